@@ -1,0 +1,1 @@
+//! Batch: documents rendered and written.

@@ -1,0 +1,1 @@
+//! Contexts: what each document sees.

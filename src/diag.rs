@@ -1,0 +1,147 @@
+//! Diagnostics: every problem vanban reports, with the place it was found.
+//!
+//! One line per problem, `location: message`, lower case, no final period, user values in
+//! single quotes; a `hint:` line follows where the fix is known. Low-level code builds the
+//! message; the caller that knows the place sets the location.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// `inputs/can-bo.xlsx:CanBo!B12` or `templates/x.docx: word/document.xml paragraph 14`;
+    /// empty when the problem has no place (then the line starts with `error:`).
+    pub location: String,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, location, message)
+    }
+
+    pub fn warning(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, location, message)
+    }
+
+    pub fn note(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, location, message)
+    }
+
+    fn new(severity: Severity, location: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            location: location.into(),
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Puts `outer` before the current location (`templates/x.docx` + `word/document.xml ...`).
+    pub fn within(mut self, outer: &str) -> Self {
+        self.location = if self.location.is_empty() {
+            outer.to_string()
+        } else {
+            format!("{outer}: {}", self.location)
+        };
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+            Severity::Note => "note: ",
+        };
+        if self.location.is_empty() {
+            let label = if label.is_empty() { "error: " } else { label };
+            write!(f, "{label}{}", self.message)?;
+        } else {
+            write!(f, "{}: {label}{}", self.location, self.message)?;
+        }
+        for hint in &self.hints {
+            write!(f, "\nhint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A stage's failure: every error it found, plus the warnings gathered on the way.
+#[derive(Debug, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(ds: Vec<Diagnostic>) -> Self {
+        Diagnostics(ds)
+    }
+}
+
+/// Quotes a user value for a message: `'ho_va_ten'`.
+pub fn quote(s: &str) -> String {
+    format!("'{s}'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_prints_location_message_and_hint() {
+        let d = Diagnostic::error("word/document.xml paragraph 14", "unclosed {{#each rows}}")
+            .with_hint("close it with {{/each}}")
+            .within("templates/x.docx");
+        assert_eq!(
+            d.to_string(),
+            "templates/x.docx: word/document.xml paragraph 14: unclosed {{#each rows}}\nhint: close it with {{/each}}"
+        );
+    }
+
+    #[test]
+    fn warning_without_location_says_warning() {
+        let d = Diagnostic::warning("", "nothing to do");
+        assert_eq!(d.to_string(), "warning: nothing to do");
+    }
+}
