@@ -1,1 +1,545 @@
-//! Batch: documents rendered and written.
+//! Batch: the documents of a run rendered in parallel and written, each to a temporary file
+//! renamed into place, under names that cannot leave the output folder.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use handlebars::{Context, Handlebars};
+use rayon::prelude::*;
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::context::{self, Document};
+use crate::diag::Diagnostic;
+use crate::docx::{Package, combine};
+use crate::input::{self, LoadOptions, SourceKind, Table};
+use crate::template::fields::{self, Scope};
+use crate::template::{self, CompileOptions, Template};
+
+/// `vanban render`, validated.
+#[derive(Debug, Clone)]
+pub struct RenderConfig {
+    pub template: PathBuf,
+    pub data: PathBuf,
+    pub load: LoadOptions,
+    pub group_by: Option<String>,
+    pub out: PathBuf,
+    pub name: Option<String>,
+    pub set: Vec<(String, String)>,
+    pub combine: Option<PathBuf>,
+    pub jobs: usize,
+    pub quiet: bool,
+}
+
+/// What a run did. Problems that stopped it before anything was written come back as `Err`.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub total: usize,
+    pub written: usize,
+    pub failures: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+    pub out: String,
+}
+
+/// Renders every document of the run.
+pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
+    let data_display = display(&config.data);
+    let template_display = display(&config.template);
+    let table = input::load_table(&config.data, &data_display, &config.load)?;
+    let mut warnings = table.warnings.clone();
+
+    let package = Package::open(&config.template).map_err(|d| vec![d.within(&template_display)])?;
+    let options = CompileOptions {
+        slug_brackets: matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv),
+    };
+    let template = Template::compile(package, options).map_err(|ds| {
+        ds.into_iter()
+            .map(|d| d.within(&template_display))
+            .collect::<Vec<_>>()
+    })?;
+
+    let globals = context::globals(&context::today(), &config.set);
+    check_fields(
+        &template,
+        &template_display,
+        &table,
+        config.group_by.is_some(),
+        &globals,
+        &mut warnings,
+    )?;
+
+    let documents = match &config.group_by {
+        Some(field) => context::per_group(&table, field, &globals).map_err(|d| vec![d])?,
+        None => context::per_row(&table, &globals),
+    };
+    let stem = config
+        .template
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
+    let (names, name_errors) =
+        document_names(&template, config.name.as_deref(), &stem, &documents)?;
+    prepare_out_dir(&config.out)?;
+
+    let keep_for_combine = config.combine.is_some();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.jobs)
+        .build()
+        .map_err(|e| {
+            vec![Diagnostic::error(
+                "",
+                format!("cannot start worker threads: {e}"),
+            )]
+        })?;
+    let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
+        documents
+            .par_iter()
+            .zip(names.par_iter())
+            .map(|(document, name)| {
+                let name = name.as_ref()?;
+                Some(render_one(
+                    &template,
+                    &template_display,
+                    document,
+                    &config.out.join(name),
+                    keep_for_combine,
+                ))
+            })
+            .collect()
+    });
+
+    let mut report = Report {
+        total: documents.len(),
+        out: display(&config.out),
+        warnings,
+        failures: name_errors,
+        ..Report::default()
+    };
+    let mut rendered = Vec::new();
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(parts) => {
+                report.written += 1;
+                rendered.extend(parts);
+            }
+            Err(d) => report.failures.push(d),
+        }
+    }
+    if let Some(path) = &config.combine {
+        if !rendered.is_empty() {
+            let written = combine::combine(&template, &rendered).and_then(|(replaced, added)| {
+                write_document(&template.package, &replaced, &added, path)
+                    .map_err(|e| format!("cannot write the file: {e}"))
+            });
+            if let Err(message) = written {
+                report
+                    .failures
+                    .push(Diagnostic::error(display(path), message));
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// A document's rendered parts: (zip index, XML).
+pub type Rendered = Vec<(usize, Vec<u8>)>;
+
+fn render_one(
+    template: &Template,
+    template_display: &str,
+    document: &Document,
+    path: &Path,
+    keep: bool,
+) -> Result<Option<Rendered>, Diagnostic> {
+    let context = Context::from(document.data.clone());
+    let parts = template.render(&context).map_err(|d| {
+        let message = format!("{} (rendering {})", d.message, document.origin);
+        Diagnostic { message, ..d }.within(template_display)
+    })?;
+    write_document(&template.package, &parts, &[], path)
+        .map_err(|e| Diagnostic::error(display(path), format!("cannot write the document: {e}")))?;
+    Ok(keep.then_some(parts))
+}
+
+fn write_parts(
+    package: &Package,
+    replaced: &[(usize, &[u8])],
+    added: &[(String, Vec<u8>)],
+    path: &Path,
+) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let temp = tempfile::Builder::new()
+        .prefix(".vanban-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    {
+        let mut writer = BufWriter::with_capacity(1 << 16, temp.as_file());
+        package
+            .write(&mut writer, replaced, added)
+            .map_err(std::io::Error::other)?;
+        writer.flush()?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes one document: the rendered parts in place of the template's, every other entry
+/// copied raw; to a temporary file renamed into place, so no half-written file is ever seen.
+pub fn write_document(
+    package: &Package,
+    parts: &[(usize, Vec<u8>)],
+    added: &[(String, Vec<u8>)],
+    path: &Path,
+) -> std::io::Result<()> {
+    let replaced: Vec<(usize, &[u8])> = parts.iter().map(|(i, b)| (*i, b.as_slice())).collect();
+    write_parts(package, &replaced, added, path)
+}
+
+/// Makes the output folder, and proves it can be written, before any document is.
+fn prepare_out_dir(out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let fail = |message: String| vec![Diagnostic::error(display(out), message)];
+    if out.exists() && !out.is_dir() {
+        return Err(fail("the output folder is a file".into()));
+    }
+    fs::create_dir_all(out).map_err(|e| fail(format!("cannot create the output folder: {e}")))?;
+    tempfile::Builder::new()
+        .prefix(".vanban-")
+        .tempfile_in(out)
+        .map_err(|e| fail(format!("cannot write in the output folder: {e}")))?;
+    Ok(())
+}
+
+/// Stops the run when the template reads a field that no row has, or a column holding an
+/// Excel error; error cells in columns no tag reads become warnings.
+fn check_fields(
+    template: &Template,
+    template_display: &str,
+    table: &Table,
+    grouped: bool,
+    globals: &serde_json::Map<String, Value>,
+    warnings: &mut Vec<crate::diag::Diagnostic>,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut row_keys: HashSet<&str> = table.columns.iter().map(|c| c.key.as_str()).collect();
+    row_keys.insert("_row");
+    row_keys.extend(globals.keys().map(String::as_str));
+    let mut root_keys = row_keys.clone();
+    if grouped {
+        root_keys.insert("rows");
+        root_keys.insert("count");
+    }
+    let uses = fields::field_uses(template);
+    let mut errors = Vec::new();
+    let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    for u in uses.iter().filter(|u| !u.optional) {
+        let known = match u.scope {
+            Scope::Root => root_keys.contains(u.field.as_str()),
+            Scope::Rows => row_keys.contains(u.field.as_str()),
+            Scope::Unknown => true,
+        };
+        if known || !reported.insert((u.part, u.tag)) {
+            continue;
+        }
+        let part = &template.parts[u.part];
+        let tag = &part.tags[u.tag];
+        let mut d = Diagnostic::error(
+            format!("{template_display}: {}", part.locate(u.tag)),
+            format!("{}: no field '{}' in the data", tag.text, u.field),
+        );
+        let candidates = table
+            .columns
+            .iter()
+            .flat_map(|c| [c.key.as_str(), c.header.as_str()])
+            .chain(if grouped && u.scope == Scope::Root {
+                vec!["rows", "count"]
+            } else {
+                vec![]
+            });
+        d = match closest(&u.field, candidates) {
+            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+            None if u.field == "rows" || u.field == "count" => {
+                d.with_hint("'rows' and 'count' exist only with --group-by")
+            }
+            None => d.with_hint(format!(
+                "{} has the fields {}",
+                table.source,
+                table
+                    .columns
+                    .iter()
+                    .take(12)
+                    .map(|c| format!("'{}'", c.key))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        };
+        errors.push(d);
+    }
+    let used: HashSet<&str> = uses.iter().map(|u| u.field.as_str()).collect();
+    for row in &table.rows {
+        for cell in &row.errors {
+            let message = format!("the cell holds the error '{}'", cell.value);
+            if used.contains(cell.key.as_str()) {
+                errors.push(
+                    Diagnostic::error(
+                        cell.location.clone(),
+                        format!("{message} and the template uses '{}'", cell.key),
+                    )
+                    .with_hint("fix the formula in the spreadsheet, or clear the cell"),
+                );
+            } else {
+                warnings.push(Diagnostic::warning(cell.location.clone(), message));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The closest candidate to `name` by edit distance, when close enough to be a typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let name_lower = name.to_lowercase();
+    candidates
+        .into_iter()
+        .filter(|c| !c.is_empty() && *c != name)
+        .map(|c| (strsim::levenshtein(&name_lower, &c.to_lowercase()), c))
+        .filter(|(distance, c)| {
+            *distance <= (c.chars().count().max(name.chars().count()) / 3).max(2)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c.to_string())
+}
+
+/// The file name of every document, in run order: from `--name` or the default
+/// `<template stem>-<group value or row>.docx`; made safe and unique.
+fn document_names(
+    template: &Template,
+    pattern: Option<&str>,
+    stem: &str,
+    documents: &[Document],
+) -> Result<(Vec<Option<PathBuf>>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(|value| value.replace(['/', '\\'], "_"));
+    crate::helpers::register(&mut registry);
+    if let Some(pattern) = pattern {
+        let fixed = if template.options.slug_brackets {
+            template::expr::slug_brackets(pattern)
+        } else {
+            pattern.to_string()
+        };
+        registry
+            .register_template_string("name", wrap_values(&fixed))
+            .map_err(|e| vec![Diagnostic::error("--name", format!("'{pattern}': {e}"))])?;
+    }
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut names = Vec::with_capacity(documents.len());
+    let mut errors = Vec::new();
+    for document in documents {
+        let raw = match pattern {
+            Some(_) => match registry.render("name", &document.data) {
+                Ok(name) => name,
+                Err(e) => {
+                    errors.push(Diagnostic::error(
+                        "--name",
+                        format!(
+                            "{} (rendering {})",
+                            crate::diag::lower(&e.reason().to_string()),
+                            document.origin
+                        ),
+                    ));
+                    names.push(None);
+                    continue;
+                }
+            },
+            None => match &document.suffix {
+                Some(suffix) => format!("{stem}-{}.docx", suffix.replace(['/', '\\'], "_")),
+                None => format!("{stem}.docx"),
+            },
+        };
+        let safe = safe_relative_path(&raw);
+        names.push(Some(unique(safe, &mut taken)));
+    }
+    if !errors.is_empty() && names.iter().all(Option::is_none) {
+        return Err(errors.into_iter().take(1).collect());
+    }
+    Ok((names, errors))
+}
+
+/// In a name pattern, `{{x}}` prints like in a document (`_v`).
+fn wrap_values(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
+        let tag = &rest[start..start + len + 2];
+        match template::expr::parse_tag(tag) {
+            Ok(parsed) if parsed.kind == template::expr::TagKind::Value => {
+                let terms = template::expr::parse_terms(&parsed.expr).unwrap_or_default();
+                if template::expr::is_single_term(&terms) {
+                    out.push_str(&format!("{{{{_v {}}}}}", parsed.expr));
+                } else {
+                    out.push_str(&format!("{{{{_v ({})}}}}", parsed.expr));
+                }
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+const RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+const MAX_COMPONENT_BYTES: usize = 200;
+
+/// Makes a rendered name a relative path that Windows and Linux accept and that stays inside
+/// the output folder: `/` separates folders; characters either system forbids become `_`;
+/// `..`, absolute paths and drive letters are neutralised; trailing dots and spaces go;
+/// reserved device names get a `_`; long names are cut; the name ends in `.docx`.
+pub fn safe_relative_path(raw: &str) -> PathBuf {
+    let raw: String = raw.nfc().collect();
+    let mut components: Vec<String> = Vec::new();
+    for part in raw.split('/') {
+        let mut c: String = part
+            .chars()
+            .map(|c| match c {
+                '<' | '>' | ':' | '"' | '\\' | '|' | '?' | '*' => '_',
+                c if (c as u32) < 0x20 || c == '\u{7f}' => '_',
+                c => c,
+            })
+            .collect();
+        let trimmed = c.trim_end_matches(['.', ' ']).trim_start().to_string();
+        c = trimmed;
+        if c.is_empty() {
+            continue;
+        }
+        components.push(c);
+    }
+    if components.is_empty() {
+        components.push("_".into());
+    }
+    let last = components.len() - 1;
+    if !components[last].to_lowercase().ends_with(".docx") {
+        components[last].push_str(".docx");
+    }
+    let mut path = PathBuf::new();
+    for (i, mut c) in components.into_iter().enumerate() {
+        let (stem, ext) = match c.find('.') {
+            Some(dot) if dot > 0 => (c[..dot].to_string(), c[dot..].to_string()),
+            _ => (c.clone(), String::new()),
+        };
+        if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem.trim())) {
+            c = format!("{stem}_{ext}");
+        }
+        if c.len() > MAX_COMPONENT_BYTES {
+            let ext = if i == last { ".docx" } else { "" };
+            let mut cut = MAX_COMPONENT_BYTES - ext.len();
+            while !c.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            c = format!("{}{ext}", c[..cut].trim_end_matches(['.', ' ']));
+        }
+        path.push(c);
+    }
+    path
+}
+
+/// A name not yet used in this run (compared without case, as Windows does): `x.docx`,
+/// `x-2.docx`, `x-3.docx`...
+fn unique(path: PathBuf, taken: &mut HashSet<String>) -> PathBuf {
+    let key = |p: &Path| p.to_string_lossy().to_lowercase();
+    if taken.insert(key(&path)) {
+        return path;
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for n in 2.. {
+        let candidate = path.with_file_name(format!("{stem}-{n}.{ext}"));
+        if taken.insert(key(&candidate)) {
+            return candidate;
+        }
+    }
+    unreachable!("some suffix is always free")
+}
+
+/// A path as the user wrote it, with `/` separators.
+pub fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cannot_leave_the_output_folder() {
+        for (raw, safe) in [
+            ("../x.docx", "x.docx"),
+            ("/etc/x", "etc/x.docx"),
+            ("C:\\x.docx", "C__x.docx"),
+            ("CON", "CON_.docx"),
+            ("aux.docx", "aux_.docx"),
+            ("a/../../b.docx", "a/b.docx"),
+            ("Tờ trình?.docx", "Tờ trình_.docx"),
+            ("CCTL/To-trinh-CCTL.docx", "CCTL/To-trinh-CCTL.docx"),
+            ("name. ", "name.docx"),
+            ("", "_.docx"),
+        ] {
+            assert_eq!(safe_relative_path(raw), PathBuf::from(safe), "raw {raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_too_long_is_cut_and_keeps_its_extension() {
+        let long = "Đ".repeat(300);
+        let path = safe_relative_path(&long);
+        let name = path.to_string_lossy();
+        assert!(
+            name.len() <= MAX_COMPONENT_BYTES && name.ends_with(".docx"),
+            "{name}"
+        );
+    }
+
+    #[test]
+    fn colliding_names_get_a_suffix() {
+        let mut taken = HashSet::new();
+        assert_eq!(unique("a.docx".into(), &mut taken), PathBuf::from("a.docx"));
+        assert_eq!(
+            unique("A.docx".into(), &mut taken),
+            PathBuf::from("A-2.docx")
+        );
+        assert_eq!(
+            unique("a.docx".into(), &mut taken),
+            PathBuf::from("a-3.docx")
+        );
+    }
+
+    #[test]
+    fn typos_find_their_column() {
+        assert_eq!(
+            closest("ho_ten", ["ho_va_ten", "ngay_sinh"]),
+            Some("ho_va_ten".into())
+        );
+        assert_eq!(closest("xyz", ["ho_va_ten"]), None);
+    }
+}

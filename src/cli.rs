@@ -1,5 +1,288 @@
-//! Command line: clap's raw arguments turned into a validated configuration.
+//! Command line: clap's raw arguments turned into validated configurations. Nothing past this
+//! module sees clap.
 
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::batch::{self, RenderConfig};
+use crate::diag::Diagnostic;
+use crate::input::{self, Legacy, LoadOptions};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Fill Word templates from spreadsheets: one document per row or per unit",
+    long_about = None
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Render TEMPLATE.docx once per data row, or once per group of rows
+    Render(RenderArgs),
+    /// Print the rows of a data file as JSON, exactly as templates see them
+    Data(DataArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct SourceArgs {
+    /// Sheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// 1-based row holding the headers (default: the first non-empty row)
+    #[arg(long, value_name = "N")]
+    header_row: Option<usize>,
+    /// Convert text typed in legacy Vietnamese encodings
+    #[arg(long, value_enum, default_value_t = LegacyArg::Auto)]
+    legacy: LegacyArg,
+}
+
+#[derive(clap::Args, Debug)]
+struct RenderArgs {
+    /// The .docx template
+    template: PathBuf,
+    /// Data: .xlsx .xlsm .xls .xlsb .ods .csv .json
+    #[arg(long, value_name = "FILE")]
+    data: PathBuf,
+    #[command(flatten)]
+    source: SourceArgs,
+    /// One document per distinct value of FIELD (with `rows` and `count`)
+    #[arg(long, value_name = "FIELD")]
+    group_by: Option<String>,
+    /// Output folder
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+    /// File name pattern, e.g. "{{ma_don_vi}}/To-trinh-{{ma_don_vi}}.docx"
+    #[arg(long, value_name = "PATTERN")]
+    name: Option<String>,
+    /// A global field visible in every document (repeatable)
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    set: Vec<String>,
+    /// Also write every document of the run into one file, each from a new page
+    #[arg(long, value_name = "FILE.docx")]
+    combine: Option<PathBuf>,
+    /// Documents rendered at once (default: the number of cores)
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Print only errors
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct DataArgs {
+    /// The data file
+    file: PathBuf,
+    #[command(flatten)]
+    source: SourceArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LegacyArg {
+    Auto,
+    Tcvn3,
+    Vni,
+    Off,
+}
+
+impl SourceArgs {
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            sheet: self.sheet.clone(),
+            header_row: self.header_row,
+            legacy: match self.legacy {
+                LegacyArg::Auto => Legacy::Auto,
+                LegacyArg::Tcvn3 => Legacy::Tcvn3,
+                LegacyArg::Vni => Legacy::Vni,
+                LegacyArg::Off => Legacy::Off,
+            },
+        }
+    }
+}
+
+/// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
-    0
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match args.command {
+        Command::Render(args) => match render_config(args) {
+            Ok(config) => render(&config),
+            Err(errors) => report_fatal(&errors),
+        },
+        Command::Data(args) => data(args),
+    }
+}
+
+fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut set = Vec::new();
+    for item in &args.set {
+        match item.split_once('=') {
+            Some((key, value)) if !key.trim().is_empty() => {
+                set.push((key.trim().to_string(), value.to_string()))
+            }
+            _ => errors.push(
+                Diagnostic::error("--set", format!("expected KEY=VALUE, found '{item}'"))
+                    .with_hint("for example --set nam=2025"),
+            ),
+        }
+    }
+    if args.source.header_row == Some(0) {
+        errors.push(Diagnostic::error(
+            "--header-row",
+            "rows are numbered from 1",
+        ));
+    }
+    if args.jobs == Some(0) {
+        errors.push(Diagnostic::error("--jobs", "expected at least 1"));
+    }
+    if let Some(combine) = &args.combine {
+        let is_docx = combine
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        if !is_docx {
+            errors.push(Diagnostic::error(
+                "--combine",
+                format!(
+                    "expected a .docx file name, found '{}'",
+                    batch::display(combine)
+                ),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    Ok(RenderConfig {
+        template: args.template,
+        data: args.data,
+        load: args.source.load_options(),
+        group_by: args.group_by,
+        out: args.out,
+        name: args.name,
+        set,
+        combine: args.combine,
+        jobs,
+        quiet: args.quiet,
+    })
+}
+
+fn render(config: &RenderConfig) -> i32 {
+    let report = match batch::render(config) {
+        Ok(report) => report,
+        Err(errors) => return report_fatal(&errors),
+    };
+    let mut stderr = std::io::stderr().lock();
+    if !config.quiet {
+        for w in &report.warnings {
+            let _ = writeln!(stderr, "{w}");
+        }
+    }
+    for f in &report.failures {
+        let _ = writeln!(stderr, "{f}");
+    }
+    let out = report.out.trim_end_matches('/');
+    if report.failures.is_empty() {
+        if !config.quiet {
+            let _ = writeln!(
+                stderr,
+                "wrote {} {} to {out}/",
+                report.written,
+                plural(report.written, "document", "documents")
+            );
+        }
+        0
+    } else {
+        let failed = report.total - report.written;
+        let _ = writeln!(
+            stderr,
+            "error: {failed} of {} {} failed; {} written to {out}/",
+            report.total,
+            plural(report.total, "document", "documents"),
+            report.written
+        );
+        1
+    }
+}
+
+fn data(args: DataArgs) -> i32 {
+    if args.source.header_row == Some(0) {
+        return report_fatal(&[Diagnostic::error(
+            "--header-row",
+            "rows are numbered from 1",
+        )]);
+    }
+    let display = batch::display(&args.file);
+    let table = match input::load_table(&args.file, &display, &args.source.load_options()) {
+        Ok(table) => table,
+        Err(errors) => return report_fatal(&errors),
+    };
+    let mut stderr = std::io::stderr().lock();
+    for w in &table.warnings {
+        let _ = writeln!(stderr, "{w}");
+    }
+    for row in &table.rows {
+        for cell in &row.errors {
+            let _ = writeln!(
+                stderr,
+                "{}",
+                Diagnostic::warning(
+                    cell.location.clone(),
+                    format!("the cell holds the error '{}'", cell.value)
+                )
+            );
+        }
+    }
+    let rows: Vec<serde_json::Value> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut object = row.fields.clone();
+            object.insert("_row".into(), serde_json::Value::from(row.number));
+            serde_json::Value::Object(object)
+        })
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut stdout, &rows)
+        .map_err(std::io::Error::other)
+        .and_then(|_| writeln!(stdout));
+    match written {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => report_fatal(&[Diagnostic::error(
+            "",
+            format!("cannot write the output: {e}"),
+        )]),
+    }
+}
+
+/// Prints the problems that stopped a run before anything was written; exit code 2.
+fn report_fatal(errors: &[Diagnostic]) -> i32 {
+    let mut stderr = std::io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(stderr, "{e}");
+    }
+    let count = errors.iter().filter(|e| e.is_error()).count();
+    if count > 1 {
+        let _ = writeln!(stderr, "error: {count} problems found; nothing was written");
+    }
+    2
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }

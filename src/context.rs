@@ -1,1 +1,192 @@
-//! Contexts: what each document sees.
+//! Contexts: what each document sees. One document per row, or one per distinct value of a
+//! field (in order of first appearance) with `rows` and `count`; globals (`--set`, `today`)
+//! visible by bare name everywhere, a row field of the same name winning.
+
+use serde_json::{Map, Value};
+
+use crate::diag::Diagnostic;
+use crate::helpers::format_value;
+use crate::input::{SourceKind, Table};
+
+/// One document to render.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub data: Value,
+    /// Where its data came from, for messages: `inputs/x.xlsx:CanBo!A7`, or
+    /// `group 'CCKL' (inputs/x.xlsx:DanhSach!A4)`.
+    pub origin: String,
+    /// The default file name's suffix: the group value or the row number; `None` for a single
+    /// JSON object.
+    pub suffix: Option<String>,
+}
+
+/// Globals every document sees: `today` (the run date, `dd/mm/yyyy`) and `--set` values.
+pub fn globals(today: &str, set: &[(String, String)]) -> Map<String, Value> {
+    let mut globals = Map::new();
+    globals.insert("today".into(), Value::String(today.to_string()));
+    for (key, value) in set {
+        globals.insert(key.clone(), typed_setting(value));
+    }
+    globals
+}
+
+/// `--set nam=2025` gives the number 2025; other values stay text.
+fn typed_setting(value: &str) -> Value {
+    let plain_number = !value.is_empty()
+        && !value.starts_with('+')
+        && value.trim() == value
+        && !(value.len() > 1 && value.starts_with('0') && !value.starts_with("0."))
+        && !value.starts_with("-0")
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '.');
+    if plain_number {
+        if let Ok(i) = value.parse::<i64>() {
+            return Value::from(i);
+        }
+        if let Some(n) = value
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            return Value::Number(n);
+        }
+    }
+    Value::String(value.to_string())
+}
+
+/// A row as templates see it: its fields, `_row`, and the globals it does not shadow.
+fn row_object(table: &Table, index: usize, globals: &Map<String, Value>) -> Map<String, Value> {
+    let row = &table.rows[index];
+    let mut object = Map::with_capacity(row.fields.len() + globals.len() + 1);
+    for (key, value) in &row.fields {
+        object.insert(key.clone(), value.clone());
+    }
+    object.insert("_row".into(), Value::from(row.number));
+    for (key, value) in globals {
+        if !object.contains_key(key) {
+            object.insert(key.clone(), value.clone());
+        }
+    }
+    object
+}
+
+/// One document per row.
+pub fn per_row(table: &Table, globals: &Map<String, Value>) -> Vec<Document> {
+    (0..table.rows.len())
+        .map(|i| Document {
+            data: Value::Object(row_object(table, i, globals)),
+            origin: table.row_location(table.rows[i].number),
+            suffix: match table.kind {
+                SourceKind::JsonObject => None,
+                _ => Some(table.rows[i].number.to_string()),
+            },
+        })
+        .collect()
+}
+
+/// One document per distinct value of `field`, in order of first appearance.
+pub fn per_group(
+    table: &Table,
+    field: &str,
+    globals: &Map<String, Value>,
+) -> Result<Vec<Document>, Diagnostic> {
+    let key = match table.column(field) {
+        Some(column) => column.key.clone(),
+        None => {
+            let mut d = Diagnostic::error(
+                table.source.clone(),
+                format!("--group-by: no column '{field}' in the data"),
+            );
+            if let Some(near) = crate::batch::closest(
+                field,
+                table
+                    .columns
+                    .iter()
+                    .flat_map(|c| [c.key.as_str(), c.header.as_str()]),
+            ) {
+                d = d.with_hint(format!("did you mean '{near}'?"));
+            }
+            return Err(d);
+        }
+    };
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let value = row.fields.get(&key).map(format_value).unwrap_or_default();
+        let entry = groups.entry(value.clone()).or_default();
+        if entry.is_empty() {
+            order.push(value);
+        }
+        entry.push(i);
+    }
+    Ok(order
+        .into_iter()
+        .map(|value| {
+            let members = &groups[&value];
+            let rows: Vec<Value> = members
+                .iter()
+                .map(|&i| Value::Object(row_object(table, i, globals)))
+                .collect();
+            let mut object = row_object(table, members[0], globals);
+            object.insert("count".into(), Value::from(rows.len()));
+            object.insert("rows".into(), Value::Array(rows));
+            Document {
+                data: Value::Object(object),
+                origin: format!(
+                    "group '{value}' ({})",
+                    table.row_location(table.rows[members[0]].number)
+                ),
+                suffix: Some(value),
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_that_look_like_plain_numbers_are_numbers() {
+        assert_eq!(typed_setting("2025"), Value::from(2025));
+        assert_eq!(typed_setting("7.5"), serde_json::json!(7.5));
+        assert_eq!(typed_setting("0109"), Value::from("0109"));
+        assert_eq!(typed_setting("Hà Nội"), Value::from("Hà Nội"));
+    }
+}
+
+/// The run date in Hà Nội (UTC+7, no daylight saving), `dd/mm/yyyy`.
+pub fn today() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((seconds + 7 * 3600).div_euclid(86_400));
+    format!("{d:02}/{m:02}/{y:04}")
+}
+
+/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn days_map_to_civil_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_454), (2026, 1, 1));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
+}

@@ -145,3 +145,12 @@ mod tests {
         assert_eq!(d.to_string(), "warning: nothing to do");
     }
 }
+
+/// A library's message made to start in lower case, as ours do.
+pub fn lower(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

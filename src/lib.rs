@@ -17,3 +17,5 @@ pub mod docx;
 pub mod helpers;
 pub mod input;
 pub mod template;
+#[doc(hidden)]
+pub mod testkit;

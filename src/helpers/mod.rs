@@ -1,24 +1,320 @@
 //! Handlebars helpers: Vietnamese office conventions (dates, numbers, money in words, name
 //! order) and list helpers. All are pure functions of their arguments.
+//!
+//! Every helper returns a JSON value through `call_inner` (never writes to the output), so any
+//! of them can be used in a subexpression: `{{so (sum rows "tong_diem")}}`,
+//! `{{#each (sort_ten (where rows "don_vi" "Phòng A") "ho_va_ten")}}`. The engine rewrites value
+//! tags to `{{_v …}}`, which prints one value by [`format_value`] and refuses missing data.
+//!
+//! Conventions shared by the helpers:
+//! - An argument that names a missing field fails with `MissingVariable` (like `{{x}}` in
+//!   strict mode), except where a missing value is meaningful: `default`, `and`, `or`, `not` and
+//!   the comparisons (`eq`, `in`, …), where it counts as empty.
+//! - A value that is present but empty (`""`, null) prints nothing through the formatting helpers
+//!   (`so`, `ngay`, `ngay_thang`, `doc_so`, `doc_tien`, `la_ma`, `hoa`, `thuong`).
+//! - A wrong argument fails with `RenderErrorReason::Other("<helper>: expected …, found '…'")`;
+//!   a wrong number of arguments with `"<helper>: expected 1 argument, found 2"`.
+//! - Numbers may be JSON numbers or text (`"1250000"`, `"7,5"`, `"1.250.000"`): see the
+//!   `number` module for the exact rules. Dates are text: see the `date` module.
+//! - A helper name used bare, without arguments, where the helper needs some (`{{count}}`,
+//!   `{{so}}`), gives the field of that name when the current scope has one: Handlebars would
+//!   otherwise call the helper. `stt` takes no arguments, so the engine must write a bare
+//!   `{{stt}}` as `{{_v (stt)}}` (or leave it as it is), not as `{{_v stt}}`.
 
-use handlebars::Handlebars;
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, PathAndJson, RenderContext, RenderError,
+    RenderErrorReason, ScopedJson,
+};
 use serde_json::Value;
+
+mod collate;
+mod date;
+mod list;
+mod logic;
+mod number;
+mod text;
+mod words;
+
+#[cfg(test)]
+mod tests;
 
 /// Every helper templates may call, with the number of positional arguments it takes
 /// (min, max; `None` for no upper bound). `vanban check` uses this to report unknown helpers
 /// and wrong argument counts.
-pub const HELPERS: &[(&str, usize, Option<usize>)] = &[];
+pub const HELPERS: &[(&str, usize, Option<usize>)] = &[
+    // Handlebars built-ins.
+    ("if", 1, Some(1)),
+    ("unless", 1, Some(1)),
+    ("each", 1, Some(1)),
+    ("with", 1, Some(1)),
+    ("lookup", 2, Some(2)),
+    ("log", 1, None),
+    // Values.
+    ("ngay_thang", 1, Some(1)),
+    ("ngay", 1, Some(2)),
+    ("so", 1, Some(2)),
+    ("doc_so", 1, Some(1)),
+    ("doc_tien", 1, Some(1)),
+    ("la_ma", 1, Some(1)),
+    ("hoa", 1, Some(1)),
+    ("thuong", 1, Some(1)),
+    ("stt", 0, Some(0)),
+    // Lists. `count` takes 1 or 3 arguments (2 is refused when called).
+    ("sum", 2, Some(2)),
+    ("count", 1, Some(3)),
+    ("where", 3, Some(3)),
+    ("sort", 2, Some(3)),
+    ("sort_ten", 2, Some(2)),
+    ("group", 2, Some(2)),
+    // Logic.
+    ("eq", 2, Some(2)),
+    ("ne", 2, Some(2)),
+    ("gt", 2, Some(2)),
+    ("gte", 2, Some(2)),
+    ("lt", 2, Some(2)),
+    ("lte", 2, Some(2)),
+    ("and", 2, None),
+    ("or", 2, None),
+    ("not", 1, Some(1)),
+    ("in", 2, None),
+    ("default", 2, Some(2)),
+];
+
+/// The Handlebars helpers that `register` leaves to Handlebars.
+#[cfg(test)]
+const BUILT_INS: &[&str] = &["if", "unless", "each", "with", "lookup", "log"];
+
+type HelperFn = fn(&Args<'_, '_>) -> Result<Value, RenderError>;
+
+/// Our helpers with their implementations; their argument counts come from [`HELPERS`].
+const IMPLEMENTATIONS: &[(&str, HelperFn)] = &[
+    ("ngay_thang", text::ngay_thang),
+    ("ngay", text::ngay),
+    ("so", text::so),
+    ("doc_so", text::doc_so),
+    ("doc_tien", text::doc_tien),
+    ("la_ma", text::la_ma),
+    ("hoa", text::hoa),
+    ("thuong", text::thuong),
+    ("stt", text::stt),
+    ("sum", list::sum),
+    ("count", list::count),
+    ("where", list::where_),
+    ("sort", list::sort),
+    ("sort_ten", list::sort_ten),
+    ("group", list::group),
+    ("eq", logic::eq),
+    ("ne", logic::ne),
+    ("gt", logic::gt),
+    ("gte", logic::gte),
+    ("lt", logic::lt),
+    ("lte", logic::lte),
+    ("and", logic::and),
+    ("or", logic::or),
+    ("not", logic::not),
+    ("in", logic::in_),
+    ("default", logic::default),
+];
 
 /// Registers every helper, and `_v` (the engine's value printer), on `hb`.
 pub fn register(hb: &mut Handlebars<'_>) {
-    let _ = hb;
+    for &(name, f) in IMPLEMENTATIONS {
+        let (min, max) = HELPERS
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map_or((0, None), |&(_, min, max)| (min, max));
+        hb.register_helper(name, Box::new(ValueHelper { name, min, max, f }));
+    }
+    hb.register_helper(
+        "_v",
+        Box::new(ValueHelper {
+            name: "_v",
+            min: 1,
+            max: Some(1),
+            f: print_value,
+        }),
+    );
 }
 
 /// How `{{field}}` prints a value: text as it is, whole numbers without `.0` or grouping,
-/// fractions with a decimal comma, booleans as `Có` / `Không`, null as nothing.
+/// fractions with a decimal comma (at most ten decimals, trailing zeros trimmed), booleans as
+/// `Có` / `Không`, null as nothing, a list as its values joined with `, `, an object as nothing.
 pub fn format_value(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::Number(n) => number::format_number(n),
+        Value::Bool(true) => "Có".to_string(),
+        Value::Bool(false) => "Không".to_string(),
+        Value::Null | Value::Object(_) => String::new(),
+        Value::Array(items) => items
+            .iter()
+            .map(format_value)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// `_v`: one value as [`format_value`] prints it; missing data, lists and objects are errors.
+fn print_value(args: &Args<'_, '_>) -> Result<Value, RenderError> {
+    let value = args.value(0)?;
+    let shown = args.params[0]
+        .relative_path()
+        .map(|p| format!("'{p}'"))
+        .unwrap_or_else(|| "this expression".to_string());
+    match value {
+        Value::Array(_) => {
+            let hint = match args.params[0].relative_path() {
+                Some(p) => format!("{{{{#each {p}}}}} … {{{{/each}}}}"),
+                None => "{{#each (…)}} … {{/each}}".to_string(),
+            };
+            Err(other(format!("{shown} is a list, not a value; use {hint}")))
+        }
+        Value::Object(_) => {
+            let hint = match args.params[0].relative_path() {
+                Some(p) => format!("{{{{#with {p}}}}} … {{{{/with}}}}"),
+                None => "{{#with (…)}} … {{/with}}".to_string(),
+            };
+            Err(other(format!(
+                "{shown} is an object, not a value; use {hint}"
+            )))
+        }
+        v => Ok(Value::String(format_value(v))),
+    }
+}
+
+fn other(message: String) -> RenderError {
+    RenderErrorReason::Other(message).into()
+}
+
+/// A helper of this module: checks the arguments, then computes a JSON value.
+struct ValueHelper {
+    name: &'static str,
+    min: usize,
+    max: Option<usize>,
+    f: HelperFn,
+}
+
+impl HelperDef for ValueHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let name = self.name;
+        if h.params().is_empty() && self.min > 0 && !h.is_block() {
+            // A bare `{{count}}` or `{{so}}`: Handlebars calls a helper before it looks for a
+            // field of the same name, but here the author means the field (grouped documents
+            // and `group` entries have `count`; a column `Số` is `so`). Give the field.
+            let field = rc.evaluate(ctx, name)?;
+            if !field.is_missing() {
+                return Ok(field);
+            }
+        }
+        if h.is_block() {
+            return Err(other(format!(
+                "{name}: is not a block helper; write {{{{{name} …}}}}, not {{{{#{name} …}}}}"
+            )));
+        }
+        if let Some(key) = h.hash().keys().next() {
+            return Err(other(format!(
+                "{name}: takes no named arguments, found '{key}='"
+            )));
+        }
+        let found = h.params().len();
+        if found < self.min || self.max.is_some_and(|max| found > max) {
+            return Err(other(format!(
+                "{name}: expected {}, found {found}",
+                expected_count(self.min, self.max)
+            )));
+        }
+        let index = rc
+            .block()
+            .and_then(|b| b.get_local_var("index"))
+            .and_then(Value::as_u64);
+        let args = Args {
+            name,
+            params: h.params(),
+            index,
+        };
+        (self.f)(&args).map(ScopedJson::Derived)
+    }
+}
+
+/// `1 argument`, `1 or 2 arguments`, `at least 2 arguments`, `no arguments`.
+fn expected_count(min: usize, max: Option<usize>) -> String {
+    let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };
+    match max {
+        Some(0) => "no arguments".to_string(),
+        Some(max) if max == min => format!("{min} {}", noun(min)),
+        Some(max) if max == min + 1 => format!("{min} or {max} arguments"),
+        Some(max) => format!("{min} to {max} arguments"),
+        None => format!("at least {min} {}", noun(min)),
+    }
+}
+
+/// The arguments of one helper call.
+pub(crate) struct Args<'a, 'rc> {
+    pub(crate) name: &'static str,
+    params: &'a [PathAndJson<'rc>],
+    /// `@index` of the innermost `#each` around the call.
+    index: Option<u64>,
+}
+
+impl Args<'_, '_> {
+    pub(crate) fn len(&self) -> usize {
+        self.params.len()
+    }
+
+    /// Argument `i`; a missing field is a `MissingVariable` error naming it.
+    pub(crate) fn value(&self, i: usize) -> Result<&Value, RenderError> {
+        let param = &self.params[i];
+        if param.is_value_missing() {
+            Err(RenderErrorReason::MissingVariable(param.relative_path().cloned()).into())
+        } else {
+            Ok(param.value())
+        }
+    }
+
+    /// Argument `i`, null when missing.
+    pub(crate) fn lenient(&self, i: usize) -> &Value {
+        self.params[i].value()
+    }
+
+    pub(crate) fn is_missing(&self, i: usize) -> bool {
+        self.params[i].is_value_missing()
+    }
+
+    pub(crate) fn index(&self) -> Option<u64> {
+        self.index
+    }
+
+    /// `<helper>: <message>`, as a render error.
+    pub(crate) fn fail(&self, message: impl std::fmt::Display) -> RenderError {
+        other(format!("{}: {message}", self.name))
+    }
+
+    /// `<helper>: expected <what>, found '<value>'`.
+    pub(crate) fn expected(&self, what: &str, found: &Value) -> RenderError {
+        self.fail(format_args!("expected {what}, found {}", describe(found)))
+    }
+}
+
+/// A value as error messages show it: `'abc'`, `'7,5'`, `a list`, `an object`, `nothing`.
+pub(crate) fn describe(value: &Value) -> String {
+    match value {
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "an object".to_string(),
+        Value::Null => "nothing".to_string(),
+        Value::Bool(b) => format!("'{b}'"),
+        v => {
+            let text = format_value(v);
+            let mut shown: String = text.chars().take(60).collect();
+            if shown.len() < text.len() {
+                shown.push('…');
+            }
+            format!("'{shown}'")
+        }
     }
 }

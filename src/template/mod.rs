@@ -1,1 +1,845 @@
-//! Template compilation.
+//! Templates: each text part of a .docx turned into one Handlebars template, compiled once per
+//! run.
+//!
+//! ```text
+//! part XML -> xml::parse (elements, paragraphs, text nodes)
+//!          -> scan::scan (tags found across runs; each tag's text moved to its first node)
+//!          -> blocks::pair_blocks (blocks paired, widened to inline / table row / paragraphs)
+//!          -> emit (Handlebars source: XML outside tags kept, block tags placed around the
+//!             rows and paragraphs they repeat, values wrapped in the `_v` printer)
+//! ```
+
+pub mod blocks;
+pub mod expr;
+pub mod fields;
+pub mod fixup;
+pub mod scan;
+pub mod xml;
+
+use std::collections::{HashMap, HashSet};
+
+use handlebars::{Context, Handlebars, RenderError, RenderErrorReason};
+
+use crate::diag::{Diagnostic, lower};
+use crate::docx::{Package, PartKind};
+use blocks::{Block, Shape};
+use expr::{Tag, TagKind, Term};
+use scan::Piece;
+use xml::{PartTree, TokKind};
+
+/// How tags are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompileOptions {
+    /// Rows are keyed by header slugs: `[Họ và tên]` means `[ho_va_ten]`.
+    pub slug_brackets: bool,
+}
+
+/// Where a tag sits, for messages and `inspect`.
+#[derive(Debug, Clone)]
+pub struct TagInfo {
+    pub text: String,
+    pub kind: TagKind,
+    /// 1-based paragraph number (counting every `w:p` of the part).
+    pub paragraph: usize,
+    /// 1-based table, row and cell numbers when the tag is in a table.
+    pub table_pos: Option<(usize, usize, usize)>,
+    /// The element holding the text in plain parts (`dc:title`).
+    pub label: Option<String>,
+    pub expr: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompiledPart {
+    pub name: String,
+    /// Zip entry index.
+    pub index: usize,
+    pub kind: PartKind,
+    /// The Handlebars source.
+    pub source: String,
+    pub tags: Vec<TagInfo>,
+    pub blocks: Vec<Block>,
+    /// (byte offset in `source`, tag index), sorted.
+    sites: Vec<(usize, usize)>,
+    pub fixup: fixup::Needs,
+}
+
+impl CompiledPart {
+    /// `word/document.xml paragraph 14` for a tag.
+    pub fn locate(&self, tag: usize) -> String {
+        locate(&self.name, &self.tags[tag])
+    }
+
+    /// The tag whose source covers `offset`.
+    fn tag_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sites.partition_point(|&(o, _)| o <= offset);
+        i.checked_sub(1).map(|i| self.sites[i].1)
+    }
+}
+
+pub fn locate(part: &str, tag: &TagInfo) -> String {
+    match &tag.label {
+        Some(label) => format!("{part} <{label}>"),
+        None => format!("{part} paragraph {}", tag.paragraph),
+    }
+}
+
+/// A template ready to render: the package and one compiled template per part with tags.
+pub struct Template {
+    pub package: Package,
+    pub options: CompileOptions,
+    pub parts: Vec<CompiledPart>,
+    word: Handlebars<'static>,
+    plain: Handlebars<'static>,
+}
+
+impl Template {
+    /// Compiles every text part. Fails with every template error of every part; messages
+    /// are located by part and paragraph (the caller adds the file).
+    pub fn compile(package: Package, options: CompileOptions) -> Result<Template, Vec<Diagnostic>> {
+        let mut word = new_registry(escape_word);
+        let mut plain = new_registry(escape_plain);
+        let mut parts = Vec::new();
+        let mut errors = Vec::new();
+        for part in &package.text_parts {
+            match compile_part(&part.xml, &part.name, part.kind, options) {
+                Ok(Some((source, tags, blocks, sites, fixup))) => parts.push(CompiledPart {
+                    name: part.name.clone(),
+                    index: part.index,
+                    kind: part.kind,
+                    source,
+                    tags,
+                    blocks,
+                    sites,
+                    fixup,
+                }),
+                Ok(None) => {}
+                Err(mut es) => errors.append(&mut es),
+            }
+        }
+        for part in &parts {
+            let registry = match part.kind {
+                PartKind::Word => &mut word,
+                PartKind::Plain => &mut plain,
+            };
+            if let Err(e) = registry.register_template_string(&part.name, &part.source) {
+                let tag = e
+                    .pos()
+                    .and_then(|(l, c)| offset_of(&part.source, l, c))
+                    .and_then(|o| part.tag_at(o));
+                let location = match tag {
+                    Some(t) => part.locate(t),
+                    None => part.name.clone(),
+                };
+                let what = tag
+                    .map(|t| format!("{}: ", part.tags[t].text))
+                    .unwrap_or_default();
+                errors.push(Diagnostic::error(
+                    location,
+                    format!("{what}{}", lower(&e.reason().to_string())),
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Template {
+                package,
+                options,
+                parts,
+                word,
+                plain,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Renders every part with tags for one document's data. Returns (zip index, XML).
+    pub fn render(&self, data: &Context) -> Result<Vec<(usize, Vec<u8>)>, Diagnostic> {
+        let mut out = Vec::with_capacity(self.parts.len());
+        for part in &self.parts {
+            let registry = match part.kind {
+                PartKind::Word => &self.word,
+                PartKind::Plain => &self.plain,
+            };
+            let xml = registry
+                .render_with_context(&part.name, data)
+                .map_err(|e| self.render_error(part, &e))?;
+            let xml = fixup::apply(part.fixup, xml);
+            out.push((part.index, xml.into_bytes()));
+        }
+        Ok(out)
+    }
+
+    /// Renders a name pattern or other small text with the same helpers, without XML.
+    pub fn registry(&self) -> &Handlebars<'static> {
+        &self.plain
+    }
+
+    fn render_error(&self, part: &CompiledPart, e: &RenderError) -> Diagnostic {
+        let tag = e
+            .line_no
+            .zip(e.column_no)
+            .and_then(|(l, c)| offset_of(&part.source, l, c))
+            .and_then(|o| part.tag_at(o));
+        let location = match tag {
+            Some(t) => part.locate(t),
+            None => part.name.clone(),
+        };
+        let shown = tag.map(|t| part.tags[t].text.as_str()).unwrap_or("");
+        let (message, hint) = describe_render_error(e.reason(), shown);
+        let d = Diagnostic::error(location, message);
+        match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        }
+    }
+}
+
+/// Turns a Handlebars error into our message and an optional hint.
+fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (String, Option<String>) {
+    let at = if tag.is_empty() {
+        String::new()
+    } else {
+        format!("{tag}: ")
+    };
+    match reason {
+        RenderErrorReason::MissingVariable(path) => {
+            let path = path.clone().unwrap_or_default();
+            let path = path.trim_start_matches("[").trim_end_matches("]");
+            (
+                format!("{at}no field '{path}' in the data"),
+                Some(format!(
+                    "add a column '{path}' to the data, or write {{{{default {path} \"...\"}}}}"
+                )),
+            )
+        }
+        RenderErrorReason::HelperNotFound(name) => (format!("{at}unknown helper '{name}'"), None),
+        RenderErrorReason::Other(message) => (format!("{at}{message}"), None),
+        other => (format!("{at}{}", lower(&other.to_string())), None),
+    }
+}
+
+fn new_registry(escape: fn(&str) -> String) -> Handlebars<'static> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.set_prevent_indent(true);
+    hb.register_escape_fn(escape);
+    crate::helpers::register(&mut hb);
+    hb
+}
+
+/// Values in Word text: escaped, characters XML forbids dropped, a line break becomes
+/// `<w:br/>` and a tab `<w:tab/>` inside the same run.
+pub fn escape_word(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("</w:t><w:br/><w:t xml:space=\"preserve\">");
+            }
+            '\n' | '\u{2028}' | '\u{0B}' => {
+                out.push_str("</w:t><w:br/><w:t xml:space=\"preserve\">")
+            }
+            '\t' => out.push_str("</w:t><w:tab/><w:t xml:space=\"preserve\">"),
+            c => escape_char(c, &mut out),
+        }
+    }
+    out
+}
+
+/// Values in other XML text (document properties): escaped, forbidden characters dropped.
+pub fn escape_plain(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        escape_char(c, &mut out);
+    }
+    out
+}
+
+fn escape_char(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&apos;"),
+        // Braces in values are never read again, but keep them inert all the same.
+        c if xml::is_xml_char(c) => out.push(c),
+        _ => {}
+    }
+}
+
+type Compiled = (
+    String,
+    Vec<TagInfo>,
+    Vec<Block>,
+    Vec<(usize, usize)>,
+    fixup::Needs,
+);
+
+/// Compiles one part; `None` when it holds no tag.
+fn compile_part(
+    source_xml: &str,
+    part: &str,
+    kind: PartKind,
+    options: CompileOptions,
+) -> Result<Option<Compiled>, Vec<Diagnostic>> {
+    let tree = xml::parse(source_xml, kind).map_err(|m| vec![Diagnostic::error(part, m)])?;
+    let scan = scan::scan(&tree);
+    if scan.errors.is_empty() && scan.pieces.iter().all(Option::is_none) {
+        return Ok(None);
+    }
+    let infos: Vec<TagInfo> = scan
+        .tags
+        .iter()
+        .map(|f| {
+            let p = &tree.paragraphs[f.paragraph];
+            TagInfo {
+                text: f.text.clone(),
+                kind: f
+                    .tag
+                    .as_ref()
+                    .map(|t| t.kind.clone())
+                    .unwrap_or(TagKind::Value),
+                paragraph: f.paragraph + 1,
+                table_pos: p.table_pos,
+                label: p.label.clone(),
+                expr: f.tag.as_ref().map(|t| t.expr.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let at_paragraph = |p: usize| match &tree.paragraphs[p].label {
+        Some(label) => format!("{part} <{label}>"),
+        None => format!("{part} paragraph {}", p + 1),
+    };
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for (p, message) in &scan.errors {
+        errors.push(
+            Diagnostic::error(at_paragraph(*p), message.clone())
+                .with_hint("close the tag with '}}', or write '\\{{' for literal braces"),
+        );
+    }
+    let mut terms_of: Vec<Vec<Term>> = Vec::with_capacity(scan.tags.len());
+    for found in &scan.tags {
+        let parsed = found.tag.as_ref().map_err(|m| m.clone()).and_then(|tag| {
+            let expr = expression_of(tag);
+            expr::parse_terms(&expr)
+        });
+        match parsed {
+            Ok(terms) => {
+                for name in helper_names(&terms, found.tag.as_ref().ok()) {
+                    if !is_known_helper(&name) {
+                        errors.push(
+                            Diagnostic::error(
+                                at_paragraph(found.paragraph),
+                                format!("{}: unknown helper '{name}'", found.text),
+                            )
+                            .with_hint("see the helpers listed in the README"),
+                        );
+                    }
+                }
+                terms_of.push(terms);
+            }
+            Err(message) => {
+                errors.push(Diagnostic::error(
+                    at_paragraph(found.paragraph),
+                    format!("{}: {message}", found.text),
+                ));
+                terms_of.push(Vec::new());
+            }
+        }
+    }
+    let control = blocks::control_only_paragraphs(&tree, &scan);
+    let (blocks, block_errors) = blocks::pair_blocks(&tree, &scan, &control);
+    for e in block_errors {
+        let mut d = Diagnostic::error(at_paragraph(e.paragraph), e.message);
+        for h in e.hints {
+            d = d.with_hint(h);
+        }
+        errors.push(d);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let plan = plan_emission(source_xml, &tree, &scan, &blocks, &control);
+    let (source, sites) = emit(source_xml, &tree, &scan, &plan, &terms_of, kind, options);
+    Ok(Some((source, infos, blocks, sites, plan.fixup)))
+}
+
+fn is_known_helper(name: &str) -> bool {
+    let known = crate::helpers::HELPERS;
+    known.is_empty() || known.iter().any(|(helper, _, _)| *helper == name)
+}
+
+/// The expression a tag's terms are read from.
+fn expression_of(tag: &Tag) -> String {
+    match &tag.kind {
+        TagKind::Else => tag
+            .expr
+            .strip_prefix("else")
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        TagKind::Comment => String::new(),
+        _ => tag.expr.clone(),
+    }
+}
+
+/// Helper names a tag calls: the block helper, the head of a value with arguments, every
+/// sub-expression's head.
+fn helper_names(terms: &[Term], tag: Option<&Tag>) -> Vec<String> {
+    fn calls(term: &Term, names: &mut Vec<String>) {
+        match term {
+            Term::Call(call) => {
+                names.push(call.name.clone());
+                call.args.iter().for_each(|a| calls(a, names));
+            }
+            Term::Hash(_, value) => calls(value, names),
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    let Some(tag) = tag else { return names };
+    match &tag.kind {
+        TagKind::Open(name) => {
+            names.push(name.clone());
+            terms.iter().skip(1).for_each(|t| calls(t, &mut names));
+        }
+        TagKind::Value if !expr::is_single_term(terms) => {
+            if let Some(Term::Path(name)) = terms.first() {
+                names.push(name.clone());
+            }
+            terms.iter().skip(1).for_each(|t| calls(t, &mut names));
+        }
+        TagKind::Else => {
+            // `else if x`: `if` is the helper.
+            if let Some(Term::Path(name)) = terms.first() {
+                names.push(name.clone());
+            }
+            terms.iter().skip(1).for_each(|t| calls(t, &mut names));
+        }
+        _ => terms.iter().for_each(|t| calls(t, &mut names)),
+    }
+    names
+}
+
+/// What the emitter does besides copying.
+#[derive(Default)]
+struct Plan {
+    /// Elements (by start or empty token) left out.
+    dropped: Vec<bool>,
+    /// Paragraphs (by start token) replaced by their tags.
+    vanishing: HashMap<usize, Vec<usize>>,
+    /// Block tags placed before a start token / after an end token.
+    before: HashMap<usize, Vec<usize>>,
+    after: HashMap<usize, Vec<usize>>,
+    /// Tags emitted somewhere other than their text node.
+    hoisted: HashSet<usize>,
+    /// Start tokens inside a repeated region (their unique ids are stripped).
+    repeated: Vec<bool>,
+    fixup: fixup::Needs,
+}
+
+fn plan_emission(
+    xml_text: &str,
+    tree: &PartTree,
+    scan: &scan::Scan,
+    blocks: &[Block],
+    control: &[bool],
+) -> Plan {
+    let tokens = &tree.tokens;
+    let mut plan = Plan {
+        dropped: vec![false; tokens.len()],
+        repeated: vec![false; tokens.len()],
+        ..Plan::default()
+    };
+    let tag_paragraph = |t: usize| scan.tags[t].paragraph;
+    // Paragraph blocks: their tag paragraphs vanish; comment-only paragraphs too.
+    let mut vanishing_paragraphs: HashSet<usize> = HashSet::new();
+    for block in blocks.iter().filter(|b| b.shape == Shape::Paragraphs) {
+        for &t in [block.open, block.close].iter().chain(&block.elses) {
+            vanishing_paragraphs.insert(tag_paragraph(t));
+        }
+    }
+    for (p, &is_control) in control.iter().enumerate() {
+        let only_comments = is_control
+            && scan
+                .tags
+                .iter()
+                .filter(|f| f.paragraph == p)
+                .all(|f| matches!(f.tag.as_ref().map(|t| &t.kind), Ok(TagKind::Comment)));
+        if only_comments {
+            vanishing_paragraphs.insert(p);
+        }
+    }
+    for (id, found) in scan.tags.iter().enumerate() {
+        if vanishing_paragraphs.contains(&found.paragraph) {
+            let open = tree.paragraphs[found.paragraph].open;
+            plan.vanishing.entry(open).or_default().push(id);
+            plan.hoisted.insert(id);
+        }
+    }
+    // Table-row blocks: tags around the row.
+    for block in blocks.iter().filter(|b| b.shape == Shape::TableRow) {
+        let row = tree.paragraphs[tag_paragraph(block.open)]
+            .row
+            .expect("table-row block has a row");
+        plan.before.entry(row).or_default().push(block.open);
+        plan.after
+            .entry(tree.end_of(row))
+            .or_default()
+            .push(block.close);
+        plan.hoisted.insert(block.open);
+        plan.hoisted.insert(block.close);
+        // A table whose only body rows repeat can end with no row at all.
+        let table = tokens[row].parent;
+        let other_rows = tokens[table..tree.end_of(table)]
+            .iter()
+            .enumerate()
+            .any(|(i, t)| {
+                t.kind == TokKind::Start
+                    && &*t.name == "w:tr"
+                    && tokens[t.parent].name.as_ref() == "w:tbl"
+                    && table + i != row
+                    && t.parent == table
+            });
+        if !other_rows {
+            plan.fixup.repair_tables = true;
+        }
+    }
+    for list in plan.before.values_mut().chain(plan.after.values_mut()) {
+        list.sort_unstable();
+    }
+    // Paragraph blocks that may leave a cell or the body's end without a paragraph.
+    for block in blocks.iter().filter(|b| b.shape == Shape::Paragraphs) {
+        let container = tree.paragraphs[tag_paragraph(block.open)].container;
+        if container != usize::MAX
+            && matches!(
+                &*tokens[container].name,
+                "w:tc"
+                    | "w:body"
+                    | "w:txbxContent"
+                    | "w:hdr"
+                    | "w:ftr"
+                    | "w:footnote"
+                    | "w:endnote"
+            )
+        {
+            let close_end = tree.end_of(tree.paragraphs[tag_paragraph(block.close)].open);
+            let next = tokens[close_end + 1..]
+                .iter()
+                .find(|t| t.parent == container || t.partner == container);
+            let at_end = match next {
+                None => true,
+                Some(t) => t.partner == container || &*t.name == "w:sectPr",
+            };
+            if at_end || &*tokens[container].name == "w:tc" {
+                plan.fixup.repair_tables = true;
+            }
+        }
+    }
+    // Repeated regions: `#each` content.
+    let mut delta = vec![0i32; tokens.len() + 1];
+    for block in blocks.iter().filter(|b| b.helper == "each") {
+        let (from, to) = match block.shape {
+            Shape::Inline => (
+                tree.nodes[scan.tags[block.open].first_node].open,
+                tree.nodes[scan.tags[block.close].last_node].open,
+            ),
+            Shape::Paragraphs => (
+                tree.paragraphs[tag_paragraph(block.open)].open,
+                tree.end_of(tree.paragraphs[tag_paragraph(block.close)].open),
+            ),
+            Shape::TableRow => {
+                let row = tree.paragraphs[tag_paragraph(block.open)].row.expect("row");
+                (row, tree.end_of(row))
+            }
+        };
+        delta[from] += 1;
+        delta[to + 1] -= 1;
+    }
+    let mut depth = 0;
+    for (i, d) in delta.iter().take(tokens.len()).enumerate() {
+        depth += d;
+        plan.repeated[i] = depth > 0;
+    }
+    // Emptied text nodes and the runs they leave empty.
+    let empty_after = |n: usize| match &scan.pieces[n] {
+        Some(pieces) => pieces.iter().all(|p| match p {
+            Piece::Tag(id) => plan.hoisted.contains(id),
+            Piece::Text(_) => false,
+        }),
+        None => false,
+    };
+    let mut dropped_text: HashSet<usize> = HashSet::new();
+    for (n, node) in tree.nodes.iter().enumerate() {
+        if scan.pieces[n].is_some() && empty_after(n) && &*tokens[node.open].name == "w:t" {
+            dropped_text.insert(node.open);
+            plan.dropped[node.open] = true;
+        }
+    }
+    for &t in &dropped_text {
+        let run = tokens[t].parent;
+        if run == usize::MAX || &*tokens[run].name != "w:r" {
+            continue;
+        }
+        let children_gone = tokens[run + 1..tree.end_of(run)]
+            .iter()
+            .enumerate()
+            .filter(|(_, tok)| tok.parent == run && tok.kind != TokKind::End)
+            .all(|(i, tok)| &*tok.name == "w:rPr" || dropped_text.contains(&(run + 1 + i)));
+        if children_gone {
+            plan.dropped[run] = true;
+        }
+    }
+    // Marks inside a tag split over runs, and bookmarks and comment anchors in repeated
+    // regions, go (with their other half).
+    let mut dropped_bookmarks: HashSet<String> = HashSet::new();
+    let is_mark = |name: &str| matches!(name, "w:proofErr" | "w:bookmarkStart" | "w:bookmarkEnd");
+    for found in &scan.tags {
+        if found.first_node == found.last_node {
+            continue;
+        }
+        let from = tree.nodes[found.first_node].open;
+        let to = tree.nodes[found.last_node].open;
+        for i in from..to {
+            if is_mark(&tokens[i].name) && tokens[i].kind == TokKind::Empty {
+                plan.dropped[i] = true;
+                if let Some(id) = attr(&xml_text[tokens[i].start..tokens[i].end], "w:id") {
+                    if tokens[i].name.starts_with("w:bookmark") {
+                        dropped_bookmarks.insert(id);
+                    }
+                }
+            }
+        }
+    }
+    for i in 0..tokens.len() {
+        if !plan.repeated[i] || tokens[i].kind == TokKind::End {
+            continue;
+        }
+        match &*tokens[i].name {
+            "w:bookmarkStart" | "w:bookmarkEnd" => {
+                plan.dropped[i] = true;
+                if let Some(id) = attr(&xml_text[tokens[i].start..tokens[i].end], "w:id") {
+                    dropped_bookmarks.insert(id);
+                }
+            }
+            "w:commentRangeStart" | "w:commentRangeEnd" | "w:commentReference" => {
+                plan.dropped[i] = true
+            }
+            "wp:docPr" => plan.fixup.renumber_drawings = true,
+            _ => {}
+        }
+    }
+    if !dropped_bookmarks.is_empty() {
+        for i in 0..tokens.len() {
+            if tokens[i].name.starts_with("w:bookmark")
+                && attr(&xml_text[tokens[i].start..tokens[i].end], "w:id")
+                    .is_some_and(|id| dropped_bookmarks.contains(&id))
+            {
+                plan.dropped[i] = true;
+            }
+        }
+    }
+    plan
+}
+
+/// The value of attribute `name` in a start tag's markup.
+fn attr(markup: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = markup.find(&key)? + key.len();
+    let len = markup[start..].find('"')?;
+    Some(markup[start..start + len].to_string())
+}
+
+/// Writes the Handlebars source of a part.
+fn emit(
+    xml_text: &str,
+    tree: &PartTree,
+    scan: &scan::Scan,
+    plan: &Plan,
+    terms_of: &[Vec<Term>],
+    kind: PartKind,
+    options: CompileOptions,
+) -> (String, Vec<(usize, usize)>) {
+    let tokens = &tree.tokens;
+    let mut out = String::with_capacity(xml_text.len() + xml_text.len() / 8);
+    let mut sites = Vec::new();
+    let node_of_open: HashMap<usize, usize> = tree
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(n, node)| (node.open, n))
+        .collect();
+    let tag_source = |id: usize, out: &mut String, sites: &mut Vec<(usize, usize)>| {
+        let Ok(tag) = &scan.tags[id].tag else { return };
+        if tag.kind == TagKind::Comment {
+            return;
+        }
+        // A backslash or brace just before a tag would change how Handlebars reads it.
+        if out.ends_with('\\') {
+            out.pop();
+            out.push_str("&#92;");
+        } else if out.ends_with('{') {
+            out.pop();
+            out.push_str("&#123;");
+        }
+        sites.push((out.len(), id));
+        out.push_str(&handlebars_tag(tag, &terms_of[id], options));
+    };
+    let mut pos = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = &tokens[i];
+        push_literal(&mut out, &xml_text[pos..tok.start]);
+        if let Some(ids) = plan.before.get(&i) {
+            ids.iter()
+                .for_each(|&id| tag_source(id, &mut out, &mut sites));
+        }
+        if tok.kind != TokKind::End && plan.dropped[i] {
+            i = tok.partner;
+            pos = tokens[i].end;
+            i += 1;
+            continue;
+        }
+        if let Some(ids) = plan.vanishing.get(&i) {
+            ids.iter()
+                .for_each(|&id| tag_source(id, &mut out, &mut sites));
+            i = tok.partner;
+            pos = tokens[i].end;
+            i += 1;
+            continue;
+        }
+        let markup = &xml_text[tok.start..tok.end];
+        if tok.kind == TokKind::Start {
+            if let Some(pieces) = node_of_open.get(&i).and_then(|&n| scan.pieces[n].as_ref()) {
+                let holds_value = pieces
+                    .iter()
+                    .any(|p| matches!(p, Piece::Tag(id) if !plan.hoisted.contains(id)));
+                if kind == PartKind::Word && holds_value && !markup.contains("xml:space") {
+                    out.push_str(&markup[..markup.len() - 1]);
+                    out.push_str(" xml:space=\"preserve\">");
+                } else {
+                    push_literal(&mut out, markup);
+                }
+                for piece in pieces {
+                    match piece {
+                        Piece::Text(text) => {
+                            let mut escaped = String::with_capacity(text.len());
+                            xml::escape_text(text, &mut escaped);
+                            push_literal(&mut out, &escaped);
+                        }
+                        Piece::Tag(id) if !plan.hoisted.contains(id) => {
+                            tag_source(*id, &mut out, &mut sites)
+                        }
+                        Piece::Tag(_) => {}
+                    }
+                }
+                // Continue at the end tag.
+                i = tok.partner;
+                pos = tokens[i].start;
+                continue;
+            }
+        }
+        if plan.repeated[i] && tok.kind != TokKind::End && markup.contains("w14:") {
+            push_literal(&mut out, &strip_unique_ids(markup));
+        } else {
+            push_literal(&mut out, markup);
+        }
+        pos = tok.end;
+        if let Some(ids) = plan.after.get(&i) {
+            ids.iter()
+                .for_each(|&id| tag_source(id, &mut out, &mut sites));
+        }
+        i += 1;
+    }
+    push_literal(&mut out, &xml_text[pos..]);
+    (out, sites)
+}
+
+/// The Handlebars text of a tag: values go through `_v`, the printer of `{{field}}`.
+fn handlebars_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> String {
+    let fix = |s: &str| {
+        if options.slug_brackets {
+            expr::slug_brackets(s)
+        } else {
+            s.to_string()
+        }
+    };
+    let (l, r) = (
+        if tag.trim_left { "~" } else { "" },
+        if tag.trim_right { "~" } else { "" },
+    );
+    match &tag.kind {
+        TagKind::Value => {
+            let expr = fix(&tag.expr);
+            if expr::is_single_term(terms) {
+                format!("{{{{{l}_v {expr}{r}}}}}")
+            } else {
+                format!("{{{{{l}_v ({expr}){r}}}}}")
+            }
+        }
+        TagKind::Else if tag.expr == "else" => format!("{{{{{l}else{r}}}}}"),
+        TagKind::Comment => String::new(),
+        _ => {
+            // Keep the sigil as typed (`#`, `^`, `/`), drop a triple brace.
+            let inner = tag
+                .text
+                .trim_start_matches('{')
+                .trim_end_matches('}')
+                .to_string();
+            format!("{{{{{}}}}}", fix(&inner))
+        }
+    }
+}
+
+/// Copies XML into the source so that Handlebars reads none of it: `{{` becomes `&#123;{`.
+fn push_literal(out: &mut String, text: &str) {
+    if !text.contains("{{") {
+        out.push_str(text);
+        return;
+    }
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '{' && chars.peek() == Some(&'{') {
+            out.push_str("&#123;");
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Drops `w14:paraId` and `w14:textId` from a start tag: copies must not share them.
+fn strip_unique_ids(markup: &str) -> String {
+    let mut s = markup.to_string();
+    for name in ["w14:paraId", "w14:textId"] {
+        let key = format!(" {name}=\"");
+        if let Some(start) = s.find(&key) {
+            if let Some(len) = s[start + key.len()..].find('"') {
+                s.replace_range(start..start + key.len() + len + 1, "");
+            }
+        }
+    }
+    s
+}
+
+/// Line and column (1-based, in characters) to a byte offset.
+fn offset_of(source: &str, line: usize, column: usize) -> Option<usize> {
+    let mut line_start = 0;
+    for _ in 1..line {
+        line_start += source[line_start..].find('\n')? + 1;
+    }
+    let rest = &source[line_start..];
+    let byte = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map(|(b, _)| b)
+        .unwrap_or(rest.len());
+    Some(line_start + byte)
+}
+
+#[cfg(test)]
+mod tests;

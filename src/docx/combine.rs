@@ -1,0 +1,394 @@
+//! All documents of a run in one file, each starting on a new page, in run order (Word mail
+//! merge's "edit individual documents").
+//!
+//! Each document becomes a section of its own: its body, then a paragraph carrying its section
+//! properties with `w:type nextPage`; the last keeps the body's final `w:sectPr`. Headers and
+//! footers that hold tags are written once per document as new parts with their own
+//! relationships, so every section shows its own. In documents after the first, ids that must
+//! stay unique (bookmarks, comment anchors, `w14:paraId`) are dropped and drawing ids
+//! renumbered.
+
+use std::collections::{BTreeMap, HashMap};
+
+use quick_xml::events::Event;
+
+use crate::batch::Rendered;
+use crate::docx::MAIN_DOCUMENT_TYPES;
+use crate::template::Template;
+
+/// The combined package's parts: (zip index, XML) replacing the template's, and new entries.
+pub type Combined = (Rendered, Vec<(String, Vec<u8>)>);
+
+const HEADER_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+const FOOTER_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+const HEADER_REL: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+const FOOTER_REL: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
+
+pub fn combine(template: &Template, documents: &[Rendered]) -> Result<Combined, String> {
+    let package = &template.package;
+    let main = package
+        .text_parts
+        .iter()
+        .find(|p| MAIN_DOCUMENT_TYPES.contains(&p.content_type.as_str()))
+        .ok_or("the template has no main document")?;
+    let rels_name = rels_name_of(&main.name);
+    let rels_index = package
+        .entries
+        .iter()
+        .position(|e| *e == rels_name)
+        .ok_or_else(|| format!("the template has no '{rels_name}'"))?;
+    let mut rels_xml = package
+        .read_text(&rels_name)
+        .map_err(|d| d.message)?
+        .unwrap_or_default();
+    let types_index = package
+        .entries
+        .iter()
+        .position(|e| e == "[Content_Types].xml")
+        .ok_or("the template has no '[Content_Types].xml'")?;
+    let mut types_xml = package
+        .read_text("[Content_Types].xml")
+        .map_err(|d| d.message)?
+        .unwrap_or_default();
+
+    // Headers and footers with tags, by relationship id.
+    let relationships = parse_relationships(&rels_xml);
+    let main_dir = main.name.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    let templated: BTreeMap<String, (usize, &str)> = relationships
+        .iter()
+        .filter(|r| r.kind == HEADER_REL || r.kind == FOOTER_REL)
+        .filter_map(|r| {
+            let part_name = join_target(main_dir, &r.target);
+            let index = template.parts.iter().find(|p| p.name == part_name)?.index;
+            Some((
+                r.id.clone(),
+                (
+                    index,
+                    if r.kind == HEADER_REL {
+                        "header"
+                    } else {
+                        "footer"
+                    },
+                ),
+            ))
+        })
+        .collect();
+    let mut next_part = 1 + package
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let name = e.strip_prefix(&format!("{main_dir}/"))?;
+            let digits: String = name
+                .trim_start_matches("header")
+                .trim_start_matches("footer")
+                .trim_end_matches(".xml")
+                .to_string();
+            (name.starts_with("header") || name.starts_with("footer"))
+                .then(|| digits.parse::<usize>().ok())?
+        })
+        .max()
+        .unwrap_or(0);
+
+    let mut added: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut new_rels = String::new();
+    let mut new_types = String::new();
+    let mut head = String::new();
+    let mut body = String::new();
+    let mut tail = String::new();
+    for (d, parts) in documents.iter().enumerate() {
+        let find = |index: usize| {
+            parts
+                .iter()
+                .find(|(i, _)| *i == index)
+                .map(|(_, b)| b.as_slice())
+        };
+        let xml = match find(main.index) {
+            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            None => main.xml.clone(),
+        };
+        let (prefix, content, sect, suffix) = split_body(&xml)?;
+        let mut content = content.to_string();
+        let mut sect = sect.to_string();
+        if d > 0 {
+            // This document's own copies of templated headers and footers.
+            let mut renamed: HashMap<String, String> = HashMap::new();
+            for (id, (index, kind)) in &templated {
+                let Some(bytes) = find(*index) else { continue };
+                let file = format!("{kind}{next_part}.xml");
+                next_part += 1;
+                let new_id = format!("rIdVanban{next_part}");
+                added.push((join_target(main_dir, &file), bytes.to_vec()));
+                new_rels.push_str(&format!(
+                    r#"<Relationship Id="{new_id}" Type="{}" Target="{file}"/>"#,
+                    if *kind == "header" {
+                        HEADER_REL
+                    } else {
+                        FOOTER_REL
+                    }
+                ));
+                new_types.push_str(&format!(
+                    r#"<Override PartName="/{}" ContentType="{}"/>"#,
+                    join_target(main_dir, &file),
+                    if *kind == "header" {
+                        HEADER_TYPE
+                    } else {
+                        FOOTER_TYPE
+                    }
+                ));
+                renamed.insert(id.clone(), new_id);
+            }
+            content = rename_references(&content, &renamed);
+            sect = rename_references(&sect, &renamed);
+            content = drop_unique_marks(&content);
+        } else {
+            head = prefix.to_string();
+            tail = suffix.to_string();
+        }
+        body.push_str(&content);
+        let sect = with_next_page(&sect);
+        if d + 1 < documents.len() {
+            body.push_str(&format!("<w:p><w:pPr>{sect}</w:pPr></w:p>"));
+        } else {
+            body.push_str(&sect);
+        }
+    }
+    let document = crate::template::fixup::apply(
+        crate::template::fixup::Needs {
+            repair_tables: false,
+            renumber_drawings: true,
+        },
+        format!("{head}{body}{tail}"),
+    );
+    insert_before(&mut rels_xml, "</Relationships>", &new_rels)?;
+    insert_before(&mut types_xml, "</Types>", &new_types)?;
+
+    // The other rendered parts (document properties, footnotes) come from the first document.
+    let mut replaced: Rendered = documents
+        .first()
+        .map(|parts| {
+            parts
+                .iter()
+                .filter(|(i, _)| *i != main.index && !templated.values().any(|(t, _)| t == i))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(first) = documents.first() {
+        for (index, _) in templated.values() {
+            if let Some(part) = first.iter().find(|(i, _)| i == index) {
+                replaced.push(part.clone());
+            }
+        }
+    }
+    replaced.push((main.index, document.into_bytes()));
+    replaced.push((rels_index, rels_xml.into_bytes()));
+    replaced.push((types_index, types_xml.into_bytes()));
+    Ok((replaced, added))
+}
+
+struct Relationship {
+    id: String,
+    kind: String,
+    target: String,
+}
+
+fn parse_relationships(xml: &str) -> Vec<Relationship> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Empty(e)) | Ok(Event::Start(e))
+                if e.local_name().as_ref() == "Relationship" =>
+            {
+                let mut rel = Relationship {
+                    id: String::new(),
+                    kind: String::new(),
+                    target: String::new(),
+                };
+                for attr in e.attributes().flatten() {
+                    let value = attr.value.to_string();
+                    match attr.key.local_name().as_ref() {
+                        "Id" => rel.id = value,
+                        "Type" => rel.kind = value,
+                        "Target" => rel.target = value,
+                        _ => {}
+                    }
+                }
+                out.push(rel);
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn rels_name_of(part: &str) -> String {
+    match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+fn join_target(dir: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_string();
+    }
+    if dir.is_empty() {
+        target.to_string()
+    } else {
+        format!("{dir}/{target}")
+    }
+}
+
+/// (everything up to the body's content, the content, the final `w:sectPr`, the rest).
+fn split_body(xml: &str) -> Result<(&str, &str, &str, &str), String> {
+    let open = xml.find("<w:body>").ok_or("the document has no <w:body>")? + "<w:body>".len();
+    let close = xml
+        .rfind("</w:body>")
+        .ok_or("the document has no </w:body>")?;
+    let body = &xml[open..close];
+    let sect_start = body.rfind("<w:sectPr");
+    match sect_start {
+        Some(s)
+            if body[s..].trim_end().ends_with("</w:sectPr>")
+                || body[s..].trim_end().ends_with("/>") =>
+        {
+            Ok((&xml[..open], &body[..s], &body[s..], &xml[close..]))
+        }
+        _ => Ok((&xml[..open], body, "", &xml[close..])),
+    }
+}
+
+/// A section's properties starting on a new page.
+fn with_next_page(sect: &str) -> String {
+    if sect.is_empty() {
+        return r#"<w:sectPr><w:type w:val="nextPage"/></w:sectPr>"#.to_string();
+    }
+    if let Some(start) = sect.find("<w:type ") {
+        let end = start + sect[start..].find("/>").map(|e| e + 2).unwrap_or(0);
+        return format!(
+            r#"{}<w:type w:val="nextPage"/>{}"#,
+            &sect[..start],
+            &sect[end..]
+        );
+    }
+    for anchor in ["<w:pgSz", "<w:pgMar", "<w:cols", "</w:sectPr>"] {
+        if let Some(at) = sect.find(anchor) {
+            return format!(
+                r#"{}<w:type w:val="nextPage"/>{}"#,
+                &sect[..at],
+                &sect[at..]
+            );
+        }
+    }
+    sect.to_string()
+}
+
+/// Points header and footer references at this document's own copies.
+fn rename_references(xml: &str, renamed: &HashMap<String, String>) -> String {
+    if renamed.is_empty() {
+        return xml.to_string();
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find("Reference ") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let end = after.find('>').map(|e| e + 1).unwrap_or(after.len());
+        let mut tag = after[..end].to_string();
+        let is_ref = before.ends_with("<w:header") || before.ends_with("<w:footer");
+        if is_ref {
+            for (old, new) in renamed {
+                let from = format!("r:id=\"{old}\"");
+                if tag.contains(&from) {
+                    tag = tag.replace(&from, &format!("r:id=\"{new}\""));
+                    break;
+                }
+            }
+        }
+        out.push_str(&tag);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Drops what must stay unique in a package from a later document's body.
+fn drop_unique_marks(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    let marks = [
+        "<w:bookmarkStart ",
+        "<w:bookmarkEnd ",
+        "<w:commentRangeStart ",
+        "<w:commentRangeEnd ",
+        "<w:commentReference ",
+    ];
+    loop {
+        let next = marks.iter().filter_map(|m| rest.find(m)).min();
+        let Some(at) = next else { break };
+        out.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find("/>")
+            .map(|e| at + e + 2)
+            .unwrap_or(rest.len());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    for id in [" w14:paraId=\"", " w14:textId=\""] {
+        while let Some(at) = out.find(id) {
+            let value_end = out[at + id.len()..]
+                .find('"')
+                .map(|e| at + id.len() + e + 1);
+            match value_end {
+                Some(end) => out.replace_range(at..end, ""),
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+fn insert_before(xml: &mut String, anchor: &str, text: &str) -> Result<(), String> {
+    let at = xml
+        .rfind(anchor)
+        .ok_or_else(|| format!("no '{anchor}' to add to"))?;
+    xml.insert_str(at, text);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_section_is_made_to_start_on_a_new_page() {
+        assert_eq!(
+            with_next_page(
+                r#"<w:sectPr><w:headerReference w:type="default" r:id="rId1"/><w:pgSz w:w="1"/></w:sectPr>"#
+            ),
+            r#"<w:sectPr><w:headerReference w:type="default" r:id="rId1"/><w:type w:val="nextPage"/><w:pgSz w:w="1"/></w:sectPr>"#
+        );
+        assert_eq!(
+            with_next_page(r#"<w:sectPr><w:type w:val="continuous"/><w:pgSz/></w:sectPr>"#),
+            r#"<w:sectPr><w:type w:val="nextPage"/><w:pgSz/></w:sectPr>"#
+        );
+    }
+
+    #[test]
+    fn header_references_point_at_the_copies() {
+        let renamed = HashMap::from([("rId8".to_string(), "rIdVanban3".to_string())]);
+        assert_eq!(
+            rename_references(
+                r#"<w:headerReference w:type="default" r:id="rId8"/><w:footerReference r:id="rId9"/>"#,
+                &renamed
+            ),
+            r#"<w:headerReference w:type="default" r:id="rIdVanban3"/><w:footerReference r:id="rId9"/>"#
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! Blocks: pairing `{{#x}}` / `{{else}}` / `{{/x}}` and widening each block to the shape of
+//! the document around it (inside a paragraph, a table row, or the paragraphs between two
+//! tag-only paragraphs).
+
+use super::expr::TagKind;
+use super::scan::{Piece, Scan};
+use super::xml::{PartTree, TokKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Open and close in the same paragraph.
+    Inline,
+    /// Open and close in different cells of one table row: the row repeats or drops.
+    TableRow,
+    /// Open and close alone in their own paragraphs: those paragraphs vanish and what lies
+    /// between them repeats or drops.
+    Paragraphs,
+}
+
+impl Shape {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Shape::Inline => "inline",
+            Shape::TableRow => "table row",
+            Shape::Paragraphs => "paragraphs",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub helper: String,
+    pub open: usize,
+    pub elses: Vec<usize>,
+    pub close: usize,
+    pub shape: Shape,
+}
+
+/// A block problem at a paragraph (0-based), with hints.
+#[derive(Debug, Clone)]
+pub struct BlockError {
+    pub paragraph: usize,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+/// Which paragraphs hold nothing but block tags, comments and spaces: they may vanish.
+pub fn control_only_paragraphs(tree: &PartTree, scan: &Scan) -> Vec<bool> {
+    let mut control = vec![false; tree.paragraphs.len()];
+    let mut has_tag = vec![false; tree.paragraphs.len()];
+    for found in &scan.tags {
+        has_tag[found.paragraph] = true;
+    }
+    for (p, paragraph) in tree.paragraphs.iter().enumerate() {
+        if !has_tag[p] {
+            continue;
+        }
+        let tags_are_control = scan.tags.iter().filter(|f| f.paragraph == p).all(|f| {
+            matches!(
+                f.tag.as_ref().map(|t| &t.kind),
+                Ok(TagKind::Open(_) | TagKind::Else | TagKind::Close(_) | TagKind::Comment)
+            )
+        });
+        let text_is_blank = paragraph.nodes.iter().all(|&n| match &scan.pieces[n] {
+            Some(pieces) => pieces.iter().all(|piece| match piece {
+                Piece::Text(t) => t.trim().is_empty(),
+                Piece::Tag(_) => true,
+            }),
+            None => tree.nodes[n].text.trim().is_empty(),
+        });
+        let end = tree.end_of(paragraph.open);
+        let holds_objects = tree.tokens[paragraph.open..end].iter().any(|t| {
+            matches!(
+                &*t.name,
+                "w:drawing" | "w:pict" | "w:object" | "w:sectPr" | "w:p"
+            ) && t.kind != TokKind::End
+                && !std::ptr::eq(t, &tree.tokens[paragraph.open])
+        });
+        control[p] = tags_are_control && text_is_blank && !holds_objects;
+    }
+    control
+}
+
+/// Pairs every block and decides its shape; reports every problem.
+pub fn pair_blocks(
+    tree: &PartTree,
+    scan: &Scan,
+    control: &[bool],
+) -> (Vec<Block>, Vec<BlockError>) {
+    struct Open {
+        tag: usize,
+        helper: String,
+        elses: Vec<usize>,
+    }
+    let mut blocks = Vec::new();
+    let mut errors = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let para = |tag: usize| scan.tags[tag].paragraph;
+    let text = |tag: usize| scan.tags[tag].text.clone();
+    for (id, found) in scan.tags.iter().enumerate() {
+        let Ok(tag) = &found.tag else { continue };
+        match &tag.kind {
+            TagKind::Open(helper) => stack.push(Open {
+                tag: id,
+                helper: helper.clone(),
+                elses: Vec::new(),
+            }),
+            TagKind::Else => match stack.last_mut() {
+                Some(open) => open.elses.push(id),
+                None => errors.push(BlockError {
+                    paragraph: found.paragraph,
+                    message: format!("{} is outside any block", found.text),
+                    hints: vec!["use it between {{#if ...}} and {{/if}}, or remove it".into()],
+                }),
+            },
+            TagKind::Close(name) => {
+                let Some(depth) = stack.iter().rposition(|o| &o.helper == name) else {
+                    let message = match stack.last() {
+                        Some(top) => BlockError {
+                            paragraph: found.paragraph,
+                            message: format!("{} does not match {}", found.text, text(top.tag)),
+                            hints: vec![format!(
+                                "{} opened at paragraph {}; close it with {{{{/{}}}}}",
+                                text(top.tag),
+                                para(top.tag) + 1,
+                                top.helper
+                            )],
+                        },
+                        None => BlockError {
+                            paragraph: found.paragraph,
+                            message: format!("{} closes no open block", found.text),
+                            hints: vec![format!(
+                                "remove it, or open the block before it with {{{{#{name} ...}}}}"
+                            )],
+                        },
+                    };
+                    errors.push(message);
+                    continue;
+                };
+                while stack.len() > depth + 1 {
+                    let inner = stack.pop().expect("stack deeper than depth");
+                    errors.push(BlockError {
+                        paragraph: para(inner.tag),
+                        message: format!("unclosed {}", text(inner.tag)),
+                        hints: vec![format!(
+                            "close it with {{{{/{}}}}} before {} at paragraph {}",
+                            inner.helper,
+                            found.text,
+                            found.paragraph + 1
+                        )],
+                    });
+                }
+                let open = stack.pop().expect("matched entry");
+                match decide_shape(tree, scan, control, open.tag, &open.elses, id) {
+                    Ok(shape) => blocks.push(Block {
+                        helper: open.helper,
+                        open: open.tag,
+                        elses: open.elses,
+                        close: id,
+                        shape,
+                    }),
+                    Err(e) => errors.push(e),
+                }
+            }
+            TagKind::Value | TagKind::Comment => {}
+        }
+    }
+    for open in stack {
+        errors.push(BlockError {
+            paragraph: para(open.tag),
+            message: format!("unclosed {}", text(open.tag)),
+            hints: vec![format!("close it with {{{{/{}}}}}", open.helper)],
+        });
+    }
+    // A vanishing paragraph cannot also hold the tags of a row-shaped block.
+    for block in &blocks {
+        if block.shape != Shape::TableRow {
+            continue;
+        }
+        for &t in [block.open, block.close].iter().chain(&block.elses) {
+            let p = para(t);
+            let mixed = blocks.iter().any(|b| {
+                b.shape == Shape::Paragraphs
+                    && [b.open, b.close]
+                        .iter()
+                        .chain(&b.elses)
+                        .any(|&u| para(u) == p)
+            });
+            if mixed {
+                errors.push(BlockError {
+                    paragraph: p,
+                    message: format!(
+                        "paragraph {} holds tags of a table-row block and of a paragraph block",
+                        p + 1
+                    ),
+                    hints: vec!["put each block's tags in paragraphs of their own".into()],
+                });
+            }
+        }
+    }
+    blocks.sort_by_key(|b| b.open);
+    (blocks, errors)
+}
+
+fn decide_shape(
+    tree: &PartTree,
+    scan: &Scan,
+    control: &[bool],
+    open: usize,
+    elses: &[usize],
+    close: usize,
+) -> Result<Shape, BlockError> {
+    let tags = &scan.tags;
+    let (po, pc) = (tags[open].paragraph, tags[close].paragraph);
+    let (o, c) = (&tree.paragraphs[po], &tree.paragraphs[pc]);
+    let both = format!(
+        "{} opens in paragraph {} and {} closes in paragraph {}",
+        tags[open].text,
+        po + 1,
+        tags[close].text,
+        pc + 1
+    );
+    if po == pc {
+        if let Some(&e) = elses.iter().find(|&&e| tags[e].paragraph != po) {
+            return Err(BlockError {
+                paragraph: po,
+                message: format!(
+                    "{} opens and closes in paragraph {} but its {} is in paragraph {}",
+                    tags[open].text,
+                    po + 1,
+                    tags[e].text,
+                    tags[e].paragraph + 1
+                ),
+                hints: vec!["keep the whole block in one paragraph, or give each tag a paragraph of its own".into()],
+            });
+        }
+        let path = |tag: usize| node_path(tree, tags[tag].first_node);
+        let open_path = path(open);
+        if let Some(&other) = elses
+            .iter()
+            .chain([&close])
+            .find(|&&t| path(t) != open_path)
+        {
+            return Err(BlockError {
+                paragraph: po,
+                message: format!(
+                    "{} and {} sit at different levels of paragraph {} (one is inside a hyperlink, field or content control)",
+                    tags[open].text,
+                    tags[other].text,
+                    po + 1
+                ),
+                hints: vec!["retype both tags as plain text of the paragraph".into()],
+            });
+        }
+        return Ok(Shape::Inline);
+    }
+    let all_ends = || [open, close].into_iter().chain(elses.iter().copied());
+    let alone = all_ends().all(|t| control[tags[t].paragraph])
+        && all_ends().all(|t| tree.paragraphs[tags[t].paragraph].container == o.container);
+    if alone {
+        return Ok(Shape::Paragraphs);
+    }
+    if o.row.is_some() && o.row == c.row && o.cell != c.cell {
+        if let Some(&e) = elses.first() {
+            return Err(BlockError {
+                paragraph: po,
+                message: format!(
+                    "{} repeats a table row, which cannot hold {} (paragraph {})",
+                    tags[open].text,
+                    tags[e].text,
+                    tags[e].paragraph + 1
+                ),
+                hints: vec![
+                    "put the choice inside one cell, or use two rows each with its own {{#if}}"
+                        .into(),
+                ],
+            });
+        }
+        return Ok(Shape::TableRow);
+    }
+    Err(BlockError {
+        paragraph: po,
+        message: format!(
+            "{both}: they are not in one paragraph, in two cells of one table row, or each alone in a paragraph of the same place"
+        ),
+        hints: vec![format!(
+            "put {} and {} each alone in its own paragraph, or in the first and last cell of one table row",
+            tags[open].text, tags[close].text
+        )],
+    })
+}
+
+/// The names of the elements between a text node and its paragraph (`w:r`, or
+/// `w:hyperlink/w:r`).
+fn node_path(tree: &PartTree, node: usize) -> Vec<&str> {
+    let paragraph = tree.paragraphs[tree.nodes[node].paragraph].open;
+    let mut path = Vec::new();
+    let mut t = tree.tokens[tree.nodes[node].open].parent;
+    while t != usize::MAX && t != paragraph {
+        path.push(&*tree.tokens[t].name);
+        t = tree.tokens[t].parent;
+    }
+    path
+}

@@ -1,0 +1,403 @@
+//! Tags as written in a template: `{{ho_va_ten}}`, `{{#each rows}}`, `{{/each}}`, `{{else}}`,
+//! `{{so (sum rows "tong_diem")}}`. Word's typing (curly quotes, odd spaces) is undone here,
+//! and the expression is read just enough to know its kind, its helper and the fields it uses.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::input::slug::slugify;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagKind {
+    /// `{{x}}`, `{{helper a b}}`, `{{{x}}}`.
+    Value,
+    /// `{{#each rows}}`: the helper's name.
+    Open(String),
+    /// `{{else}}`, `{{else if x}}`, `{{^}}`.
+    Else,
+    /// `{{/each}}`: the helper's name.
+    Close(String),
+    /// `{{! ... }}`.
+    Comment,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tag {
+    /// The tag as typed, after normalisation: `{{#each rows}}`.
+    pub text: String,
+    pub kind: TagKind,
+    /// The expression without delimiters, sigil or `~`: `each rows`, `ho_va_ten`.
+    pub expr: String,
+    pub trim_left: bool,
+    pub trim_right: bool,
+}
+
+/// Undoes what Word does to typed text, inside a tag: curly quotes become straight,
+/// non-breaking and other odd spaces become spaces, zero-width characters vanish, NFC.
+pub fn normalize_tag_text(raw: &str) -> String {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.nfc() {
+        match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => s.push('"'),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => s.push('\''),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            c if c != ' ' && c.is_whitespace() => s.push(' '),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' => s.push(' '),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// Reads a normalised tag (`{{...}}` or `{{{...}}}`).
+pub fn parse_tag(text: &str) -> Result<Tag, String> {
+    let (inner, triple) =
+        if let Some(inner) = text.strip_prefix("{{{").and_then(|t| t.strip_suffix("}}}")) {
+            (inner, true)
+        } else if let Some(inner) = text.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")) {
+            (inner, false)
+        } else {
+            return Err(format!("'{text}' is not a tag"));
+        };
+    if inner.starts_with('{') {
+        return Err("raw blocks ({{{{ }}}}) are not supported".to_string());
+    }
+    let (inner, trim_left) = match inner.strip_prefix('~') {
+        Some(rest) => (rest, true),
+        None => (inner, false),
+    };
+    let (inner, trim_right) = match inner.strip_suffix('~') {
+        Some(rest) => (rest, true),
+        None => (inner, false),
+    };
+    let tag = |kind, expr: &str| Tag {
+        text: text.to_string(),
+        kind,
+        expr: expr.trim().to_string(),
+        trim_left,
+        trim_right,
+    };
+    if inner.trim().is_empty() {
+        return Err("empty tag".to_string());
+    }
+    if triple {
+        return Ok(tag(TagKind::Value, inner));
+    }
+    let trimmed = inner.trim_start();
+    if let Some(rest) = trimmed.strip_prefix('!') {
+        return Ok(tag(TagKind::Comment, rest));
+    }
+    if let Some(rest) = trimmed.strip_prefix('#') {
+        if rest.starts_with('>') || rest.starts_with('*') {
+            return Err("partial blocks and decorators are not supported".to_string());
+        }
+        let name = first_word(rest);
+        if name.is_empty() {
+            return Err("a block needs a helper name, like {{#each rows}}".to_string());
+        }
+        return Ok(tag(TagKind::Open(name), rest));
+    }
+    if let Some(rest) = trimmed.strip_prefix('/') {
+        let name = first_word(rest);
+        if name.is_empty() {
+            return Err("a closing tag needs the block's name, like {{/each}}".to_string());
+        }
+        return Ok(tag(TagKind::Close(name), rest));
+    }
+    if let Some(rest) = trimmed.strip_prefix('^') {
+        if rest.trim().is_empty() {
+            return Ok(tag(TagKind::Else, "else"));
+        }
+        // `{{^x}}` opens an inverted section: a block like `{{#unless x}}`.
+        return Ok(tag(TagKind::Open(first_word(rest)), rest));
+    }
+    if trimmed.starts_with('>') {
+        return Err("partials ({{> name}}) are not supported".to_string());
+    }
+    if trimmed.starts_with('*') {
+        return Err("decorators ({{* name}}) are not supported".to_string());
+    }
+    if let Some(rest) = trimmed.strip_prefix('&') {
+        return Ok(tag(TagKind::Value, rest));
+    }
+    if first_word(trimmed) == "else" {
+        return Ok(tag(TagKind::Else, trimmed));
+    }
+    Ok(tag(TagKind::Value, trimmed))
+}
+
+fn first_word(s: &str) -> String {
+    s.trim_start()
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '~')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A piece of an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    /// A field path: `ho_va_ten`, `this.x`, `../nam`, `@root.nam`, `[Họ và tên]`.
+    Path(String),
+    /// A string, number or `true`/`false`/`null`.
+    Literal(String),
+    /// `(helper args...)`.
+    Call(Call),
+    /// `key=value`.
+    Hash(String, Box<Term>),
+    /// `as |x y|`.
+    BlockParams(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub name: String,
+    pub args: Vec<Term>,
+}
+
+/// Splits an expression into terms: `sum rows "x"` is [Path(sum), Path(rows), Literal("x")].
+pub fn parse_terms(expr: &str) -> Result<Vec<Term>, String> {
+    let chars: Vec<char> = expr.chars().collect();
+    let mut pos = 0;
+    let terms = parse_seq(&chars, &mut pos, false)?;
+    Ok(terms)
+}
+
+fn parse_seq(chars: &[char], pos: &mut usize, in_paren: bool) -> Result<Vec<Term>, String> {
+    let mut terms = Vec::new();
+    loop {
+        while *pos < chars.len() && chars[*pos].is_whitespace() {
+            *pos += 1;
+        }
+        if *pos >= chars.len() {
+            if in_paren {
+                return Err("unclosed '(' in the expression".to_string());
+            }
+            return Ok(terms);
+        }
+        match chars[*pos] {
+            ')' => {
+                if !in_paren {
+                    return Err("')' without '(' in the expression".to_string());
+                }
+                *pos += 1;
+                return Ok(terms);
+            }
+            '(' => {
+                *pos += 1;
+                let inner = parse_seq(chars, pos, true)?;
+                terms.push(Term::Call(to_call(inner)?));
+            }
+            _ => {
+                let term = parse_atom(chars, pos)?;
+                // `key=value`
+                if *pos < chars.len() && chars[*pos] == '=' {
+                    if let Term::Path(key) = term {
+                        *pos += 1;
+                        let value = if *pos < chars.len() && chars[*pos] == '(' {
+                            *pos += 1;
+                            Term::Call(to_call(parse_seq(chars, pos, true)?)?)
+                        } else {
+                            parse_atom(chars, pos)?
+                        };
+                        terms.push(Term::Hash(key, Box::new(value)));
+                        continue;
+                    }
+                    return Err("'=' after a value in the expression".to_string());
+                }
+                if term == Term::Path("as".to_string()) {
+                    let mut p = *pos;
+                    while p < chars.len() && chars[p].is_whitespace() {
+                        p += 1;
+                    }
+                    if p < chars.len() && chars[p] == '|' {
+                        let Some(len) = chars[p + 1..].iter().position(|&c| c == '|') else {
+                            return Err("unclosed block parameters 'as |...|'".to_string());
+                        };
+                        let names: String = chars[p + 1..p + 1 + len].iter().collect();
+                        terms.push(Term::BlockParams(
+                            names.split_whitespace().map(str::to_string).collect(),
+                        ));
+                        *pos = p + len + 2;
+                        continue;
+                    }
+                }
+                terms.push(term);
+            }
+        }
+    }
+}
+
+fn to_call(terms: Vec<Term>) -> Result<Call, String> {
+    let mut iter = terms.into_iter();
+    match iter.next() {
+        Some(Term::Path(name)) => Ok(Call {
+            name,
+            args: iter.collect(),
+        }),
+        Some(_) => Err("a sub-expression must start with a helper name".to_string()),
+        None => Err("empty '()' in the expression".to_string()),
+    }
+}
+
+fn parse_atom(chars: &[char], pos: &mut usize) -> Result<Term, String> {
+    let start = *pos;
+    match chars[*pos] {
+        q @ ('"' | '\'') => {
+            *pos += 1;
+            while *pos < chars.len() && chars[*pos] != q {
+                *pos += 1;
+            }
+            if *pos >= chars.len() {
+                return Err("unclosed string in the expression".to_string());
+            }
+            *pos += 1;
+            Ok(Term::Literal(chars[start..*pos].iter().collect()))
+        }
+        _ => {
+            while *pos < chars.len() {
+                let c = chars[*pos];
+                if c == '[' {
+                    while *pos < chars.len() && chars[*pos] != ']' {
+                        *pos += 1;
+                    }
+                    if *pos >= chars.len() {
+                        return Err("unclosed '[' in the expression".to_string());
+                    }
+                    *pos += 1;
+                    continue;
+                }
+                if c.is_whitespace() || c == '(' || c == ')' || c == '=' || c == '"' || c == '\'' {
+                    break;
+                }
+                *pos += 1;
+            }
+            if *pos == start {
+                return Err(format!("unexpected '{}' in the expression", chars[start]));
+            }
+            let word: String = chars[start..*pos].iter().collect();
+            let is_number = word.parse::<f64>().is_ok() && !word.starts_with('[');
+            if is_number || matches!(word.as_str(), "true" | "false" | "null" | "undefined") {
+                Ok(Term::Literal(word))
+            } else {
+                Ok(Term::Path(word))
+            }
+        }
+    }
+}
+
+/// Rewrites `[Header text]` path segments to the header's slug (`[ho_va_ten]`), outside
+/// string literals; spreadsheet rows are keyed by slugs.
+pub fn slug_brackets(expr: &str) -> String {
+    let mut out = String::with_capacity(expr.len());
+    let mut chars = expr.chars().peekable();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            None if c == '[' => {
+                let mut segment = String::new();
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if c == ']' {
+                        closed = true;
+                        break;
+                    }
+                    segment.push(c);
+                }
+                let slug = slugify(&segment);
+                out.push('[');
+                out.push_str(if slug.is_empty() { &segment } else { &slug });
+                if closed {
+                    out.push(']');
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Helpers that take no argument, so a bare `{{stt}}` calls them.
+pub const ZERO_ARG_HELPERS: &[&str] = &["stt"];
+
+/// True when `expr` is a single path or literal (`{{ho_va_ten}}`), not a helper call.
+pub fn is_single_term(terms: &[Term]) -> bool {
+    matches!(terms, [Term::Path(p)] if !ZERO_ARG_HELPERS.contains(&p.as_str()))
+        || matches!(terms, [Term::Literal(_)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_quotes_and_odd_spaces_are_undone() {
+        assert_eq!(
+            normalize_tag_text("{{default\u{a0}phong_hop \u{201c}Phòng họp số 1\u{201d}}}"),
+            "{{default phong_hop \"Phòng họp số 1\"}}"
+        );
+        assert_eq!(normalize_tag_text("{{ho\u{200b}_ten}}"), "{{ho_ten}}");
+    }
+
+    #[test]
+    fn tags_are_classified() {
+        assert_eq!(
+            parse_tag("{{#each rows}}").unwrap().kind,
+            TagKind::Open("each".into())
+        );
+        assert_eq!(
+            parse_tag("{{~/each~}}").unwrap().kind,
+            TagKind::Close("each".into())
+        );
+        assert_eq!(parse_tag("{{else}}").unwrap().kind, TagKind::Else);
+        assert_eq!(parse_tag("{{else if x}}").unwrap().kind, TagKind::Else);
+        assert_eq!(parse_tag("{{{x}}}").unwrap().kind, TagKind::Value);
+        assert_eq!(parse_tag("{{! note }}").unwrap().kind, TagKind::Comment);
+        assert!(parse_tag("{{> p}}").is_err());
+        assert!(parse_tag("{{}}").is_err());
+    }
+
+    #[test]
+    fn terms_read_calls_strings_and_hashes() {
+        let terms = parse_terms(r#"so (sum rows "tong_diem") 2 k=v"#).unwrap();
+        assert_eq!(
+            terms,
+            vec![
+                Term::Path("so".into()),
+                Term::Call(Call {
+                    name: "sum".into(),
+                    args: vec![
+                        Term::Path("rows".into()),
+                        Term::Literal("\"tong_diem\"".into())
+                    ]
+                }),
+                Term::Literal("2".into()),
+                Term::Hash("k".into(), Box::new(Term::Path("v".into()))),
+            ]
+        );
+        assert_eq!(
+            parse_terms("each rows as |r i|").unwrap()[2],
+            Term::BlockParams(vec!["r".into(), "i".into()])
+        );
+        assert!(parse_terms("sum (rows").is_err());
+    }
+
+    #[test]
+    fn bracket_segments_become_slugs_outside_strings() {
+        assert_eq!(slug_brackets("[Họ và tên]"), "[ho_va_ten]");
+        assert_eq!(
+            slug_brackets(r#"eq [Xếp loại] "[Tốt]""#),
+            r#"eq [xep_loai] "[Tốt]""#
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! The fields a template reads, and in which scope: the document's top level, the rows of a
+//! group (`{{#each rows}}`), or somewhere the data's shape is not known statically.
+
+use super::expr::{self, TagKind, Term};
+use super::{CompiledPart, Template};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The document's own fields.
+    Root,
+    /// Inside `{{#each rows}}` (or a helper over `rows`): the fields of a row.
+    Rows,
+    /// Inside a block whose items' shape is unknown.
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldUse {
+    /// The first segment of the path: `ho_va_ten` for `ho_va_ten`, `this.ho_va_ten`.
+    pub field: String,
+    pub scope: Scope,
+    /// Used where a missing value is allowed (`#if` condition, `default`'s first argument).
+    pub optional: bool,
+    pub part: usize,
+    pub tag: usize,
+}
+
+/// Every field use of every part.
+pub fn field_uses(template: &Template) -> Vec<FieldUse> {
+    let mut uses = Vec::new();
+    for (p, part) in template.parts.iter().enumerate() {
+        part_uses(part, p, template.options.slug_brackets, &mut uses);
+    }
+    uses
+}
+
+fn part_uses(part: &CompiledPart, p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
+    let mut scopes = vec![Scope::Root];
+    for (t, tag) in part.tags.iter().enumerate() {
+        let scope = *scopes.last().unwrap_or(&Scope::Root);
+        let expr_text = match &tag.kind {
+            TagKind::Else => tag
+                .expr
+                .strip_prefix("else")
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+            _ => tag.expr.clone(),
+        };
+        let expr_text = if slug {
+            expr::slug_brackets(&expr_text)
+        } else {
+            expr_text
+        };
+        let Ok(terms) = expr::parse_terms(&expr_text) else {
+            continue;
+        };
+        let mut record = |field: String, scope: Scope, optional: bool| {
+            uses.push(FieldUse {
+                field,
+                scope,
+                optional,
+                part: p,
+                tag: t,
+            })
+        };
+        match &tag.kind {
+            TagKind::Open(helper) => {
+                let args = terms.get(1..).unwrap_or(&[]);
+                let conditional = matches!(helper.as_str(), "if" | "unless");
+                collect(args, scope, conditional, &mut record);
+                let inner = match helper.as_str() {
+                    "each" | "with" => match args.first() {
+                        Some(Term::Path(path))
+                            if scope == Scope::Root && head(path).as_deref() == Some("rows") =>
+                        {
+                            Scope::Rows
+                        }
+                        Some(Term::Call(call))
+                            if scope == Scope::Root
+                                && matches!(call.name.as_str(), "where" | "sort" | "sort_ten")
+                                && matches!(call.args.first(), Some(Term::Path(p)) if p == "rows") =>
+                        {
+                            Scope::Rows
+                        }
+                        _ => Scope::Unknown,
+                    },
+                    _ => scope,
+                };
+                scopes.push(inner);
+            }
+            TagKind::Else => {
+                // `else if x`: a condition in the enclosing block's scope.
+                let args = terms.get(1..).unwrap_or(&[]);
+                let outer = scopes
+                    .get(scopes.len().saturating_sub(2))
+                    .copied()
+                    .unwrap_or(Scope::Root);
+                collect(args, outer, true, &mut record);
+            }
+            TagKind::Close(_) => {
+                if scopes.len() > 1 {
+                    scopes.pop();
+                }
+            }
+            TagKind::Value => {
+                if expr::is_single_term(&terms) {
+                    collect(&terms, scope, false, &mut record);
+                } else {
+                    collect(terms.get(1..).unwrap_or(&[]), scope, false, &mut record);
+                }
+            }
+            TagKind::Comment => {}
+        }
+    }
+}
+
+/// Records the paths among `args`; `optional` marks top-level paths of a condition.
+fn collect(
+    args: &[Term],
+    scope: Scope,
+    optional: bool,
+    record: &mut impl FnMut(String, Scope, bool),
+) {
+    for arg in args {
+        match arg {
+            Term::Path(path) => {
+                if let Some((field, in_root)) = field_of(path) {
+                    record(field, if in_root { Scope::Root } else { scope }, optional);
+                }
+            }
+            Term::Call(call) => {
+                for (i, a) in call.args.iter().enumerate() {
+                    let optional = call.name == "default" && i == 0;
+                    collect(std::slice::from_ref(a), scope, optional, record);
+                }
+            }
+            Term::Hash(_, value) => collect(std::slice::from_ref(value), scope, false, record),
+            Term::Literal(_) | Term::BlockParams(_) => {}
+        }
+    }
+}
+
+/// The field a path starts with, and whether it is read from the root (`@root.x`).
+/// `None` for paths whose target is not a data field (`this`, `@index`, `../x`).
+fn field_of(path: &str) -> Option<(String, bool)> {
+    if let Some(rest) = path.strip_prefix("@root.") {
+        return head(rest).map(|h| (h, true));
+    }
+    if path.starts_with('@') || path.starts_with("../") || path == "this" || path == "." {
+        return None;
+    }
+    let rest = path
+        .strip_prefix("this.")
+        .or_else(|| path.strip_prefix("./"))
+        .unwrap_or(path);
+    head(rest).map(|h| (h, false))
+}
+
+/// The first segment of a path, brackets removed.
+pub fn head(path: &str) -> Option<String> {
+    let segment = if let Some(inner) = path.strip_prefix('[') {
+        inner.split(']').next().unwrap_or("")
+    } else {
+        path.split(['.', '/']).next().unwrap_or("")
+    };
+    (!segment.is_empty()).then(|| segment.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_give_their_first_field() {
+        assert_eq!(field_of("ho_va_ten"), Some(("ho_va_ten".into(), false)));
+        assert_eq!(field_of("this.diem"), Some(("diem".into(), false)));
+        assert_eq!(field_of("@root.nam"), Some(("nam".into(), true)));
+        assert_eq!(field_of("[ho_va_ten]"), Some(("ho_va_ten".into(), false)));
+        assert_eq!(field_of("don_vi.ten"), Some(("don_vi".into(), false)));
+        assert_eq!(field_of("@index"), None);
+        assert_eq!(field_of("../nam"), None);
+    }
+}

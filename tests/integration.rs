@@ -1,0 +1,1 @@
+//! Integration tests: the vanban binary run as a user would.
