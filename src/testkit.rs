@@ -201,3 +201,13 @@ pub fn paragraphs(xml: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// The entry names of a .docx, in zip order.
+pub fn entry_names(docx: &[u8]) -> Vec<String> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(docx)) else {
+        return Vec::new();
+    };
+    (0..archive.len())
+        .filter_map(|i| Some(archive.by_index_raw(i).ok()?.name().ok()?.into_owned()))
+        .collect()
+}

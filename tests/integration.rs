@@ -1,1 +1,9 @@
-//! Integration tests: the vanban binary run as a user would.
+//! Integration tests: the vanban binary run as a user would, on templates and workbooks
+//! written by LibreOffice (tests/fixtures, from ../shared/fixtures) and on packages built in
+//! code with runs split on purpose.
+
+mod common;
+mod data_command;
+mod fixtures;
+mod office;
+mod render;

@@ -13,7 +13,15 @@ use serde_json::{Map, Value};
 
 use crate::diag::Diagnostic;
 
+mod csv;
+mod dates;
+mod grid;
+mod json;
+mod legacy;
+mod sheet;
 pub mod slug;
+#[cfg(test)]
+mod tests;
 
 /// What kind of source the rows came from: keys of spreadsheet and CSV rows are header slugs,
 /// keys of JSON records are used as they are.
@@ -120,6 +128,42 @@ pub fn load_table(
     display: &str,
     options: &LoadOptions,
 ) -> Result<Table, Vec<Diagnostic>> {
-    let _ = (path, display, options);
-    todo!("input::load_table")
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => sheet::load(path, display, &extension, options),
+        "csv" => csv::load(path, display, options),
+        "json" => json::load(path, display, options),
+        _ => {
+            let message = if extension.is_empty() {
+                "unsupported data file type: the file name has no extension".to_string()
+            } else {
+                format!("unsupported data file type '.{extension}'")
+            };
+            Err(vec![Diagnostic::error(display, message).with_hint(
+                "use a spreadsheet (.xlsx, .xlsm, .xls, .xlsb, .ods), a .csv file (UTF-8) or a .json file",
+            )])
+        }
+    }
+}
+
+/// A file that cannot be read at all.
+fn read_error(display: &str, e: &std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind;
+    let reason = match e.kind() {
+        ErrorKind::NotFound => "the file does not exist".to_string(),
+        ErrorKind::PermissionDenied => "cannot read the file: permission denied".to_string(),
+        ErrorKind::IsADirectory => "cannot read the file: it is a folder".to_string(),
+        _ => {
+            let text = e.to_string().to_lowercase();
+            let text = match text.find(" (os error") {
+                Some(i) => &text[..i],
+                None => &text,
+            };
+            format!("cannot read the file: {text}")
+        }
+    };
+    Diagnostic::error(display, reason)
 }

@@ -218,12 +218,8 @@ fn a_paragraph_block_repeats_paragraphs_and_tables() {
 fn inline_blocks_choose_text_inside_a_paragraph() {
     let body = p(&["Thành phần: {{#if (gte n 40)}}Phó Thủ trưởng{{else}}Kế toán{{/if}}."]);
     let builder = DocxBuilder::new(body);
-    // `gte` arrives with the helper module; `if` over a plain field works already.
-    let simple = p(&["{{#if big}}lớn{{else}}nhỏ{{/if}}."]);
-    let simple = DocxBuilder::new(simple);
-    assert_eq!(body_text(&simple, json!({"big": true})), ["lớn."]);
-    assert_eq!(body_text(&simple, json!({"big": false})), ["nhỏ."]);
-    let _ = builder;
+    assert_eq!(body_text(&builder, json!({"n": 42})), ["Thành phần: Phó Thủ trưởng."]);
+    assert_eq!(body_text(&builder, json!({"n": 35})), ["Thành phần: Kế toán."]);
 }
 
 #[test]
@@ -353,4 +349,81 @@ fn a_template_without_tags_is_copied_untouched() {
     let builder = DocxBuilder::new(p(&["Không có thẻ"]));
     let template = compile(&builder).unwrap();
     assert!(template.parts.is_empty());
+}
+
+fn fixture_template(name: &str) -> Template {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let package = Package::open(&path).expect("fixture opens");
+    Template::compile(package, CompileOptions { slug_brackets: true }).expect("fixture compiles")
+}
+
+#[test]
+fn the_award_list_fixture_widens_its_blocks_as_its_readme_says() {
+    for name in ["danh-sach-khen-thuong-lo.docx", "danh-sach-khen-thuong-pd.docx"] {
+        let template = fixture_template(name);
+        let document = template.parts.iter().find(|p| p.name == "word/document.xml").unwrap();
+        let shapes: Vec<(String, usize, usize, &str)> = document
+            .blocks
+            .iter()
+            .map(|b| {
+                (
+                    document.tags[b.open].text.clone(),
+                    document.tags[b.open].paragraph,
+                    document.tags[b.close].paragraph,
+                    b.shape.describe(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                ("{{#each rows}}".to_string(), 12, 15, "table row"),
+                ("{{#if ghi_chu}}".to_string(), 17, 20, "paragraphs"),
+            ],
+            "{name}"
+        );
+        assert_eq!(document.tags[document.blocks[0].open].table_pos, Some((2, 2, 1)));
+        let footer = template.parts.iter().find(|p| p.name == "word/footer1.xml").unwrap();
+        assert_eq!(footer.tags[0].paragraph, 1);
+    }
+}
+
+#[test]
+fn the_letter_fixture_finds_its_split_tags_where_its_readme_says() {
+    for name in ["cong-van-don-doc-lo.docx", "cong-van-don-doc-pd.docx"] {
+        let template = fixture_template(name);
+        let mut found: Vec<(String, String, usize)> = template
+            .parts
+            .iter()
+            .flat_map(|p| p.tags.iter().map(move |t| (p.name.clone(), t.text.clone(), t.paragraph)))
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                ("word/document.xml".to_string(), "{{han_nop}}".to_string(), 13),
+                ("word/document.xml".into(), "{{ho_so_con_thieu}}".into(), 12),
+                ("word/document.xml".into(), "{{so_cong_van}}".into(), 4),
+                ("word/document.xml".into(), "{{ten_don_vi}}".into(), 10),
+                ("word/document.xml".into(), "{{thu_truong}}".into(), 13),
+                ("word/footer1.xml".into(), "{{ma_don_vi}}".into(), 1),
+                ("word/footer1.xml".into(), "{{ma_so_thue}}".into(), 1),
+                ("word/header1.xml".into(), "{{ma_don_vi}}".into(), 1),
+            ],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn curly_quotes_in_a_default_work_like_straight_ones() {
+    let template = fixture_template("giay-moi-hop-lo.docx");
+    let data = json!({"ma_don_vi": "TTKN", "thu_truong": "Trịnh Xuân Trường", "ten_don_vi": "Trung tâm Khuyến nông",
+        "so_can_bo": 35, "gio_hop": "8 giờ 30", "ngay_hop": "09/01/2026", "phong_hop": ""});
+    let parts = template.render(&Context::from(data)).unwrap();
+    let document = parts.iter().find(|(i, _)| template.package.entries[*i] == "word/document.xml").unwrap();
+    let text = paragraphs(std::str::from_utf8(&document.1).unwrap()).join("\n");
+    assert!(text.contains("Địa điểm: Phòng họp số 1, trụ sở"), "{text}");
+    assert!(text.contains("Thời gian: 8 giờ 30, ngày 09 tháng 01 năm 2026."), "{text}");
+    assert!(text.contains("Thành phần đi cùng: Kế toán trưởng hoặc cán bộ phụ trách công tác thi đua của đơn vị."), "{text}");
 }
