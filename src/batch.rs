@@ -61,14 +61,24 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
     })?;
 
     let globals = context::globals(&context::today(), &config.set);
-    check_fields(
+    let mut errors = Vec::new();
+    if let Some(field) = &config.group_by {
+        if let Err(e) = context::group_key(&table, field) {
+            errors.push(e);
+        }
+    }
+    let grouped = config.group_by.is_some();
+    errors.extend(check_fields(
         &template,
         &template_display,
         &table,
-        config.group_by.is_some(),
+        grouped,
         &globals,
         &mut warnings,
-    )?;
+    ));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
 
     let documents = match &config.group_by {
         Some(field) => context::per_group(&table, field, &globals).map_err(|d| vec![d])?,
@@ -224,7 +234,7 @@ fn check_fields(
     grouped: bool,
     globals: &serde_json::Map<String, Value>,
     warnings: &mut Vec<crate::diag::Diagnostic>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Vec<Diagnostic> {
     let mut row_keys: HashSet<&str> = table.columns.iter().map(|c| c.key.as_str()).collect();
     row_keys.insert("_row");
     row_keys.extend(globals.keys().map(String::as_str));
@@ -236,13 +246,19 @@ fn check_fields(
     let uses = fields::field_uses(template);
     let mut errors = Vec::new();
     let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    let mut missing: HashSet<&str> = HashSet::new();
     for u in uses.iter().filter(|u| !u.optional) {
         let known = match u.scope {
             Scope::Root => root_keys.contains(u.field.as_str()),
-            Scope::Rows => row_keys.contains(u.field.as_str()),
+            // Without --group-by, `rows` is the data's own field, of unknown shape.
+            Scope::Rows => !grouped || row_keys.contains(u.field.as_str()),
             Scope::Unknown => true,
         };
-        if known || !reported.insert((u.part, u.tag)) {
+        if known {
+            continue;
+        }
+        missing.insert(u.field.as_str());
+        if !reported.insert((u.part, u.tag)) {
             continue;
         }
         let part = &template.parts[u.part];
@@ -296,11 +312,20 @@ fn check_fields(
             }
         }
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
+    // Fields the data itself must have (not `rows`, `count`, `_row` or a global).
+    let used: HashSet<&str> = uses
+        .iter()
+        .filter(|u| !u.optional && u.scope != Scope::Unknown)
+        .map(|u| u.field.as_str())
+        .filter(|f| !matches!(*f, "rows" | "count" | "_row") && !globals.contains_key(*f))
+        .collect();
+    if used.len() > 1 && missing.len() == used.len() {
+        errors.push(Diagnostic::note(
+            table.source.clone(),
+            "none of the template's fields is in the data; if the headers sit below a title, give --header-row N",
+        ));
     }
+    errors
 }
 
 /// The closest candidate to `name` by edit distance, when close enough to be a typo.

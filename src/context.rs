@@ -85,6 +85,27 @@ pub fn per_row(table: &Table, globals: &Map<String, Value>) -> Vec<Document> {
         .collect()
 }
 
+/// The key of the `--group-by` column (named by its key or its header text).
+pub fn group_key(table: &Table, field: &str) -> Result<String, Diagnostic> {
+    match table.column(field) {
+        Some(column) => Ok(column.key.clone()),
+        None => {
+            let mut d = Diagnostic::error(
+                table.source.clone(),
+                format!("--group-by: no column '{field}' in the data"),
+            );
+            let names = table
+                .columns
+                .iter()
+                .flat_map(|c| [c.key.as_str(), c.header.as_str()]);
+            if let Some(near) = crate::batch::closest(field, names) {
+                d = d.with_hint(format!("did you mean '{near}'?"));
+            }
+            Err(d)
+        }
+    }
+}
+
 /// One document per distinct value of `field`, in order of first appearance.
 pub fn per_group(
     table: &Table,

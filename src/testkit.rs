@@ -211,3 +211,32 @@ pub fn entry_names(docx: &[u8]) -> Vec<String> {
         .filter_map(|i| Some(archive.by_index_raw(i).ok()?.name().ok()?.into_owned()))
         .collect()
 }
+
+/// The cell texts of each row of the `n`th table (1-based, in document order) of a part.
+pub fn table_rows(xml: &str, n: usize) -> Vec<Vec<String>> {
+    let Ok(tree) = crate::template::xml::parse(xml, crate::docx::PartKind::Word) else {
+        return Vec::new();
+    };
+    let texts = paragraphs(xml);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    for (paragraph, text) in tree.paragraphs.iter().zip(texts) {
+        let Some((table, row, cell)) = paragraph.table_pos else {
+            continue;
+        };
+        if table != n {
+            continue;
+        }
+        if last != Some((row, cell)) {
+            if last.map(|(r, _)| r) != Some(row) {
+                rows.push(Vec::new());
+            }
+            rows.last_mut().expect("a row").push(text);
+        } else if let Some(cell_text) = rows.last_mut().and_then(|r| r.last_mut()) {
+            cell_text.push('\n');
+            cell_text.push_str(&text);
+        }
+        last = Some((row, cell));
+    }
+    rows
+}

@@ -32,7 +32,11 @@ pub fn vanban(dir: &Path, args: &[&str]) -> Run {
 pub fn workspace(fixtures: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for name in fixtures {
-        let sub = if name.ends_with(".docx") { "templates" } else { "data" };
+        let sub = if name.ends_with(".docx") {
+            "templates"
+        } else {
+            "data"
+        };
         std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         std::fs::copy(fixture(name), dir.path().join(sub).join(name)).expect("fixture copied");
     }
@@ -40,13 +44,16 @@ pub fn workspace(fixtures: &[&str]) -> tempfile::TempDir {
 }
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// Paragraph texts of a part of a written .docx.
 pub fn part_text(docx: &Path, part: &str) -> Vec<String> {
     let bytes = std::fs::read(docx).unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
-    let xml = entry_text(&bytes, part).unwrap_or_else(|| panic!("{} has no {part}", docx.display()));
+    let xml =
+        entry_text(&bytes, part).unwrap_or_else(|| panic!("{} has no {part}", docx.display()));
     paragraphs(&xml)
 }
 
@@ -78,13 +85,20 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<String>) {
 }
 
 fn walk_all(root: &Path, dir: &Path, found: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             walk_all(root, &path, found);
         } else {
-            found.push(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
+            found.push(
+                path.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
         }
     }
 }
@@ -106,7 +120,9 @@ pub fn tool_available(program: &str, probe: &[&str]) -> bool {
         .unwrap_or(false);
     if !ok {
         if std::env::var_os("VANBAN_REQUIRE_OFFICE_TOOLS").is_some() {
-            panic!("{program} is required here (VANBAN_REQUIRE_OFFICE_TOOLS is set) but does not run");
+            panic!(
+                "{program} is required here (VANBAN_REQUIRE_OFFICE_TOOLS is set) but does not run"
+            );
         }
         eprintln!("notice: {program} is not installed; skipping this test (CI installs it)");
     }

@@ -25,10 +25,28 @@ fn data_prints_typed_values_with_slugs_and_row_numbers() {
         assert_eq!(first["ten_don_vi"], json!("Chi cục Thủy lợi"), "{file}");
         assert_eq!(first["_row"], json!(2), "{file}");
         assert_eq!(rows[2]["phong_hop"], json!(""), "{file}");
-        let keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = first
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(
             keys,
-            ["ma_don_vi", "ten_don_vi", "thu_truong", "han_nop", "so_cong_van", "so_can_bo", "ma_so_thue", "ho_so_con_thieu", "ngay_hop", "gio_hop", "phong_hop", "_row"],
+            [
+                "ma_don_vi",
+                "ten_don_vi",
+                "thu_truong",
+                "han_nop",
+                "so_cong_van",
+                "so_can_bo",
+                "ma_so_thue",
+                "ho_so_con_thieu",
+                "ngay_hop",
+                "gio_hop",
+                "phong_hop",
+                "_row"
+            ],
             "{file}"
         );
     }
@@ -36,7 +54,10 @@ fn data_prints_typed_values_with_slugs_and_row_numbers() {
 
 #[test]
 fn data_reads_below_a_title_with_header_row() {
-    let rows = rows(&["data", "data/khen-thuong.xlsx", "--header-row", "3"], &["khen-thuong.xlsx"]);
+    let rows = rows(
+        &["data", "data/khen-thuong.xlsx", "--header-row", "3"],
+        &["khen-thuong.xlsx"],
+    );
     assert_eq!(rows.len(), 16);
     let numbers: Vec<i64> = rows.iter().map(|r| r["_row"].as_i64().unwrap()).collect();
     assert_eq!(numbers, (4..=19).collect::<Vec<_>>());
@@ -44,14 +65,27 @@ fn data_reads_below_a_title_with_header_row() {
 
 #[test]
 fn data_reads_cached_formula_values_of_another_sheet() {
-    let rows = rows(&["data", "data/khen-thuong.xlsx", "--sheet", "TongHop"], &["khen-thuong.xlsx"]);
+    let rows = rows(
+        &["data", "data/khen-thuong.xlsx", "--sheet", "TongHop"],
+        &["khen-thuong.xlsx"],
+    );
     let summary: Vec<(String, i64)> = rows
         .iter()
-        .map(|r| (r["ma_don_vi"].as_str().unwrap().to_string(), r["so_nguoi_de_nghi"].as_i64().unwrap()))
+        .map(|r| {
+            (
+                r["ma_don_vi"].as_str().unwrap().to_string(),
+                r["so_nguoi_de_nghi"].as_i64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         summary,
-        [("CCKL".into(), 5), ("TTKN".into(), 4), ("VPDK".into(), 7), ("Tổng".into(), 16)]
+        [
+            ("CCKL".into(), 5),
+            ("TTKN".into(), 4),
+            ("VPDK".into(), 7),
+            ("Tổng".into(), 16)
+        ]
     );
     assert_eq!(rows[3]["ten_don_vi"], json!(""));
 }
@@ -59,9 +93,21 @@ fn data_reads_cached_formula_values_of_another_sheet() {
 #[test]
 fn a_missing_sheet_lists_the_sheets_that_exist() {
     let dir = workspace(&["khen-thuong.xlsx"]);
-    let run = vanban(dir.path(), &["data", "data/khen-thuong.xlsx", "--sheet", "CanBo"]);
+    let run = vanban(
+        dir.path(),
+        &["data", "data/khen-thuong.xlsx", "--sheet", "CanBo"],
+    );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("data/khen-thuong.xlsx: no sheet 'CanBo'"), "{}", run.stderr);
-    assert!(run.stderr.contains("'DanhSach', 'TongHop'"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("data/khen-thuong.xlsx: no sheet 'CanBo'"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("'DanhSach', 'TongHop'"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.stdout, "");
 }

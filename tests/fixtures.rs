@@ -27,7 +27,8 @@ fn reminder_letters_fill_split_tags_headers_and_footers() {
         assert_eq!(run.stderr.trim(), "wrote 5 documents to out/cong-van/");
         let out = dir.path().join("out/cong-van");
         let expected: Vec<String> = {
-            let mut names: Vec<String> = UNITS.iter().map(|u| format!("cong-van-{u}.docx")).collect();
+            let mut names: Vec<String> =
+                UNITS.iter().map(|u| format!("cong-van-{u}.docx")).collect();
             names.sort();
             names
         };
@@ -44,16 +45,28 @@ fn reminder_letters_fill_split_tags_headers_and_footers() {
             "đề nghị đồng chí Phan Văn Lộc, Thủ trưởng đơn vị,",
             "trước ngày 31/10/2025. Quá thời hạn",
         ] {
-            assert!(text.contains(expected), "{variant}: missing {expected:?} in\n{text}");
+            assert!(
+                text.contains(expected),
+                "{variant}: missing {expected:?} in\n{text}"
+            );
         }
-        assert!(!text.contains("{{") && !text.contains("1207.0"), "{variant}: {text}");
+        assert!(
+            !text.contains("{{") && !text.contains("1207.0"),
+            "{variant}: {text}"
+        );
         assert_eq!(
             part_text(&cctl, "word/footer1.xml").join("\n"),
             "Đơn vị nhận: CCTL – Mã số thuế: 0109876543"
         );
 
-        assert!(body(&out.join("cong-van-VPDK.docx")).contains("tự chấm < 50% điểm tối đa & tài liệu minh chứng."));
-        assert!(body(&out.join("cong-van-TTNS.docx")).contains("Kính gửi: Trung tâm Nước sạch & Vệ sinh môi trường nông thôn."));
+        assert!(
+            body(&out.join("cong-van-VPDK.docx"))
+                .contains("tự chấm < 50% điểm tối đa & tài liệu minh chứng.")
+        );
+        assert!(
+            body(&out.join("cong-van-TTNS.docx"))
+                .contains("Kính gửi: Trung tâm Nước sạch & Vệ sinh môi trường nông thôn.")
+        );
         for (unit, date, number) in [
             ("CCKL", "05/11/2025", 1208),
             ("TTKN", "07/11/2025", 1209),
@@ -61,8 +74,14 @@ fn reminder_letters_fill_split_tags_headers_and_footers() {
             ("TTNS", "14/11/2025", 1211),
         ] {
             let text = body(&out.join(format!("cong-van-{unit}.docx")));
-            assert!(text.contains(&format!("trước ngày {date}.")), "{unit}: {text}");
-            assert!(text.contains(&format!("Số: {number}/VP-TĐKT")), "{unit}: {text}");
+            assert!(
+                text.contains(&format!("trước ngày {date}.")),
+                "{unit}: {text}"
+            );
+            assert!(
+                text.contains(&format!("Số: {number}/VP-TĐKT")),
+                "{unit}: {text}"
+            );
         }
     }
 }
@@ -70,19 +89,39 @@ fn reminder_letters_fill_split_tags_headers_and_footers() {
 #[test]
 fn a_value_takes_the_format_of_the_run_where_its_tag_begins() {
     let dir = workspace(&["cong-van-don-doc-lo.docx", "don-vi.xlsx"]);
-    let run = vanban(dir.path(), &["render", "templates/cong-van-don-doc-lo.docx", "--data", "data/don-vi.xlsx"]);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "templates/cong-van-don-doc-lo.docx",
+            "--data",
+            "data/don-vi.xlsx",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let bytes = std::fs::read(dir.path().join("out/cong-van-don-doc-lo-2.docx")).unwrap();
     let xml = entry_text(&bytes, "word/document.xml").unwrap();
     // `{{ten_don_vi}}` began in a plain run: the name is not bold.
-    let name_run = xml.split("<w:r>").find(|r| r.contains("Chi cục Thủy lợi")).unwrap();
+    let name_run = xml
+        .split("<w:r>")
+        .find(|r| r.contains("Chi cục Thủy lợi"))
+        .unwrap();
     assert!(!name_run.contains("<w:b/>"), "{name_run}");
     // `{{han_nop}}` began bold and underlined.
-    let date_run = xml.split("<w:r>").find(|r| r.contains("31/10/2025")).unwrap();
-    assert!(date_run.contains("<w:b/>") && date_run.contains("<w:u w:val=\"single\"/>"), "{date_run}");
+    let date_run = xml
+        .split("<w:r>")
+        .find(|r| r.contains("31/10/2025"))
+        .unwrap();
+    assert!(
+        date_run.contains("<w:b/>") && date_run.contains("<w:u w:val=\"single\"/>"),
+        "{date_run}"
+    );
     let header = entry_text(&bytes, "word/header1.xml").unwrap();
     let unit_run = header.split("<w:r>").find(|r| r.contains("CCTL")).unwrap();
-    assert!(unit_run.contains("<w:i/>") && !unit_run.contains("<w:b/>"), "{unit_run}");
+    assert!(
+        unit_run.contains("<w:i/>") && !unit_run.contains("<w:b/>"),
+        "{unit_run}"
+    );
 }
 
 fn award_lists(variant: &str, extra: &[&str]) -> (tempfile::TempDir, Run) {
@@ -109,14 +148,7 @@ fn award_lists(variant: &str, extra: &[&str]) -> (tempfile::TempDir, Run) {
 /// Rows of the people table (table 2) of a list: each row's cell texts.
 fn people_rows(docx: &std::path::Path) -> Vec<Vec<String>> {
     let bytes = std::fs::read(docx).unwrap();
-    let xml = entry_text(&bytes, "word/document.xml").unwrap();
-    let table = xml.split("<w:tbl>").nth(2).expect("a second table");
-    let table = table.split("</w:tbl>").next().unwrap();
-    table
-        .split("<w:tr>")
-        .skip(1)
-        .map(|row| row.split("<w:tc>").skip(1).map(|cell| paragraphs(&format!("<w:document>{cell}</w:document>")).join(" ")).collect())
-        .collect()
+    vanban::testkit::table_rows(&entry_text(&bytes, "word/document.xml").unwrap(), 2)
 }
 
 #[test]
@@ -128,27 +160,62 @@ fn award_lists_repeat_table_rows_per_person_and_drop_empty_notes() {
         let stem = format!("danh-sach-khen-thuong-{variant}");
         assert_eq!(
             docx_files(&out),
-            [format!("{stem}-CCKL.docx"), format!("{stem}-TTKN.docx"), format!("{stem}-VPDK.docx")]
+            [
+                format!("{stem}-CCKL.docx"),
+                format!("{stem}-TTKN.docx"),
+                format!("{stem}-VPDK.docx")
+            ]
         );
 
         let cckl = out.join(format!("{stem}-CCKL.docx"));
         let rows = people_rows(&cckl);
         assert_eq!(rows.len(), 6, "{variant}: header and 5 people: {rows:?}");
-        assert_eq!(rows[0], ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"]);
-        assert_eq!(rows[1], ["1", "Hoàng Văn Thắng", "Chi cục trưởng", "Bằng khen của Chủ tịch UBND tỉnh"]);
+        assert_eq!(
+            rows[0],
+            ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"]
+        );
+        assert_eq!(
+            rows[1],
+            [
+                "1",
+                "Hoàng Văn Thắng",
+                "Chi cục trưởng",
+                "Bằng khen của Chủ tịch UBND tỉnh"
+            ]
+        );
         assert_eq!(rows[5][..2], ["5".to_string(), "Lò Văn Sướng".to_string()]);
         let text = body(&cckl);
-        for expected in ["Đơn vị: Chi cục Kiểm lâm", "TTr-CCKL", "Tổng số: 5 cá nhân.", "Ý kiến của đơn vị:"] {
-            assert!(text.contains(expected), "{variant}: missing {expected:?} in\n{text}");
+        for expected in [
+            "Đơn vị: Chi cục Kiểm lâm",
+            "TTr-CCKL",
+            "Tổng số: 5 cá nhân.",
+            "Ý kiến của đơn vị:",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{variant}: missing {expected:?} in\n{text}"
+            );
         }
-        assert!(text.contains("Hồ sơ đã được Hội đồng Thi đua – Khen thưởng đơn vị thông qua ngày 10/10/2025"), "{text}");
+        assert!(
+            text.contains(
+                "Hồ sơ đã được Hội đồng Thi đua – Khen thưởng đơn vị thông qua ngày 10/10/2025"
+            ),
+            "{text}"
+        );
         assert!(!text.contains("{{"), "{text}");
-        assert!(part_text(&cckl, "word/footer1.xml").join("").ends_with("– đơn vị CCKL"));
+        assert!(
+            part_text(&cckl, "word/footer1.xml")
+                .join("")
+                .ends_with("– đơn vị CCKL")
+        );
 
         let ttkn = out.join(format!("{stem}-TTKN.docx"));
         assert_eq!(people_rows(&ttkn).len(), 5);
         let text = body(&ttkn);
-        assert!(text.contains("Tổng số: 4 cá nhân.\nDanh sách này gồm 4 cá nhân,"), "{variant}: the note block and no empty paragraph:\n{text}");
+        assert!(
+            text.contains("Tổng số: 4 cá nhân.\nDanh sách này gồm 4 cá nhân,"),
+            "{variant}: the note block and no empty paragraph:\n{text}"
+        );
         assert!(!text.contains("Ý kiến của đơn vị"));
 
         let vpdk = out.join(format!("{stem}-VPDK.docx"));
@@ -159,7 +226,10 @@ fn award_lists_repeat_table_rows_per_person_and_drop_empty_notes() {
         assert_eq!(rows[1][1], "Lê Thị Kim Oanh");
         assert_eq!(rows[7][1], "Mai Thế Hùng");
         let text = body(&vpdk);
-        assert!(text.contains("Tổng số: 7 cá nhân.") && text.contains("\"cắm mốc\""), "{text}");
+        assert!(
+            text.contains("Tổng số: 7 cá nhân.") && text.contains("\"cắm mốc\""),
+            "{text}"
+        );
     }
 }
 
@@ -173,11 +243,21 @@ fn combine_writes_every_list_into_one_file_each_from_a_new_page() {
     assert_eq!(xml.matches("<w:sectPr").count(), 3, "one section per list");
     assert_eq!(xml.matches(r#"<w:type w:val="nextPage"/>"#).count(), 3);
     let text = body(&combined);
-    let order: Vec<usize> = ["Chi cục Kiểm lâm", "Trung tâm Khuyến nông", "Văn phòng Đăng ký đất đai"]
-        .iter()
-        .map(|unit| text.find(&format!("Đơn vị: {unit}")).unwrap_or_else(|| panic!("{unit} missing")))
-        .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "lists in run order: {order:?}");
+    let order: Vec<usize> = [
+        "Chi cục Kiểm lâm",
+        "Trung tâm Khuyến nông",
+        "Văn phòng Đăng ký đất đai",
+    ]
+    .iter()
+    .map(|unit| {
+        text.find(&format!("Đơn vị: {unit}"))
+            .unwrap_or_else(|| panic!("{unit} missing"))
+    })
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "lists in run order: {order:?}"
+    );
     // Each list keeps its own footer.
     let footers: Vec<String> = vanban::testkit::entry_names(&bytes)
         .into_iter()
@@ -185,7 +265,12 @@ fn combine_writes_every_list_into_one_file_each_from_a_new_page() {
         .map(|n| part_text(&combined, &n).join(""))
         .collect();
     for unit in ["CCKL", "TTKN", "VPDK"] {
-        assert!(footers.iter().any(|f| f.ends_with(&format!("đơn vị {unit}"))), "{unit}: {footers:?}");
+        assert!(
+            footers
+                .iter()
+                .any(|f| f.ends_with(&format!("đơn vị {unit}"))),
+            "{unit}: {footers:?}"
+        );
     }
 }
 
@@ -194,13 +279,34 @@ fn without_the_header_row_every_field_is_missing_and_nothing_is_written() {
     let dir = workspace(&["danh-sach-khen-thuong-lo.docx", "khen-thuong.xlsx"]);
     let run = vanban(
         dir.path(),
-        &["render", "templates/danh-sach-khen-thuong-lo.docx", "--data", "data/khen-thuong.xlsx", "--group-by", "ma_don_vi"],
+        &[
+            "render",
+            "templates/danh-sach-khen-thuong-lo.docx",
+            "--data",
+            "data/khen-thuong.xlsx",
+            "--group-by",
+            "ma_don_vi",
+        ],
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("--group-by: no column 'ma_don_vi' in the data"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("data/khen-thuong.xlsx: --group-by: no column 'ma_don_vi' in the data\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("data/khen-thuong.xlsx: note: none of the template's fields is in the data; if the headers sit below a title, give --header-row N"), "{}", run.stderr);
     assert!(!dir.path().join("out").exists());
 
-    let run = vanban(dir.path(), &["render", "templates/danh-sach-khen-thuong-lo.docx", "--data", "data/khen-thuong.xlsx"]);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "templates/danh-sach-khen-thuong-lo.docx",
+            "--data",
+            "data/khen-thuong.xlsx",
+        ],
+    );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("templates/danh-sach-khen-thuong-lo.docx: word/document.xml paragraph 6: {{ten_don_vi}}: no field 'ten_don_vi' in the data"),
@@ -218,24 +324,70 @@ fn meeting_invitations_follow_decree_30_dates_and_defaults() {
             let dir = workspace(&[&template, data]);
             let run = vanban(
                 dir.path(),
-                &["render", &format!("templates/{template}"), "--data", &format!("data/{data}"), "--out", "out/giay-moi", "--name", "giay-moi-{{ma_don_vi}}.docx"],
+                &[
+                    "render",
+                    &format!("templates/{template}"),
+                    "--data",
+                    &format!("data/{data}"),
+                    "--out",
+                    "out/giay-moi",
+                    "--name",
+                    "giay-moi-{{ma_don_vi}}.docx",
+                ],
             );
             assert_eq!(run.code, 0, "{variant} {data}: {}", run.stderr);
             let out = dir.path().join("out/giay-moi");
             for (unit, who, when, place) in [
-                ("CCTL", "01 Phó Thủ trưởng và Trưởng các phòng chuyên môn của đơn vị", "8 giờ 00, ngày 04 tháng 11 năm 2025", "Phòng họp tầng 3"),
-                ("CCKL", "01 Phó Thủ trưởng", "14 giờ 00, ngày 18 tháng 11 năm 2025", "Hội trường A"),
-                ("TTKN", "Kế toán trưởng hoặc cán bộ phụ trách công tác thi đua của đơn vị", "8 giờ 30, ngày 09 tháng 01 năm 2026", "Phòng họp số 1"),
-                ("VPDK", "Kế toán trưởng", "14 giờ 30, ngày 24 tháng 02 năm 2026", "Phòng họp số 2"),
-                ("TTNS", "Kế toán trưởng", "9 giờ 00, ngày 06 tháng 3 năm 2026", "Phòng họp trực tuyến, tầng 2"),
+                (
+                    "CCTL",
+                    "01 Phó Thủ trưởng và Trưởng các phòng chuyên môn của đơn vị",
+                    "8 giờ 00, ngày 04 tháng 11 năm 2025",
+                    "Phòng họp tầng 3",
+                ),
+                (
+                    "CCKL",
+                    "01 Phó Thủ trưởng",
+                    "14 giờ 00, ngày 18 tháng 11 năm 2025",
+                    "Hội trường A",
+                ),
+                (
+                    "TTKN",
+                    "Kế toán trưởng hoặc cán bộ phụ trách công tác thi đua của đơn vị",
+                    "8 giờ 30, ngày 09 tháng 01 năm 2026",
+                    "Phòng họp số 1",
+                ),
+                (
+                    "VPDK",
+                    "Kế toán trưởng",
+                    "14 giờ 30, ngày 24 tháng 02 năm 2026",
+                    "Phòng họp số 2",
+                ),
+                (
+                    "TTNS",
+                    "Kế toán trưởng",
+                    "9 giờ 00, ngày 06 tháng 3 năm 2026",
+                    "Phòng họp trực tuyến, tầng 2",
+                ),
             ] {
                 let docx = out.join(format!("giay-moi-{unit}.docx"));
                 let text = body(&docx);
-                assert!(text.contains(&format!("Thành phần đi cùng: {who}")), "{unit}: {text}");
-                assert!(text.contains(&format!("Thời gian: {when}.")), "{unit}: {text}");
-                assert!(text.contains(&format!("Địa điểm: {place}, trụ sở")), "{unit}: {text}");
+                assert!(
+                    text.contains(&format!("Thành phần đi cùng: {who}")),
+                    "{unit}: {text}"
+                );
+                assert!(
+                    text.contains(&format!("Thời gian: {when}.")),
+                    "{unit}: {text}"
+                );
+                assert!(
+                    text.contains(&format!("Địa điểm: {place}, trụ sở")),
+                    "{unit}: {text}"
+                );
                 let core = entry_text(&std::fs::read(&docx).unwrap(), "docProps/core.xml").unwrap();
-                assert!(core.contains(&format!("<dc:title>Giấy mời {unit}</dc:title>")), "{core}");
+                assert!(
+                    core.contains(&format!("<dc:title>Giấy mời {unit}</dc:title>")),
+                    "{core}"
+                );
             }
         }
     }

@@ -30,17 +30,28 @@ fn render_everything(dir: &Path) -> Vec<(PathBuf, Vec<PathBuf>)> {
                 format!("out/danh-sach-{variant}/tat-ca.docx"),
             ],
         ));
-        jobs.push((format!("giay-moi-hop-{variant}.docx"), vec!["--data".into(), "data/don-vi.ods".into()]));
+        jobs.push((
+            format!("giay-moi-hop-{variant}.docx"),
+            vec!["--data".into(), "data/don-vi.ods".into()],
+        ));
     }
     let mut results = Vec::new();
     for (template, data_args) in jobs {
         let out = format!("out/{}", template.trim_end_matches(".docx"));
-        let mut args = vec!["render".to_string(), format!("templates/{template}"), "--out".into(), out.clone()];
+        let mut args = vec![
+            "render".to_string(),
+            format!("templates/{template}"),
+            "--out".into(),
+            out.clone(),
+        ];
         args.extend(data_args);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = vanban(dir, &args);
         assert_eq!(run.code, 0, "{template}: {}", run.stderr);
-        let mut outputs: Vec<PathBuf> = docx_files(&dir.join(&out)).iter().map(|f| dir.join(&out).join(f)).collect();
+        let mut outputs: Vec<PathBuf> = docx_files(&dir.join(&out))
+            .iter()
+            .map(|f| dir.join(&out).join(f))
+            .collect();
         if template.starts_with("danh-sach") {
             let variant = if template.contains("-lo") { "lo" } else { "pd" };
             outputs.push(dir.join(format!("out/danh-sach-{variant}/tat-ca.docx")));
@@ -54,7 +65,10 @@ fn render_everything(dir: &Path) -> Vec<(PathBuf, Vec<PathBuf>)> {
             p(&["Kính gửi: {{ten_", "don_vi}}."]),
             p(&["{{#if ghi_chu}}"]),
             p(&["{{ghi_chu}}"]),
-            table(&[row(&["STT", "Họ và tên"]), row(&["{{#each rows}}{{stt}}", "{{ho_ten}}{{/each}}"])]),
+            table(&[
+                row(&["STT", "Họ và tên"]),
+                row(&["{{#each rows}}{{stt}}", "{{ho_ten}}{{/each}}"]),
+            ]),
             p(&["{{/if}}"]),
             p(&["{{#each rows}}{{ho_ten}}: {{#each tags}}[{{this}}]{{/each}}; {{/each}}"]),
         ]
@@ -69,9 +83,24 @@ fn render_everything(dir: &Path) -> Vec<(PathBuf, Vec<PathBuf>)> {
       {"ma": "B", "ten_don_vi": "B", "ghi_chu": "", "rows": []}
     ]"#;
     std::fs::write(dir.join("built.json"), data).unwrap();
-    let run = vanban(dir, &["render", "built.docx", "--data", "built.json", "--out", "out/built", "--combine", "out/built/all.docx"]);
+    let run = vanban(
+        dir,
+        &[
+            "render",
+            "built.docx",
+            "--data",
+            "built.json",
+            "--out",
+            "out/built",
+            "--combine",
+            "out/built/all.docx",
+        ],
+    );
     assert_eq!(run.code, 0, "built: {}", run.stderr);
-    let outputs = docx_files(&dir.join("out/built")).iter().map(|f| dir.join("out/built").join(f)).collect();
+    let outputs = docx_files(&dir.join("out/built"))
+        .iter()
+        .map(|f| dir.join("out/built").join(f))
+        .collect();
     results.push((dir.join("built.docx"), outputs));
     results
 }
@@ -102,18 +131,29 @@ fn libreoffice_opens_every_output() {
     let pdf_dir = dir.path().join("pdf");
     let profile = dir.path().join("lo-profile");
     let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&pdf_dir)
         .args(&outputs)
         .output()
         .expect("soffice runs");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     for output in &outputs {
         // Names repeat across jobs (tat-ca.docx): check the last job's PDF exists for each stem.
         let pdf = pdf_dir.join(output.with_extension("pdf").file_name().unwrap());
         let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
-        assert!(size > 1000, "LibreOffice did not convert {}", output.display());
+        assert!(
+            size > 1000,
+            "LibreOffice did not convert {}",
+            output.display()
+        );
     }
     if tool_available("pdftotext", &["-v"]) {
         let text = Command::new("pdftotext")
@@ -133,8 +173,13 @@ fn violations(path: &Path) -> BTreeSet<(String, String)> {
         .arg(path)
         .output()
         .expect("openxml-audit runs");
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("openxml-audit output for {}: {e}\n{}", path.display(), String::from_utf8_lossy(&output.stdout)));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit output for {}: {e}\n{}",
+            path.display(),
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
     let mut found = BTreeSet::new();
     for file in report.as_array().into_iter().flatten() {
         for error in file["errors"].as_array().into_iter().flatten() {
@@ -157,7 +202,12 @@ fn outputs_add_no_ooxml_violation_to_their_templates() {
         let allowed = violations(&template);
         for output in outputs {
             let added: Vec<_> = violations(&output).difference(&allowed).cloned().collect();
-            assert!(added.is_empty(), "{} adds {added:?} to {}", output.display(), template.display());
+            assert!(
+                added.is_empty(),
+                "{} adds {added:?} to {}",
+                output.display(),
+                template.display()
+            );
         }
     }
 }
@@ -167,6 +217,7 @@ fn the_bundled_and_lo_templates_are_clean() {
     if !tool_available("openxml-audit", &["--help"]) {
         return;
     }
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/danh-sach-khen-thuong.docx");
+    let bundled =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/danh-sach-khen-thuong.docx");
     assert_eq!(violations(&bundled), BTreeSet::new());
 }

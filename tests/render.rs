@@ -17,7 +17,10 @@ fn letter() -> DocxBuilder {
 fn a_field_missing_from_some_json_records_fails_only_those_documents() {
     let data = r#"[{"ten_don_vi": "A", "ho_ten": "An"}, {"ten_don_vi": "B"}, {"ten_don_vi": "C", "ho_ten": "Chi"}]"#;
     let dir = with_template(&letter(), "d.json", data);
-    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json", "--set", "nam=2025"]);
+    let run = vanban(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.json", "--set", "nam=2025"],
+    );
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.stderr,
@@ -25,14 +28,23 @@ fn a_field_missing_from_some_json_records_fails_only_those_documents() {
          hint: add a column 'ho_ten' to the data, or write {{default ho_ten \"...\"}}\n\
          error: 1 of 3 documents failed; 2 written to out/\n"
     );
-    assert_eq!(docx_files(&dir.path().join("out")), ["t-1.docx", "t-3.docx"]);
-    assert_eq!(body(&dir.path().join("out/t-3.docx")), "Kính gửi: C.\nNăm 2025: Chi");
+    assert_eq!(
+        docx_files(&dir.path().join("out")),
+        ["t-1.docx", "t-3.docx"]
+    );
+    assert_eq!(
+        body(&dir.path().join("out/t-3.docx")),
+        "Kính gửi: C.\nNăm 2025: Chi"
+    );
 }
 
 #[test]
 fn a_field_missing_from_every_row_stops_the_run_before_anything_is_written() {
     let dir = with_template(&letter(), "d.csv", "Tên đơn vị,Họ và tên\nA,An\n");
-    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.csv", "--set", "nam=2025"]);
+    let run = vanban(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.csv", "--set", "nam=2025"],
+    );
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -45,12 +57,22 @@ fn a_field_missing_from_every_row_stops_the_run_before_anything_is_written() {
 #[test]
 fn every_template_error_is_reported_at_once_with_exit_2() {
     let builder = DocxBuilder::new(
-        [p(&["{{#each rows}}"]), p(&["{{ho_ten"]), p(&["{{/if}}"]), p(&["{{khong_co x}}"])].concat(),
+        [
+            p(&["{{#each rows}}"]),
+            p(&["{{ho_ten"]),
+            p(&["{{/if}}"]),
+            p(&["{{khong_co x}}"]),
+        ]
+        .concat(),
     );
     let dir = with_template(&builder, "d.json", "[{}]");
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
     assert_eq!(run.code, 2);
-    let lines: Vec<&str> = run.stderr.lines().filter(|l| !l.starts_with("hint:")).collect();
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| !l.starts_with("hint:"))
+        .collect();
     assert_eq!(
         lines,
         [
@@ -66,29 +88,59 @@ fn every_template_error_is_reported_at_once_with_exit_2() {
 
 #[test]
 fn globals_are_visible_inside_each_and_a_row_field_wins() {
-    let builder = DocxBuilder::new(p(&["{{#each rows}}{{ho_ten}} {{nam}} {{@root.nam}};{{/each}}"]));
-    let data = "ma,ho_ten,nam\nA,An,\nA,Bình,1999\n";
+    let builder = DocxBuilder::new(p(&[
+        "{{#each rows}}{{ho_ten}} {{nam}} {{don_vi}} {{@root.nam}};{{/each}}",
+    ]));
+    let data = "ma,ho_ten,don_vi\nA,An,\nA,Bình,Phòng 1\n";
     let dir = with_template(&builder, "d.csv", data);
-    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.csv", "--group-by", "ma", "--set", "nam=2025"]);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.csv",
+            "--group-by",
+            "ma",
+            "--set",
+            "nam=2025",
+            "--set",
+            "don_vi=Sở",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(body(&dir.path().join("out/t-A.docx")), "An  2025;Bình 1999 2025;");
+    assert_eq!(
+        body(&dir.path().join("out/t-A.docx")),
+        "An 2025  2025;Bình 2025 Phòng 1 2025;"
+    );
 }
 
 #[test]
 fn name_patterns_make_folders_but_never_leave_the_output_folder() {
     let builder = DocxBuilder::new(p(&["{{ma}}"]));
-    let data = r#"[{"ma": "../../etc/x"}, {"ma": "CON"}, {"ma": "A"}, {"ma": "a"}, {"ma": "C:\\x"}]"#;
+    let data =
+        r#"[{"ma": "../../etc/x"}, {"ma": "CON"}, {"ma": "A"}, {"ma": "a"}, {"ma": "C:\\x"}]"#;
     let dir = with_template(&builder, "d.json", data);
-    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json", "--name", "{{ma}}/Tờ trình {{ma}}.docx"]);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.json",
+            "--name",
+            "{{ma}}/Tờ trình {{ma}}.docx",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         all_files(dir.path()),
         [
             "d.json",
+            "out/.._.._etc_x/Tờ trình .._.._etc_x.docx",
             "out/A/Tờ trình A.docx",
             "out/CON_/Tờ trình CON.docx",
             "out/C__x/Tờ trình C__x.docx",
-            "out/_.._.._etc_x/Tờ trình _.._.._etc_x.docx",
             "out/a/Tờ trình a-2.docx",
             "t.docx",
         ]
@@ -99,7 +151,17 @@ fn name_patterns_make_folders_but_never_leave_the_output_folder() {
 fn a_pattern_with_traversal_in_its_own_text_stays_inside() {
     let builder = DocxBuilder::new(p(&["{{ma}}"]));
     let dir = with_template(&builder, "d.json", r#"[{"ma": "A"}]"#);
-    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json", "--name", "../../{{ma}}/aux.docx"]);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.json",
+            "--name",
+            "../../{{ma}}/aux.docx",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(all_files(&dir.path().join("out")), ["A/aux_.docx"]);
 }
@@ -107,9 +169,24 @@ fn a_pattern_with_traversal_in_its_own_text_stays_inside() {
 #[test]
 fn the_same_inputs_give_byte_identical_files() {
     let builder = letter().header(p(&["{{ten_don_vi}}"])).title("{{ho_ten}}");
-    let dir = with_template(&builder, "d.json", r#"[{"ten_don_vi": "A & B", "ho_ten": "An"}]"#);
-    let first = vanban(dir.path(), &["render", "t.docx", "--data", "d.json", "--set", "nam=2025", "--out", "a"]);
-    let second = vanban(dir.path(), &["render", "t.docx", "--data", "d.json", "--set", "nam=2025", "--out", "b", "--jobs", "1"]);
+    let dir = with_template(
+        &builder,
+        "d.json",
+        r#"[{"ten_don_vi": "A & B", "ho_ten": "An"}]"#,
+    );
+    let first = vanban(
+        dir.path(),
+        &[
+            "render", "t.docx", "--data", "d.json", "--set", "nam=2025", "--out", "a",
+        ],
+    );
+    let second = vanban(
+        dir.path(),
+        &[
+            "render", "t.docx", "--data", "d.json", "--set", "nam=2025", "--out", "b", "--jobs",
+            "1",
+        ],
+    );
     assert_eq!((first.code, second.code), (0, 0));
     let a = std::fs::read(dir.path().join("a/t-1.docx")).unwrap();
     let b = std::fs::read(dir.path().join("b/t-1.docx")).unwrap();
@@ -119,18 +196,32 @@ fn the_same_inputs_give_byte_identical_files() {
 #[test]
 fn untouched_parts_are_copied_byte_for_byte() {
     let builder = letter();
-    let dir = with_template(&builder, "d.json", r#"{"ten_don_vi": "A", "ho_ten": "An", "nam": 2025}"#);
+    let dir = with_template(
+        &builder,
+        "d.json",
+        r#"{"ten_don_vi": "A", "ho_ten": "An", "nam": 2025}"#,
+    );
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let template = std::fs::read(dir.path().join("t.docx")).unwrap();
     let output = std::fs::read(dir.path().join("out/t.docx")).unwrap();
-    assert_eq!(vanban::testkit::entry_names(&template), vanban::testkit::entry_names(&output));
-    assert_eq!(entry_text(&template, "word/styles.xml"), entry_text(&output, "word/styles.xml"));
+    assert_eq!(
+        vanban::testkit::entry_names(&template),
+        vanban::testkit::entry_names(&output)
+    );
+    assert_eq!(
+        entry_text(&template, "word/styles.xml"),
+        entry_text(&output, "word/styles.xml")
+    );
 }
 
 #[test]
 fn an_output_folder_that_is_a_file_stops_the_run() {
-    let dir = with_template(&letter(), "d.json", r#"{"ten_don_vi": "A", "ho_ten": "An", "nam": 1}"#);
+    let dir = with_template(
+        &letter(),
+        "d.json",
+        r#"{"ten_don_vi": "A", "ho_ten": "An", "nam": 1}"#,
+    );
     std::fs::write(dir.path().join("out"), "not a folder").unwrap();
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
     assert_eq!(run.code, 2);
@@ -139,7 +230,11 @@ fn an_output_folder_that_is_a_file_stops_the_run() {
 
 #[test]
 fn no_temporary_file_is_left_behind() {
-    let dir = with_template(&letter(), "d.json", r#"[{"ten_don_vi": "A", "ho_ten": "An", "nam": 1}, {"ten_don_vi": "B"}]"#);
+    let dir = with_template(
+        &letter(),
+        "d.json",
+        r#"[{"ten_don_vi": "A", "ho_ten": "An", "nam": 1}, {"ten_don_vi": "B"}]"#,
+    );
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
     assert_eq!(run.code, 1);
     assert_eq!(all_files(&dir.path().join("out")), ["t-1.docx"]);
@@ -151,24 +246,45 @@ fn a_template_that_is_not_a_docx_is_refused_with_its_name() {
     std::fs::write(dir.path().join("bad.docx"), "hello").unwrap();
     let run = vanban(dir.path(), &["render", "bad.docx", "--data", "d.json"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("bad.docx: not a .docx file"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("bad.docx: not a .docx file"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn bracketed_header_text_names_a_column() {
     let builder = DocxBuilder::new(p(&["{{[Họ và tên]}} – {{[Điểm (tối đa 10)]}}"]));
-    let dir = with_template(&builder, "d.csv", "\u{feff}Họ và tên,Điểm (tối đa 10)\nNguyễn Văn An,8.5\n");
+    let dir = with_template(
+        &builder,
+        "d.csv",
+        "\u{feff}Họ và tên,Điểm (tối đa 10)\nNguyễn Văn An,8.5\n",
+    );
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(body(&dir.path().join("out/t-2.docx")), "Nguyễn Văn An – 8,5");
+    assert_eq!(
+        body(&dir.path().join("out/t-2.docx")),
+        "Nguyễn Văn An – 8,5"
+    );
 }
 
 #[test]
 fn the_summary_line_counts_documents_and_quiet_silences_it() {
-    let dir = with_template(&letter(), "d.json", r#"[{"ten_don_vi": "A", "ho_ten": "An", "nam": 1}]"#);
+    let dir = with_template(
+        &letter(),
+        "d.json",
+        r#"[{"ten_don_vi": "A", "ho_ten": "An", "nam": 1}]"#,
+    );
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
-    assert_eq!((run.code, run.stderr.as_str(), run.stdout.as_str()), (0, "wrote 1 document to out/\n", ""));
-    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json", "--quiet"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (0, "wrote 1 document to out/\n", "")
+    );
+    let run = vanban(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.json", "--quiet"],
+    );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
 }
 
@@ -178,7 +294,15 @@ fn a_usage_error_exits_2() {
     let run = vanban(dir.path(), &["render", "t.docx"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--data"), "{}", run.stderr);
-    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json", "--set", "nam"]);
+    let run = vanban(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.json", "--set", "nam"],
+    );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("--set: expected KEY=VALUE, found 'nam'"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("--set: expected KEY=VALUE, found 'nam'"),
+        "{}",
+        run.stderr
+    );
 }

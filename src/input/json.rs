@@ -107,16 +107,10 @@ fn parse(bytes: &[u8], display: &str) -> Result<Table, Vec<Diagnostic>> {
     let rows = records
         .into_iter()
         .enumerate()
-        .map(|(i, mut record)| {
-            let fields = columns
-                .iter()
-                .map(|c| {
-                    let value = record
-                        .remove(&c.key)
-                        .map_or_else(|| Value::String(String::new()), normalise);
-                    (c.key.clone(), value)
-                })
-                .collect();
+        .map(|(i, record)| {
+            // A key a record lacks stays missing: a template that reads it fails for this
+            // record only (the contract's exit 1), rather than printing nothing.
+            let fields = record.into_iter().map(|(k, v)| (k, normalise(v))).collect();
             Row {
                 number: i + 1,
                 fields,

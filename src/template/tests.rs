@@ -218,8 +218,14 @@ fn a_paragraph_block_repeats_paragraphs_and_tables() {
 fn inline_blocks_choose_text_inside_a_paragraph() {
     let body = p(&["Thành phần: {{#if (gte n 40)}}Phó Thủ trưởng{{else}}Kế toán{{/if}}."]);
     let builder = DocxBuilder::new(body);
-    assert_eq!(body_text(&builder, json!({"n": 42})), ["Thành phần: Phó Thủ trưởng."]);
-    assert_eq!(body_text(&builder, json!({"n": 35})), ["Thành phần: Kế toán."]);
+    assert_eq!(
+        body_text(&builder, json!({"n": 42})),
+        ["Thành phần: Phó Thủ trưởng."]
+    );
+    assert_eq!(
+        body_text(&builder, json!({"n": 35})),
+        ["Thành phần: Kế toán."]
+    );
 }
 
 #[test]
@@ -352,16 +358,31 @@ fn a_template_without_tags_is_copied_untouched() {
 }
 
 fn fixture_template(name: &str) -> Template {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let package = Package::open(&path).expect("fixture opens");
-    Template::compile(package, CompileOptions { slug_brackets: true }).expect("fixture compiles")
+    Template::compile(
+        package,
+        CompileOptions {
+            slug_brackets: true,
+        },
+    )
+    .expect("fixture compiles")
 }
 
 #[test]
 fn the_award_list_fixture_widens_its_blocks_as_its_readme_says() {
-    for name in ["danh-sach-khen-thuong-lo.docx", "danh-sach-khen-thuong-pd.docx"] {
+    for name in [
+        "danh-sach-khen-thuong-lo.docx",
+        "danh-sach-khen-thuong-pd.docx",
+    ] {
         let template = fixture_template(name);
-        let document = template.parts.iter().find(|p| p.name == "word/document.xml").unwrap();
+        let document = template
+            .parts
+            .iter()
+            .find(|p| p.name == "word/document.xml")
+            .unwrap();
         let shapes: Vec<(String, usize, usize, &str)> = document
             .blocks
             .iter()
@@ -382,8 +403,15 @@ fn the_award_list_fixture_widens_its_blocks_as_its_readme_says() {
             ],
             "{name}"
         );
-        assert_eq!(document.tags[document.blocks[0].open].table_pos, Some((2, 2, 1)));
-        let footer = template.parts.iter().find(|p| p.name == "word/footer1.xml").unwrap();
+        assert_eq!(
+            document.tags[document.blocks[0].open].table_pos,
+            Some((2, 2, 1))
+        );
+        let footer = template
+            .parts
+            .iter()
+            .find(|p| p.name == "word/footer1.xml")
+            .unwrap();
         assert_eq!(footer.tags[0].paragraph, 1);
     }
 }
@@ -395,13 +423,21 @@ fn the_letter_fixture_finds_its_split_tags_where_its_readme_says() {
         let mut found: Vec<(String, String, usize)> = template
             .parts
             .iter()
-            .flat_map(|p| p.tags.iter().map(move |t| (p.name.clone(), t.text.clone(), t.paragraph)))
+            .flat_map(|p| {
+                p.tags
+                    .iter()
+                    .map(move |t| (p.name.clone(), t.text.clone(), t.paragraph))
+            })
             .collect();
         found.sort();
         assert_eq!(
             found,
             [
-                ("word/document.xml".to_string(), "{{han_nop}}".to_string(), 13),
+                (
+                    "word/document.xml".to_string(),
+                    "{{han_nop}}".to_string(),
+                    13
+                ),
                 ("word/document.xml".into(), "{{ho_so_con_thieu}}".into(), 12),
                 ("word/document.xml".into(), "{{so_cong_van}}".into(), 4),
                 ("word/document.xml".into(), "{{ten_don_vi}}".into(), 10),
@@ -421,9 +457,20 @@ fn curly_quotes_in_a_default_work_like_straight_ones() {
     let data = json!({"ma_don_vi": "TTKN", "thu_truong": "Trịnh Xuân Trường", "ten_don_vi": "Trung tâm Khuyến nông",
         "so_can_bo": 35, "gio_hop": "8 giờ 30", "ngay_hop": "09/01/2026", "phong_hop": ""});
     let parts = template.render(&Context::from(data)).unwrap();
-    let document = parts.iter().find(|(i, _)| template.package.entries[*i] == "word/document.xml").unwrap();
+    let document = parts
+        .iter()
+        .find(|(i, _)| template.package.entries[*i] == "word/document.xml")
+        .unwrap();
     let text = paragraphs(std::str::from_utf8(&document.1).unwrap()).join("\n");
     assert!(text.contains("Địa điểm: Phòng họp số 1, trụ sở"), "{text}");
-    assert!(text.contains("Thời gian: 8 giờ 30, ngày 09 tháng 01 năm 2026."), "{text}");
-    assert!(text.contains("Thành phần đi cùng: Kế toán trưởng hoặc cán bộ phụ trách công tác thi đua của đơn vị."), "{text}");
+    assert!(
+        text.contains("Thời gian: 8 giờ 30, ngày 09 tháng 01 năm 2026."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Thành phần đi cùng: Kế toán trưởng hoặc cán bộ phụ trách công tác thi đua của đơn vị."
+        ),
+        "{text}"
+    );
 }
