@@ -8,15 +8,14 @@ use std::path::{Path, PathBuf};
 
 use handlebars::{Context, Handlebars};
 use rayon::prelude::*;
-use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::check;
 use crate::context::{self, Document};
 use crate::diag::Diagnostic;
 use crate::docx::{Package, combine};
-use crate::input::{self, LoadOptions, SourceKind, Table};
-use crate::template::fields::{self, Scope};
-use crate::template::{self, CompileOptions, Template};
+use crate::input::{self, LoadOptions, SourceKind};
+use crate::template::{self, CompileOptions, TagInfo, Template};
 
 /// `vanban render`, validated.
 #[derive(Debug, Clone)]
@@ -68,14 +67,21 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         }
     }
     let grouped = config.group_by.is_some();
-    errors.extend(check_fields(
-        &template,
+    let parts: Vec<(&str, &[TagInfo])> = template
+        .parts
+        .iter()
+        .map(|p| (p.name.as_str(), p.tags.as_slice()))
+        .collect();
+    let check = check::check_fields(
+        &parts,
+        options.slug_brackets,
         &template_display,
         &table,
         grouped,
         &globals,
-        &mut warnings,
-    ));
+    );
+    errors.extend(check.errors);
+    warnings.extend(check.warnings);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -223,123 +229,6 @@ fn prepare_out_dir(out: &Path) -> Result<(), Vec<Diagnostic>> {
         .tempfile_in(out)
         .map_err(|e| fail(format!("cannot write in the output folder: {e}")))?;
     Ok(())
-}
-
-/// Stops the run when the template reads a field that no row has, or a column holding an
-/// Excel error; error cells in columns no tag reads become warnings.
-fn check_fields(
-    template: &Template,
-    template_display: &str,
-    table: &Table,
-    grouped: bool,
-    globals: &serde_json::Map<String, Value>,
-    warnings: &mut Vec<crate::diag::Diagnostic>,
-) -> Vec<Diagnostic> {
-    let mut row_keys: HashSet<&str> = table.columns.iter().map(|c| c.key.as_str()).collect();
-    row_keys.insert("_row");
-    row_keys.extend(globals.keys().map(String::as_str));
-    let mut root_keys = row_keys.clone();
-    if grouped {
-        root_keys.insert("rows");
-        root_keys.insert("count");
-    }
-    let uses = fields::field_uses(template);
-    let mut errors = Vec::new();
-    let mut reported: HashSet<(usize, usize)> = HashSet::new();
-    let mut missing: HashSet<&str> = HashSet::new();
-    for u in uses.iter().filter(|u| !u.optional) {
-        let known = match u.scope {
-            Scope::Root => root_keys.contains(u.field.as_str()),
-            // Without --group-by, `rows` is the data's own field, of unknown shape.
-            Scope::Rows => !grouped || row_keys.contains(u.field.as_str()),
-            Scope::Unknown => true,
-        };
-        if known {
-            continue;
-        }
-        missing.insert(u.field.as_str());
-        if !reported.insert((u.part, u.tag)) {
-            continue;
-        }
-        let part = &template.parts[u.part];
-        let tag = &part.tags[u.tag];
-        let mut d = Diagnostic::error(
-            format!("{template_display}: {}", part.locate(u.tag)),
-            format!("{}: no field '{}' in the data", tag.text, u.field),
-        );
-        let candidates = table
-            .columns
-            .iter()
-            .flat_map(|c| [c.key.as_str(), c.header.as_str()])
-            .chain(if grouped && u.scope == Scope::Root {
-                vec!["rows", "count"]
-            } else {
-                vec![]
-            });
-        d = match closest(&u.field, candidates) {
-            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
-            None if u.field == "rows" || u.field == "count" => {
-                d.with_hint("'rows' and 'count' exist only with --group-by")
-            }
-            None => d.with_hint(format!(
-                "{} has the fields {}",
-                table.source,
-                table
-                    .columns
-                    .iter()
-                    .take(12)
-                    .map(|c| format!("'{}'", c.key))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        };
-        errors.push(d);
-    }
-    let used: HashSet<&str> = uses.iter().map(|u| u.field.as_str()).collect();
-    for row in &table.rows {
-        for cell in &row.errors {
-            let message = format!("the cell holds the error '{}'", cell.value);
-            if used.contains(cell.key.as_str()) {
-                errors.push(
-                    Diagnostic::error(
-                        cell.location.clone(),
-                        format!("{message} and the template uses '{}'", cell.key),
-                    )
-                    .with_hint("fix the formula in the spreadsheet, or clear the cell"),
-                );
-            } else {
-                warnings.push(Diagnostic::warning(cell.location.clone(), message));
-            }
-        }
-    }
-    // Fields the data itself must have (not `rows`, `count`, `_row` or a global).
-    let used: HashSet<&str> = uses
-        .iter()
-        .filter(|u| !u.optional && u.scope != Scope::Unknown)
-        .map(|u| u.field.as_str())
-        .filter(|f| !matches!(*f, "rows" | "count" | "_row") && !globals.contains_key(*f))
-        .collect();
-    if used.len() > 1 && missing.len() == used.len() {
-        errors.push(Diagnostic::note(
-            table.source.clone(),
-            "none of the template's fields is in the data; if the headers sit below a title, give --header-row N",
-        ));
-    }
-    errors
-}
-
-/// The closest candidate to `name` by edit distance, when close enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let name_lower = name.to_lowercase();
-    candidates
-        .into_iter()
-        .filter(|c| !c.is_empty() && *c != name)
-        .map(|c| (strsim::levenshtein(&name_lower, &c.to_lowercase()), c))
-        .filter(|(distance, c)| {
-            *distance <= (c.chars().count().max(name.chars().count()) / 3).max(2)
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, c)| c.to_string())
 }
 
 /// The file name of every document, in run order: from `--name` or the default

@@ -28,6 +28,33 @@ enum Command {
     Render(RenderArgs),
     /// Print the rows of a data file as JSON, exactly as templates see them
     Data(DataArgs),
+    /// Report every problem of a template (and of the data it will get) without rendering
+    Check(CheckArgs),
+    /// List every tag and block of a template with its place
+    Inspect(InspectArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// The .docx template
+    template: PathBuf,
+    /// Also check the fields against this data file
+    #[arg(long, value_name = "FILE")]
+    data: Option<PathBuf>,
+    #[command(flatten)]
+    source: SourceArgs,
+    /// The field documents will be grouped by
+    #[arg(long, value_name = "FIELD")]
+    group_by: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct InspectArgs {
+    /// The .docx template
+    template: PathBuf,
+    /// Print a JSON document instead of text
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -121,6 +148,8 @@ pub fn main() -> i32 {
             Err(errors) => report_fatal(&errors),
         },
         Command::Data(args) => data(args),
+        Command::Check(args) => check(args),
+        Command::Inspect(args) => inspect(args),
     }
 }
 
@@ -258,7 +287,7 @@ fn data(args: DataArgs) -> i32 {
         .collect();
     let mut stdout = std::io::stdout().lock();
     let written = serde_json::to_writer_pretty(&mut stdout, &rows)
-        .map_err(std::io::Error::other)
+        .map_err(json_io_error)
         .and_then(|_| writeln!(stdout));
     match written {
         Ok(()) => 0,
@@ -267,6 +296,74 @@ fn data(args: DataArgs) -> i32 {
             "",
             format!("cannot write the output: {e}"),
         )]),
+    }
+}
+
+fn check(args: CheckArgs) -> i32 {
+    if args.source.header_row == Some(0) {
+        return report_fatal(&[Diagnostic::error(
+            "--header-row",
+            "rows are numbered from 1",
+        )]);
+    }
+    let config = crate::check::CheckConfig {
+        template: args.template,
+        data: args.data,
+        load: args.source.load_options(),
+        group_by: args.group_by,
+    };
+    let problems = crate::check::check(&config);
+    let mut stderr = std::io::stderr().lock();
+    for p in &problems {
+        let _ = writeln!(stderr, "{p}");
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let template = batch::display(&config.template);
+    if errors > 0 {
+        let _ = writeln!(
+            stderr,
+            "error: {errors} {} found in {template}",
+            plural(errors, "problem", "problems")
+        );
+        2
+    } else {
+        let _ = writeln!(stderr, "{template}: no problems found");
+        0
+    }
+}
+
+fn inspect(args: InspectArgs) -> i32 {
+    let inspection = match crate::check::inspect(&args.template) {
+        Ok(inspection) => inspection,
+        Err(e) => return report_fatal(&[e]),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut stdout, &inspection)
+            .map_err(json_io_error)
+            .and_then(|_| writeln!(stdout))
+    } else {
+        let mut stderr = std::io::stderr().lock();
+        for e in &inspection.errors {
+            let _ = writeln!(stderr, "{e}");
+        }
+        write!(stdout, "{}", crate::check::format_inspection(&inspection))
+    };
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => report_fatal(&[Diagnostic::error(
+            "",
+            format!("cannot write the output: {e}"),
+        )]),
+        _ if inspection.errors.is_empty() => 0,
+        _ => 2,
+    }
+}
+
+/// A JSON writing error as the I/O error behind it (so a closed pipe is recognised).
+fn json_io_error(e: serde_json::Error) -> std::io::Error {
+    match e.io_error_kind() {
+        Some(kind) => std::io::Error::from(kind),
+        None => std::io::Error::other(e),
     }
 }
 

@@ -98,7 +98,7 @@ pub fn group_key(table: &Table, field: &str) -> Result<String, Diagnostic> {
                 .columns
                 .iter()
                 .flat_map(|c| [c.key.as_str(), c.header.as_str()]);
-            if let Some(near) = crate::batch::closest(field, names) {
+            if let Some(near) = crate::check::closest(field, names) {
                 d = d.with_hint(format!("did you mean '{near}'?"));
             }
             Err(d)
@@ -119,7 +119,7 @@ pub fn per_group(
                 table.source.clone(),
                 format!("--group-by: no column '{field}' in the data"),
             );
-            if let Some(near) = crate::batch::closest(
+            if let Some(near) = crate::check::closest(
                 field,
                 table
                     .columns

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod context;
 pub mod diag;

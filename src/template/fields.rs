@@ -1,8 +1,8 @@
 //! The fields a template reads, and in which scope: the document's top level, the rows of a
 //! group (`{{#each rows}}`), or somewhere the data's shape is not known statically.
 
+use super::TagInfo;
 use super::expr::{self, TagKind, Term};
-use super::{CompiledPart, Template};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -25,18 +25,18 @@ pub struct FieldUse {
     pub tag: usize,
 }
 
-/// Every field use of every part.
-pub fn field_uses(template: &Template) -> Vec<FieldUse> {
+/// Every field use of every part (`parts[i]` is a part's tags; `FieldUse::part` indexes it).
+pub fn field_uses(parts: &[&[TagInfo]], slug: bool) -> Vec<FieldUse> {
     let mut uses = Vec::new();
-    for (p, part) in template.parts.iter().enumerate() {
-        part_uses(part, p, template.options.slug_brackets, &mut uses);
+    for (p, tags) in parts.iter().enumerate() {
+        part_uses(tags, p, slug, &mut uses);
     }
     uses
 }
 
-fn part_uses(part: &CompiledPart, p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
+fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
     let mut scopes = vec![Scope::Root];
-    for (t, tag) in part.tags.iter().enumerate() {
+    for (t, tag) in tags.iter().enumerate() {
         let scope = *scopes.last().unwrap_or(&Scope::Root);
         let expr_text = match &tag.kind {
             TagKind::Else => tag

@@ -100,20 +100,19 @@ impl Template {
         let mut plain = new_registry(escape_plain);
         let mut parts = Vec::new();
         let mut errors = Vec::new();
-        for part in &package.text_parts {
-            match compile_part(&part.xml, &part.name, part.kind, options) {
-                Ok(Some((source, tags, blocks, sites, fixup))) => parts.push(CompiledPart {
-                    name: part.name.clone(),
-                    index: part.index,
-                    kind: part.kind,
+        for analysis in analyze(&package, options) {
+            errors.extend(analysis.errors);
+            if let Some((source, sites, fixup)) = analysis.compiled {
+                parts.push(CompiledPart {
+                    name: analysis.name,
+                    index: analysis.index,
+                    kind: analysis.kind,
                     source,
-                    tags,
-                    blocks,
+                    tags: analysis.tags,
+                    blocks: analysis.blocks,
                     sites,
                     fixup,
-                }),
-                Ok(None) => {}
-                Err(mut es) => errors.append(&mut es),
+                });
             }
         }
         for part in &parts {
@@ -272,27 +271,60 @@ fn escape_char(c: char, out: &mut String) {
     }
 }
 
-type Compiled = (
-    String,
-    Vec<TagInfo>,
-    Vec<Block>,
-    Vec<(usize, usize)>,
-    fixup::Needs,
-);
+/// What the compiler found in one part; usable even when the part has errors (`inspect`,
+/// `check`).
+#[derive(Debug)]
+pub struct PartAnalysis {
+    pub name: String,
+    pub index: usize,
+    pub kind: PartKind,
+    pub tags: Vec<TagInfo>,
+    pub blocks: Vec<Block>,
+    pub errors: Vec<Diagnostic>,
+    /// The Handlebars source, tag sites and repairs, when the part has no error.
+    compiled: Option<(String, Vec<(usize, usize)>, fixup::Needs)>,
+}
 
-/// Compiles one part; `None` when it holds no tag.
-fn compile_part(
-    source_xml: &str,
-    part: &str,
-    kind: PartKind,
-    options: CompileOptions,
-) -> Result<Option<Compiled>, Vec<Diagnostic>> {
-    let tree = xml::parse(source_xml, kind).map_err(|m| vec![Diagnostic::error(part, m)])?;
+/// Reads every text part of a package: its tags, blocks and errors. Parts without any tag
+/// or problem are left out.
+pub fn analyze(package: &Package, options: CompileOptions) -> Vec<PartAnalysis> {
+    package
+        .text_parts
+        .iter()
+        .filter_map(|part| {
+            let mut analysis = PartAnalysis {
+                name: part.name.clone(),
+                index: part.index,
+                kind: part.kind,
+                tags: Vec::new(),
+                blocks: Vec::new(),
+                errors: Vec::new(),
+                compiled: None,
+            };
+            analyze_part(&part.xml, options, &mut analysis);
+            let empty = analysis.tags.is_empty()
+                && analysis.errors.is_empty()
+                && analysis.compiled.is_none();
+            (!empty).then_some(analysis)
+        })
+        .collect()
+}
+
+fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAnalysis) {
+    let part = analysis.name.clone();
+    let tree = match xml::parse(source_xml, analysis.kind) {
+        Ok(tree) => tree,
+        Err(message) => {
+            analysis.errors.push(Diagnostic::error(&part, message));
+            return;
+        }
+    };
     let scan = scan::scan(&tree);
-    if scan.errors.is_empty() && scan.pieces.iter().all(Option::is_none) {
-        return Ok(None);
+    let hidden = &tree.hidden_tags;
+    if scan.errors.is_empty() && hidden.is_empty() && scan.pieces.iter().all(Option::is_none) {
+        return;
     }
-    let infos: Vec<TagInfo> = scan
+    analysis.tags = scan
         .tags
         .iter()
         .map(|f| {
@@ -311,15 +343,26 @@ fn compile_part(
             }
         })
         .collect();
-    let at_paragraph = |p: usize| match &tree.paragraphs[p].label {
+    let at_paragraph = |p: usize| match tree.paragraphs.get(p).and_then(|p| p.label.as_ref()) {
         Some(label) => format!("{part} <{label}>"),
         None => format!("{part} paragraph {}", p + 1),
     };
-    let mut errors: Vec<Diagnostic> = Vec::new();
+    let errors = &mut analysis.errors;
     for (p, message) in &scan.errors {
+        let hint = if message.starts_with("stray") {
+            "delete it, or complete the tag it belonged to"
+        } else {
+            "close the tag with '}}', or write '\\{{' for literal braces"
+        };
+        errors.push(Diagnostic::error(at_paragraph(*p), message.clone()).with_hint(hint));
+    }
+    for (p, text, place) in hidden {
         errors.push(
-            Diagnostic::error(at_paragraph(*p), message.clone())
-                .with_hint("close the tag with '}}', or write '\\{{' for literal braces"),
+            Diagnostic::error(
+                at_paragraph(*p),
+                format!("'{text}' is inside {place}, which Word does not show"),
+            )
+            .with_hint("type the tag as plain text of the paragraph"),
         );
     }
     let mut terms_of: Vec<Vec<Term>> = Vec::with_capacity(scan.tags.len());
@@ -330,15 +373,23 @@ fn compile_part(
         });
         match parsed {
             Ok(terms) => {
-                for name in helper_names(&terms, found.tag.as_ref().ok()) {
-                    if !is_known_helper(&name) {
-                        errors.push(
-                            Diagnostic::error(
-                                at_paragraph(found.paragraph),
-                                format!("{}: unknown helper '{name}'", found.text),
-                            )
-                            .with_hint("see the helpers listed in the README"),
+                for (name, count) in helper_calls(&terms, found.tag.as_ref().ok()) {
+                    if let Some(message) = check_call(&name, count) {
+                        let d = Diagnostic::error(
+                            at_paragraph(found.paragraph),
+                            format!("{}: {message}", found.text),
                         );
+                        errors.push(if message.starts_with("unknown") {
+                            match crate::check::closest(
+                                &name,
+                                crate::helpers::HELPERS.iter().map(|h| h.0),
+                            ) {
+                                Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+                                None => d.with_hint("see the helpers listed in the README"),
+                            }
+                        } else {
+                            d
+                        });
                     }
                 }
                 terms_of.push(terms);
@@ -361,17 +412,41 @@ fn compile_part(
         }
         errors.push(d);
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    analysis.blocks = blocks;
+    if !analysis.errors.is_empty() {
+        return;
     }
-    let plan = plan_emission(source_xml, &tree, &scan, &blocks, &control);
-    let (source, sites) = emit(source_xml, &tree, &scan, &plan, &terms_of, kind, options);
-    Ok(Some((source, infos, blocks, sites, plan.fixup)))
+    let plan = plan_emission(source_xml, &tree, &scan, &analysis.blocks, &control);
+    let (source, sites) = emit(
+        source_xml,
+        &tree,
+        &scan,
+        &plan,
+        &terms_of,
+        analysis.kind,
+        options,
+    );
+    analysis.compiled = Some((source, sites, plan.fixup));
 }
 
-fn is_known_helper(name: &str) -> bool {
-    let known = crate::helpers::HELPERS;
-    known.is_empty() || known.iter().any(|(helper, _, _)| *helper == name)
+/// Whether a helper exists and takes `count` arguments; the problem otherwise.
+fn check_call(name: &str, count: usize) -> Option<String> {
+    let Some(&(_, min, max)) = crate::helpers::HELPERS.iter().find(|h| h.0 == name) else {
+        return Some(format!("unknown helper '{name}'"));
+    };
+    let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
+    match max {
+        Some(max) if count > max || count < min => Some(if min == max {
+            format!("'{name}' takes {min} {}, found {count}", plural(min))
+        } else {
+            format!("'{name}' takes {min} to {max} arguments, found {count}")
+        }),
+        None if count < min => Some(format!(
+            "'{name}' takes at least {min} {}, found {count}",
+            plural(min)
+        )),
+        _ => None,
+    }
 }
 
 /// The expression a tag's terms are read from.
@@ -388,42 +463,40 @@ fn expression_of(tag: &Tag) -> String {
     }
 }
 
-/// Helper names a tag calls: the block helper, the head of a value with arguments, every
-/// sub-expression's head.
-fn helper_names(terms: &[Term], tag: Option<&Tag>) -> Vec<String> {
-    fn calls(term: &Term, names: &mut Vec<String>) {
+/// The helpers a tag calls, each with its number of positional arguments: the block
+/// helper, the head of a value with arguments, every sub-expression's head.
+fn helper_calls(terms: &[Term], tag: Option<&Tag>) -> Vec<(String, usize)> {
+    fn positional(args: &[Term]) -> usize {
+        args.iter()
+            .filter(|a| !matches!(a, Term::Hash(..) | Term::BlockParams(_)))
+            .count()
+    }
+    fn calls(term: &Term, out: &mut Vec<(String, usize)>) {
         match term {
             Term::Call(call) => {
-                names.push(call.name.clone());
-                call.args.iter().for_each(|a| calls(a, names));
+                out.push((call.name.clone(), positional(&call.args)));
+                call.args.iter().for_each(|a| calls(a, out));
             }
-            Term::Hash(_, value) => calls(value, names),
+            Term::Hash(_, value) => calls(value, out),
             _ => {}
         }
     }
-    let mut names = Vec::new();
-    let Some(tag) = tag else { return names };
-    match &tag.kind {
-        TagKind::Open(name) => {
-            names.push(name.clone());
-            terms.iter().skip(1).for_each(|t| calls(t, &mut names));
+    let mut out = Vec::new();
+    let Some(tag) = tag else { return out };
+    let head_call = match &tag.kind {
+        TagKind::Open(_) | TagKind::Else => true,
+        TagKind::Value => !expr::is_single_term(terms),
+        _ => false,
+    };
+    if head_call {
+        if let Some(Term::Path(name)) = terms.first() {
+            out.push((name.clone(), positional(&terms[1..])));
         }
-        TagKind::Value if !expr::is_single_term(terms) => {
-            if let Some(Term::Path(name)) = terms.first() {
-                names.push(name.clone());
-            }
-            terms.iter().skip(1).for_each(|t| calls(t, &mut names));
-        }
-        TagKind::Else => {
-            // `else if x`: `if` is the helper.
-            if let Some(Term::Path(name)) = terms.first() {
-                names.push(name.clone());
-            }
-            terms.iter().skip(1).for_each(|t| calls(t, &mut names));
-        }
-        _ => terms.iter().for_each(|t| calls(t, &mut names)),
+        terms.iter().skip(1).for_each(|t| calls(t, &mut out));
+    } else {
+        terms.iter().for_each(|t| calls(t, &mut out));
     }
-    names
+    out
 }
 
 /// What the emitter does besides copying.

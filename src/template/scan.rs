@@ -62,7 +62,7 @@ pub fn scan(tree: &PartTree) -> Scan {
             bounds.push(joined.len());
             joined.push_str(&tree.nodes[n].text);
         }
-        if !joined.contains('{') {
+        if !joined.contains('{') && !joined.contains("}}") {
             continue;
         }
         let spans = match find_spans(&joined) {
@@ -166,8 +166,23 @@ fn find_spans(text: &str) -> Result<Vec<Span>, String> {
                 start: i,
                 end: i + 3,
             });
-            i += 3;
+            // What follows up to its `}}` is literal text too.
+            i = match text[i + 3..].find("}}") {
+                Some(close) if !text[i + 3..i + 3 + close].contains("{{") => i + 3 + close + 2,
+                _ => i + 3,
+            };
             continue;
+        }
+        if bytes[i..].starts_with(b"}}") {
+            let before: String = text[..i]
+                .chars()
+                .rev()
+                .take(20)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            return Err(format!("stray '}}}}' after '{before}'"));
         }
         if !bytes[i..].starts_with(b"{{") {
             i += 1;

@@ -474,3 +474,20 @@ fn curly_quotes_in_a_default_work_like_straight_ones() {
         "{text}"
     );
 }
+
+#[test]
+fn both_copies_of_a_text_box_are_filled() {
+    let text_box = |inner: &str| {
+        format!(
+            "<w:txbxContent>{}</w:txbxContent>",
+            p(&["Hộp: {{ma_", inner])
+        )
+    };
+    let body = format!(
+        r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+        text_box("don_vi}}"),
+        text_box("don_vi}}")
+    );
+    let xml = document(&DocxBuilder::new(body), json!({"ma_don_vi": "CCTL"}));
+    assert_eq!(paragraphs(&xml), ["", "Hộp: CCTL", "Hộp: CCTL"]);
+}

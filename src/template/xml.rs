@@ -64,6 +64,8 @@ pub struct PartTree {
     pub tokens: Vec<Tok>,
     pub nodes: Vec<TextNode>,
     pub paragraphs: Vec<Paragraph>,
+    /// Tags where Word does not show text (paragraph, the text, where): field codes.
+    pub hidden_tags: Vec<(usize, String, &'static str)>,
 }
 
 impl PartTree {
@@ -144,6 +146,14 @@ pub fn parse(xml: &str, kind: PartKind) -> Result<PartTree, String> {
                     }
                     _ => {}
                 }
+                if kind == PartKind::Word
+                    && &*name == "w:fldSimple"
+                    && xml[start..end].contains("{{")
+                {
+                    let p = paragraphs.last().copied().unwrap_or(0);
+                    tree.hidden_tags
+                        .push((p, xml[start..end].to_string(), "a field code"));
+                }
                 tree.tokens.push(Tok {
                     kind: TokKind::Start,
                     start,
@@ -183,6 +193,11 @@ pub fn parse(xml: &str, kind: PartKind) -> Result<PartTree, String> {
                         if let Some(&p) = paragraphs.last() {
                             push_node(&mut tree, open, p, content)?;
                         }
+                    }
+                    (PartKind::Word, "w:instrText") if content.contains("{{") => {
+                        let p = paragraphs.last().copied().unwrap_or(0);
+                        tree.hidden_tags
+                            .push((p, content.trim().to_string(), "a field code"));
                     }
                     (PartKind::Word, "w:tbl") => {
                         tables.pop();

@@ -1,0 +1,365 @@
+//! Checking before rendering: every template problem at once (`vanban check`), the fields a
+//! template reads against the data it will get (also run by `render`), and the list of every
+//! tag and block with its place (`vanban inspect`).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::batch::display;
+use crate::diag::Diagnostic;
+use crate::docx::Package;
+use crate::input::{self, LoadOptions, SourceKind, Table};
+use crate::template::expr::TagKind;
+use crate::template::fields::{self, Scope};
+use crate::template::{self, CompileOptions, TagInfo};
+
+/// What the field check found: errors stop a run; warnings and notes do not.
+#[derive(Debug, Default)]
+pub struct FieldCheck {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Checks the fields the template's parts read (`parts`: (part name, tags)) against the
+/// data: a field no row has is an error with a did-you-mean hint; an Excel error cell in a
+/// column a tag reads is an error, elsewhere a warning.
+pub fn check_fields(
+    parts: &[(&str, &[TagInfo])],
+    slug: bool,
+    template_display: &str,
+    table: &Table,
+    grouped: bool,
+    globals: &Map<String, Value>,
+) -> FieldCheck {
+    let mut check = FieldCheck::default();
+    let mut row_keys: HashSet<&str> = table.columns.iter().map(|c| c.key.as_str()).collect();
+    row_keys.insert("_row");
+    row_keys.extend(globals.keys().map(String::as_str));
+    let mut root_keys = row_keys.clone();
+    if grouped {
+        root_keys.insert("rows");
+        root_keys.insert("count");
+    }
+    let tags: Vec<&[TagInfo]> = parts.iter().map(|(_, tags)| *tags).collect();
+    let uses = fields::field_uses(&tags, slug);
+    let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    let mut missing: HashSet<&str> = HashSet::new();
+    for u in uses.iter().filter(|u| !u.optional) {
+        let known = match u.scope {
+            Scope::Root => root_keys.contains(u.field.as_str()),
+            // Without --group-by, `rows` is the data's own field, of unknown shape.
+            Scope::Rows => !grouped || row_keys.contains(u.field.as_str()),
+            Scope::Unknown => true,
+        };
+        if known {
+            continue;
+        }
+        missing.insert(u.field.as_str());
+        if !reported.insert((u.part, u.tag)) {
+            continue;
+        }
+        let (part, tags) = parts[u.part];
+        let tag = &tags[u.tag];
+        let d = Diagnostic::error(
+            format!("{template_display}: {}", template::locate(part, tag)),
+            format!("{}: no field '{}' in the data", tag.text, u.field),
+        );
+        let synthetic: &[&str] = if grouped && u.scope == Scope::Root {
+            &["rows", "count"]
+        } else {
+            &[]
+        };
+        let candidates = table
+            .columns
+            .iter()
+            .flat_map(|c| [c.key.as_str(), c.header.as_str()])
+            .chain(synthetic.iter().copied());
+        let d = match closest(&u.field, candidates) {
+            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+            None if u.field == "rows" || u.field == "count" => {
+                d.with_hint("'rows' and 'count' exist only with --group-by")
+            }
+            None => d.with_hint(format!(
+                "{} has the fields {}",
+                table.source,
+                quoted_list(table.columns.iter().map(|c| c.key.as_str()), 12)
+            )),
+        };
+        check.errors.push(d);
+    }
+    let used: HashSet<&str> = uses.iter().map(|u| u.field.as_str()).collect();
+    for row in &table.rows {
+        for cell in &row.errors {
+            let message = format!("the cell holds the error '{}'", cell.value);
+            if used.contains(cell.key.as_str()) {
+                check.errors.push(
+                    Diagnostic::error(
+                        cell.location.clone(),
+                        format!("{message} and the template uses '{}'", cell.key),
+                    )
+                    .with_hint("fix the formula in the spreadsheet, or clear the cell"),
+                );
+            } else {
+                check
+                    .warnings
+                    .push(Diagnostic::warning(cell.location.clone(), message));
+            }
+        }
+    }
+    // Fields the data itself must have (not `rows`, `count`, `_row` or a global).
+    let needed: HashSet<&str> = uses
+        .iter()
+        .filter(|u| !u.optional && u.scope != Scope::Unknown)
+        .map(|u| u.field.as_str())
+        .filter(|f| !matches!(*f, "rows" | "count" | "_row") && !globals.contains_key(*f))
+        .collect();
+    if needed.len() > 1 && missing.len() == needed.len() {
+        check.errors.push(Diagnostic::note(
+            table.source.clone(),
+            "none of the template's fields is in the data; if the headers sit below a title, give --header-row N",
+        ));
+    }
+    check
+}
+
+/// The closest candidate to `name` by edit distance, when close enough to be a typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let name_lower = name.to_lowercase();
+    candidates
+        .into_iter()
+        .filter(|c| !c.is_empty() && *c != name)
+        .map(|c| (strsim::levenshtein(&name_lower, &c.to_lowercase()), c))
+        .filter(|(distance, c)| {
+            *distance <= (c.chars().count().max(name.chars().count()) / 3).max(2)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c.to_string())
+}
+
+fn quoted_list<'a>(items: impl Iterator<Item = &'a str>, max: usize) -> String {
+    let items: Vec<&str> = items.collect();
+    let mut shown: Vec<String> = items.iter().take(max).map(|i| format!("'{i}'")).collect();
+    if items.len() > max {
+        shown.push(format!("and {} more", items.len() - max));
+    }
+    shown.join(", ")
+}
+
+/// `vanban check`, validated.
+#[derive(Debug, Clone)]
+pub struct CheckConfig {
+    pub template: PathBuf,
+    pub data: Option<PathBuf>,
+    pub load: LoadOptions,
+    pub group_by: Option<String>,
+}
+
+/// Every problem of a template, and of the data it will get when `data` is given. Renders
+/// nothing. The caller exits 2 when an error is among them.
+pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
+    let template_display = display(&config.template);
+    let package = match Package::open(&config.template) {
+        Ok(package) => package,
+        Err(d) => return vec![d.within(&template_display)],
+    };
+    let mut problems = Vec::new();
+    let table = match &config.data {
+        Some(path) => match input::load_table(path, &display(path), &config.load) {
+            Ok(table) => Some(table),
+            Err(errors) => {
+                problems.extend(errors);
+                None
+            }
+        },
+        None => None,
+    };
+    let slug = table
+        .as_ref()
+        .is_none_or(|t| matches!(t.kind, SourceKind::Spreadsheet | SourceKind::Csv));
+    let analyses = template::analyze(
+        &package,
+        CompileOptions {
+            slug_brackets: slug,
+        },
+    );
+    for analysis in &analyses {
+        problems.extend(
+            analysis
+                .errors
+                .iter()
+                .cloned()
+                .map(|d| d.within(&template_display)),
+        );
+    }
+    let Some(table) = table else { return problems };
+    problems.extend(table.warnings.iter().cloned());
+    if let Some(field) = &config.group_by {
+        if let Err(e) = crate::context::group_key(&table, field) {
+            problems.push(e);
+        }
+    }
+    let parts: Vec<(&str, &[TagInfo])> = analyses
+        .iter()
+        .map(|a| (a.name.as_str(), a.tags.as_slice()))
+        .collect();
+    let globals = crate::context::globals(&crate::context::today(), &[]);
+    let fields = check_fields(
+        &parts,
+        slug,
+        &template_display,
+        &table,
+        config.group_by.is_some(),
+        &globals,
+    );
+    problems.extend(fields.errors);
+    problems.extend(fields.warnings);
+    // Columns no tag reads: a note, since a template need not use every column.
+    let tags: Vec<&[TagInfo]> = parts.iter().map(|(_, t)| *t).collect();
+    let used: HashSet<String> = fields::field_uses(&tags, slug)
+        .into_iter()
+        .map(|u| u.field)
+        .collect();
+    let unused: Vec<&str> = table
+        .columns
+        .iter()
+        .filter(|c| {
+            !used.contains(&c.key)
+                && Some(&c.key) != config.group_by.as_ref()
+                && Some(&c.header) != config.group_by.as_ref()
+        })
+        .map(|c| c.key.as_str())
+        .collect();
+    if !unused.is_empty() {
+        problems.push(Diagnostic::note(
+            table.source.clone(),
+            format!(
+                "no tag reads the columns {}",
+                quoted_list(unused.into_iter(), 20)
+            ),
+        ));
+    }
+    problems
+}
+
+/// One tag as `inspect --json` lists it.
+#[derive(Debug, Serialize)]
+pub struct TagEntry {
+    pub part: String,
+    pub paragraph: usize,
+    /// `<dc:title>` and the like, for tags in document properties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
+    pub table: Option<TablePos>,
+    /// `value`, `block open`, `else`, `close` or `comment`.
+    pub kind: &'static str,
+    pub tag: String,
+    pub expression: String,
+    /// For block tags: `inline`, `table row` or `paragraphs`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shape: Option<&'static str>,
+    /// For block tags: the paragraphs where the block opens and closes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TablePos {
+    pub table: usize,
+    pub row: usize,
+    pub cell: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Inspection {
+    pub template: String,
+    pub tags: Vec<TagEntry>,
+    /// Problems, formatted as `vanban check` prints them.
+    pub errors: Vec<String>,
+}
+
+/// Every tag and block of every part, with its place and shape.
+pub fn inspect(template_path: &Path) -> Result<Inspection, Diagnostic> {
+    let template_display = display(template_path);
+    let package = Package::open(template_path).map_err(|d| d.within(&template_display))?;
+    let analyses = template::analyze(
+        &package,
+        CompileOptions {
+            slug_brackets: true,
+        },
+    );
+    let mut tags = Vec::new();
+    let mut errors = Vec::new();
+    for analysis in &analyses {
+        for (t, tag) in analysis.tags.iter().enumerate() {
+            let block = analysis
+                .blocks
+                .iter()
+                .find(|b| b.open == t || b.close == t || b.elses.contains(&t));
+            tags.push(TagEntry {
+                part: analysis.name.clone(),
+                paragraph: tag.paragraph,
+                element: tag.label.clone(),
+                table: tag
+                    .table_pos
+                    .map(|(table, row, cell)| TablePos { table, row, cell }),
+                kind: match tag.kind {
+                    TagKind::Value => "value",
+                    TagKind::Open(_) => "block open",
+                    TagKind::Else => "else",
+                    TagKind::Close(_) => "close",
+                    TagKind::Comment => "comment",
+                },
+                tag: tag.text.clone(),
+                expression: tag.expr.clone(),
+                shape: block.map(|b| b.shape.describe()),
+                opens_at: block.map(|b| analysis.tags[b.open].paragraph),
+                closes_at: block.map(|b| analysis.tags[b.close].paragraph),
+            });
+        }
+        errors.extend(
+            analysis
+                .errors
+                .iter()
+                .map(|d| d.clone().within(&template_display).to_string()),
+        );
+    }
+    Ok(Inspection {
+        template: template_display,
+        tags,
+        errors,
+    })
+}
+
+/// `inspect` as text, one tag per line.
+pub fn format_inspection(inspection: &Inspection) -> String {
+    let mut out = String::new();
+    for tag in &inspection.tags {
+        let place = match (&tag.element, &tag.table) {
+            (Some(element), _) => format!("{} <{element}>", tag.part),
+            (None, Some(t)) => format!(
+                "{} paragraph {} (table {}, row {}, cell {})",
+                tag.part, tag.paragraph, t.table, t.row, t.cell
+            ),
+            (None, None) => format!("{} paragraph {}", tag.part, tag.paragraph),
+        };
+        let what = match (tag.kind, tag.shape, tag.opens_at, tag.closes_at) {
+            ("block open", Some(shape), _, Some(close)) => {
+                format!("opens a block ({shape}) that closes at paragraph {close}")
+            }
+            ("close", Some(shape), Some(open), _) => {
+                format!("closes the block ({shape}) opened at paragraph {open}")
+            }
+            ("else", Some(shape), Some(open), _) => {
+                format!("else of the block ({shape}) opened at paragraph {open}")
+            }
+            (kind, _, _, _) => kind.to_string(),
+        };
+        out.push_str(&format!("{place}: {} {what}\n", tag.tag));
+    }
+    out
+}
