@@ -363,3 +363,17 @@ pub fn format_inspection(inspection: &Inspection) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_their_column() {
+        assert_eq!(
+            closest("ho_ten", ["ho_va_ten", "ngay_sinh"]),
+            Some("ho_va_ten".into())
+        );
+        assert_eq!(closest("xyz", ["ho_va_ten"]), None);
+    }
+}
