@@ -61,10 +61,10 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
 
     let globals = context::globals(&context::today(), &config.set);
     let mut errors = Vec::new();
-    if let Some(field) = &config.group_by {
-        if let Err(e) = context::group_key(&table, field) {
-            errors.push(e);
-        }
+    if let Some(field) = &config.group_by
+        && let Err(e) = context::group_key(&table, field)
+    {
+        errors.push(e);
     }
     let grouped = config.group_by.is_some();
     let parts: Vec<(&str, &[TagInfo])> = template
@@ -143,17 +143,17 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
             Err(d) => report.failures.push(d),
         }
     }
-    if let Some(path) = &config.combine {
-        if !rendered.is_empty() {
-            let written = combine::combine(&template, &rendered).and_then(|(replaced, added)| {
-                write_document(&template.package, &replaced, &added, path)
-                    .map_err(|e| format!("cannot write the file: {e}"))
-            });
-            if let Err(message) = written {
-                report
-                    .failures
-                    .push(Diagnostic::error(display(path), message));
-            }
+    if let Some(path) = &config.combine
+        && !rendered.is_empty()
+    {
+        let written = combine::combine(&template, &rendered).and_then(|(replaced, added)| {
+            write_document(&template.package, &replaced, &added, path)
+                .map_err(|e| format!("cannot write the file: {e}"))
+        });
+        if let Err(message) = written {
+            report
+                .failures
+                .push(Diagnostic::error(display(path), message));
         }
     }
     Ok(report)
@@ -231,6 +231,9 @@ fn prepare_out_dir(out: &Path) -> Result<(), Vec<Diagnostic>> {
     Ok(())
 }
 
+/// Each document's file name (`None` where its pattern failed), and the failures.
+type Names = (Vec<Option<PathBuf>>, Vec<Diagnostic>);
+
 /// The file name of every document, in run order: from `--name` or the default
 /// `<template stem>-<group value or row>.docx`; made safe and unique.
 fn document_names(
@@ -238,7 +241,7 @@ fn document_names(
     pattern: Option<&str>,
     stem: &str,
     documents: &[Document],
-) -> Result<(Vec<Option<PathBuf>>, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<Names, Vec<Diagnostic>> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     registry.register_escape_fn(|value| value.replace(['/', '\\'], "_"));

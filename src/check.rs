@@ -196,10 +196,10 @@ pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
     }
     let Some(table) = table else { return problems };
     problems.extend(table.warnings.iter().cloned());
-    if let Some(field) = &config.group_by {
-        if let Err(e) = crate::context::group_key(&table, field) {
-            problems.push(e);
-        }
+    if let Some(field) = &config.group_by
+        && let Err(e) = crate::context::group_key(&table, field)
+    {
+        problems.push(e);
     }
     let parts: Vec<(&str, &[TagInfo])> = analyses
         .iter()

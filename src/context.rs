@@ -30,29 +30,10 @@ pub fn globals(today: &str, set: &[(String, String)]) -> Map<String, Value> {
     globals
 }
 
-/// `--set nam=2025` gives the number 2025; other values stay text.
+/// `--set nam=2025` gives the number 2025, typed as a CSV cell would be; other values stay
+/// text.
 fn typed_setting(value: &str) -> Value {
-    let plain_number = !value.is_empty()
-        && !value.starts_with('+')
-        && value.trim() == value
-        && !(value.len() > 1 && value.starts_with('0') && !value.starts_with("0."))
-        && !value.starts_with("-0")
-        && value
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-' || c == '.');
-    if plain_number {
-        if let Ok(i) = value.parse::<i64>() {
-            return Value::from(i);
-        }
-        if let Some(n) = value
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-        {
-            return Value::Number(n);
-        }
-    }
-    Value::String(value.to_string())
+    crate::input::plain_number(value).unwrap_or_else(|| Value::String(value.to_string()))
 }
 
 /// A row as templates see it: its fields, `_row`, and the globals it does not shadow.

@@ -124,6 +124,15 @@ pub fn quote(s: &str) -> String {
     format!("'{s}'")
 }
 
+/// A library's message made to start in lower case, as ours do.
+pub fn lower(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,14 +152,5 @@ mod tests {
     fn warning_without_location_says_warning() {
         let d = Diagnostic::warning("", "nothing to do");
         assert_eq!(d.to_string(), "warning: nothing to do");
-    }
-}
-
-/// A library's message made to start in lower case, as ours do.
-pub fn lower(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

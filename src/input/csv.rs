@@ -132,7 +132,7 @@ fn delimiter(bytes: &[u8]) -> u8 {
 
 /// A plain decimal number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`. Whole values become integers
 /// (`12`, `3.0`), others floats; an integer too long for 64 bits stays text.
-fn number_cell(text: &str) -> Option<Value> {
+pub(crate) fn number_cell(text: &str) -> Option<Value> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (int, fraction) = match unsigned.split_once('.') {
         Some((int, fraction)) => (int, Some(fraction)),

@@ -120,6 +120,11 @@ impl Table {
     }
 }
 
+/// A plain decimal number (`12`, `-4.5`; not `012` or `1e5`) as a JSON number.
+pub fn plain_number(text: &str) -> Option<Value> {
+    csv::number_cell(text)
+}
+
 /// Reads `path` (shown in messages as `display`). Fails with every problem found: a missing
 /// sheet (listing the sheets that exist), duplicate header slugs (naming both columns), an
 /// unreadable file.

@@ -135,6 +135,9 @@ pub fn pair_blocks(
                         },
                     };
                     errors.push(message);
+                    // A close that matches nothing was most likely meant for the innermost
+                    // block: take it as closed, so it is not reported a second time.
+                    stack.pop();
                     continue;
                 };
                 while stack.len() > depth + 1 {
@@ -278,16 +281,95 @@ fn decide_shape(
         }
         return Ok(Shape::TableRow);
     }
-    Err(BlockError {
+    Err(shape_error(tree, scan, control, open, elses, close, both))
+}
+
+/// Why a block has no shape, in the words a Word user would use.
+fn shape_error(
+    tree: &PartTree,
+    scan: &Scan,
+    control: &[bool],
+    open: usize,
+    elses: &[usize],
+    close: usize,
+    both: String,
+) -> BlockError {
+    let tags = &scan.tags;
+    let (po, pc) = (tags[open].paragraph, tags[close].paragraph);
+    let (o, c) = (&tree.paragraphs[po], &tree.paragraphs[pc]);
+    let (ot, ct) = (&tags[open].text, &tags[close].text);
+    let error = |message: String, hint: String| BlockError {
         paragraph: po,
-        message: format!(
-            "{both}: they are not in one paragraph, in two cells of one table row, or each alone in a paragraph of the same place"
-        ),
-        hints: vec![format!(
-            "put {} and {} each alone in its own paragraph, or in the first and last cell of one table row",
-            tags[open].text, tags[close].text
-        )],
-    })
+        message,
+        hints: vec![hint],
+    };
+    match (o.table_pos, c.table_pos) {
+        (Some((t1, r1, _)), Some((t2, r2, _))) if t1 == t2 && r1 != r2 && o.row.is_some() => {
+            return error(
+                format!("{ot} opens in row {r1} of table {t1} but {ct} closes in row {r2}"),
+                format!(
+                    "a block that repeats a table row opens in its first cell and closes in its last: move {ct} into row {r1}"
+                ),
+            );
+        }
+        (Some((t, r, cell)), None) => {
+            return error(
+                format!(
+                    "{ot} opens in a table cell (table {t}, row {r}, cell {cell}) but {ct} closes outside the table, in paragraph {}",
+                    pc + 1
+                ),
+                "close it in the same row's last cell, or put both tags outside the table, each alone in its paragraph".to_string(),
+            );
+        }
+        (None, Some((t, r, cell))) => {
+            return error(
+                format!("{ot} opens outside the table but {ct} closes in a table cell (table {t}, row {r}, cell {cell})"),
+                "put both tags outside the table, each alone in its paragraph, or in the first and last cell of one row".to_string(),
+            );
+        }
+        _ => {}
+    }
+    let ends = [open, close].into_iter().chain(elses.iter().copied());
+    let not_alone: Vec<usize> = ends.filter(|&t| !control[tags[t].paragraph]).collect();
+    if o.container == c.container && !not_alone.is_empty() {
+        let t = not_alone[0];
+        let p = tags[t].paragraph;
+        let others: String = tree.paragraphs[p]
+            .nodes
+            .iter()
+            .map(|&n| match &scan.pieces[n] {
+                Some(pieces) => pieces
+                    .iter()
+                    .filter_map(|piece| match piece {
+                        Piece::Text(text) => Some(text.as_str()),
+                        Piece::Tag(_) => None,
+                    })
+                    .collect::<String>(),
+                None => tree.nodes[n].text.clone(),
+            })
+            .collect::<String>();
+        let others = others.trim();
+        let what = if others.is_empty() {
+            "other tags".to_string()
+        } else {
+            format!("the text '{}'", others.chars().take(30).collect::<String>())
+        };
+        return error(
+            format!(
+                "{both}, but {} does not stand alone in paragraph {}",
+                tags[t].text,
+                p + 1
+            ),
+            format!(
+                "move {what} out of paragraph {}, or keep the whole block inside one paragraph",
+                p + 1
+            ),
+        );
+    }
+    error(
+        format!("{both}, which are in different places (body, table cell, text box, header)"),
+        format!("put {ot} and {ct} each alone in a paragraph of the same place"),
+    )
 }
 
 /// The names of the elements between a text node and its paragraph (`w:r`, or

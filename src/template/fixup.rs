@@ -105,18 +105,19 @@ fn repair_tables(xml: &str) -> Option<String> {
             _ => {}
         }
         // A body whose last block is a table gets a paragraph before its section properties.
-        if let Some(frame) = stack.last() {
-            if frame.name == b"w:sectPr" && stack.len() >= 2 {
-                let body = &stack[stack.len() - 2];
-                let before = &body.children;
-                if body.name == b"w:body" && before.last() == Some(&Child::Table) {
-                    let at = frame.out_start;
-                    out.insert_str(at, "<w:p/>");
-                    let body = stack.len() - 2;
-                    stack[body].children.push(Child::Paragraph);
-                    if let Some(f) = stack.last_mut() {
-                        f.out_start += "<w:p/>".len();
-                    }
+        if let Some(frame) = stack.last()
+            && frame.name == b"w:sectPr"
+            && stack.len() >= 2
+        {
+            let body = &stack[stack.len() - 2];
+            let before = &body.children;
+            if body.name == b"w:body" && before.last() == Some(&Child::Table) {
+                let at = frame.out_start;
+                out.insert_str(at, "<w:p/>");
+                let body = stack.len() - 2;
+                stack[body].children.push(Child::Paragraph);
+                if let Some(f) = stack.last_mut() {
+                    f.out_start += "<w:p/>".len();
                 }
             }
         }

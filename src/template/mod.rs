@@ -282,8 +282,11 @@ pub struct PartAnalysis {
     pub blocks: Vec<Block>,
     pub errors: Vec<Diagnostic>,
     /// The Handlebars source, tag sites and repairs, when the part has no error.
-    compiled: Option<(String, Vec<(usize, usize)>, fixup::Needs)>,
+    compiled: Option<Compiled>,
 }
+
+/// A part's Handlebars source, its tag sites and the repairs it needs.
+type Compiled = (String, Vec<(usize, usize)>, fixup::Needs);
 
 /// Reads every text part of a package: its tags, blocks and errors. Parts without any tag
 /// or problem are left out.
@@ -348,13 +351,8 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         None => format!("{part} paragraph {}", p + 1),
     };
     let errors = &mut analysis.errors;
-    for (p, message) in &scan.errors {
-        let hint = if message.starts_with("stray") {
-            "delete it, or complete the tag it belonged to"
-        } else {
-            "close the tag with '}}', or write '\\{{' for literal braces"
-        };
-        errors.push(Diagnostic::error(at_paragraph(*p), message.clone()).with_hint(hint));
+    for (p, message, hint) in &scan.errors {
+        errors.push(Diagnostic::error(at_paragraph(*p), message.clone()).with_hint(hint.clone()));
     }
     for (p, text, place) in hidden {
         errors.push(
@@ -379,11 +377,18 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                             at_paragraph(found.paragraph),
                             format!("{}: {message}", found.text),
                         );
+                        // A block's helper is meant to be one of the block helpers.
+                        let is_block = matches!(
+                            found.tag.as_ref().map(|t| &t.kind),
+                            Ok(TagKind::Open(n)) if *n == name
+                        );
+                        let names: Vec<&str> = if is_block {
+                            vec!["if", "unless", "each", "with"]
+                        } else {
+                            crate::helpers::HELPERS.iter().map(|h| h.0).collect()
+                        };
                         errors.push(if message.starts_with("unknown") {
-                            match crate::check::closest(
-                                &name,
-                                crate::helpers::HELPERS.iter().map(|h| h.0),
-                            ) {
+                            match crate::check::closest(&name, names) {
                                 Some(near) => d.with_hint(format!("did you mean '{near}'?")),
                                 None => d.with_hint("see the helpers listed in the README"),
                             }
@@ -681,10 +686,10 @@ fn plan_emission(
         for i in from..to {
             if is_mark(&tokens[i].name) && tokens[i].kind == TokKind::Empty {
                 plan.dropped[i] = true;
-                if let Some(id) = attr(&xml_text[tokens[i].start..tokens[i].end], "w:id") {
-                    if tokens[i].name.starts_with("w:bookmark") {
-                        dropped_bookmarks.insert(id);
-                    }
+                if let Some(id) = attr(&xml_text[tokens[i].start..tokens[i].end], "w:id")
+                    && tokens[i].name.starts_with("w:bookmark")
+                {
+                    dropped_bookmarks.insert(id);
                 }
             }
         }
@@ -787,35 +792,35 @@ fn emit(
             continue;
         }
         let markup = &xml_text[tok.start..tok.end];
-        if tok.kind == TokKind::Start {
-            if let Some(pieces) = node_of_open.get(&i).and_then(|&n| scan.pieces[n].as_ref()) {
-                let holds_value = pieces
-                    .iter()
-                    .any(|p| matches!(p, Piece::Tag(id) if !plan.hoisted.contains(id)));
-                if kind == PartKind::Word && holds_value && !markup.contains("xml:space") {
-                    out.push_str(&markup[..markup.len() - 1]);
-                    out.push_str(" xml:space=\"preserve\">");
-                } else {
-                    push_literal(&mut out, markup);
-                }
-                for piece in pieces {
-                    match piece {
-                        Piece::Text(text) => {
-                            let mut escaped = String::with_capacity(text.len());
-                            xml::escape_text(text, &mut escaped);
-                            push_literal(&mut out, &escaped);
-                        }
-                        Piece::Tag(id) if !plan.hoisted.contains(id) => {
-                            tag_source(*id, &mut out, &mut sites)
-                        }
-                        Piece::Tag(_) => {}
-                    }
-                }
-                // Continue at the end tag.
-                i = tok.partner;
-                pos = tokens[i].start;
-                continue;
+        if tok.kind == TokKind::Start
+            && let Some(pieces) = node_of_open.get(&i).and_then(|&n| scan.pieces[n].as_ref())
+        {
+            let holds_value = pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Tag(id) if !plan.hoisted.contains(id)));
+            if kind == PartKind::Word && holds_value && !markup.contains("xml:space") {
+                out.push_str(&markup[..markup.len() - 1]);
+                out.push_str(" xml:space=\"preserve\">");
+            } else {
+                push_literal(&mut out, markup);
             }
+            for piece in pieces {
+                match piece {
+                    Piece::Text(text) => {
+                        let mut escaped = String::with_capacity(text.len());
+                        xml::escape_text(text, &mut escaped);
+                        push_literal(&mut out, &escaped);
+                    }
+                    Piece::Tag(id) if !plan.hoisted.contains(id) => {
+                        tag_source(*id, &mut out, &mut sites)
+                    }
+                    Piece::Tag(_) => {}
+                }
+            }
+            // Continue at the end tag.
+            i = tok.partner;
+            pos = tokens[i].start;
+            continue;
         }
         if plan.repeated[i] && tok.kind != TokKind::End && markup.contains("w14:") {
             push_literal(&mut out, &strip_unique_ids(markup));
@@ -890,10 +895,10 @@ fn strip_unique_ids(markup: &str) -> String {
     let mut s = markup.to_string();
     for name in ["w14:paraId", "w14:textId"] {
         let key = format!(" {name}=\"");
-        if let Some(start) = s.find(&key) {
-            if let Some(len) = s[start + key.len()..].find('"') {
-                s.replace_range(start..start + key.len() + len + 1, "");
-            }
+        if let Some(start) = s.find(&key)
+            && let Some(len) = s[start + key.len()..].find('"')
+        {
+            s.replace_range(start..start + key.len() + len + 1, "");
         }
     }
     s

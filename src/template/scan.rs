@@ -31,8 +31,8 @@ pub enum Piece {
 pub struct Scan {
     pub tags: Vec<Found>,
     pub pieces: Vec<Option<Vec<Piece>>>,
-    /// Paragraph problems: (paragraph, message).
-    pub errors: Vec<(usize, String)>,
+    /// Paragraph problems: (paragraph, message, hint).
+    pub errors: Vec<(usize, String, String)>,
 }
 
 enum Span {
@@ -67,8 +67,8 @@ pub fn scan(tree: &PartTree) -> Scan {
         }
         let spans = match find_spans(&joined) {
             Ok(spans) => spans,
-            Err(message) => {
-                scan.errors.push((p, message));
+            Err((message, hint)) => {
+                scan.errors.push((p, message, hint));
                 continue;
             }
         };
@@ -156,7 +156,7 @@ fn push_text(pieces: &mut Vec<Piece>, text: &str) {
 
 /// Finds `{{...}}`, `{{{...}}}` and `\{{` in a paragraph's text. Quotes inside a tag may hold
 /// `}}`. A `{{` with no end in the paragraph is an error.
-fn find_spans(text: &str) -> Result<Vec<Span>, String> {
+fn find_spans(text: &str) -> Result<Vec<Span>, (String, String)> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
@@ -182,7 +182,16 @@ fn find_spans(text: &str) -> Result<Vec<Span>, String> {
                 .into_iter()
                 .rev()
                 .collect();
-            return Err(format!("stray '}}}}' after '{before}'"));
+            let hint = match before.rsplit_once('{') {
+                Some((_, word))
+                    if !word.is_empty()
+                        && word.chars().all(|c| c.is_alphanumeric() || c == '_') =>
+                {
+                    format!("did you mean '{{{{{word}}}}}'?")
+                }
+                _ => "delete it, or complete the tag it belonged to".to_string(),
+            };
+            return Err((format!("stray '}}}}' after '{before}'"), hint));
         }
         if !bytes[i..].starts_with(b"{{") {
             i += 1;
@@ -226,7 +235,12 @@ fn find_spans(text: &str) -> Result<Vec<Span>, String> {
             }
             None => {
                 let shown: String = text[start..].chars().take(40).collect();
-                return Err(format!("unclosed tag '{shown}'"));
+                let hint = if text[start..].chars().filter(|&c| is_quote(c)).count() % 2 == 1 {
+                    "a quote (\") in the tag is not closed".to_string()
+                } else {
+                    "close the tag with '}}', or write '\\{{' for literal braces".to_string()
+                };
+                return Err((format!("unclosed tag '{shown}'"), hint));
             }
         }
     }
@@ -293,9 +307,10 @@ mod tests {
     #[test]
     fn an_unclosed_tag_is_an_error_of_its_paragraph() {
         let (scan, _) = pieces_of("<w:p/><w:p><w:r><w:t>{{ho_ten</w:t></w:r></w:p>");
+        assert_eq!(scan.errors.len(), 1);
         assert_eq!(
-            scan.errors,
-            vec![(1, "unclosed tag '{{ho_ten'".to_string())]
+            (scan.errors[0].0, scan.errors[0].1.as_str()),
+            (1, "unclosed tag '{{ho_ten'")
         );
     }
 }
