@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use handlebars::{Context, Handlebars};
@@ -87,8 +87,10 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
     }
 
     let documents = match &config.group_by {
-        Some(field) => context::per_group(&table, field, &globals).map_err(|d| vec![d])?,
-        None => context::per_row(&table, &globals),
+        Some(field) => {
+            context::Documents::per_group(&table, field, &globals).map_err(|d| vec![d])?
+        }
+        None => context::Documents::per_row(&table, &globals),
     };
     let stem = config
         .template
@@ -110,11 +112,12 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
             )]
         })?;
     let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
-        documents
+        names
             .par_iter()
-            .zip(names.par_iter())
-            .map(|(document, name)| {
+            .enumerate()
+            .map(|(i, name)| {
                 let name = name.as_ref()?;
+                let document = &documents.get(i);
                 Some(render_one(
                     &template,
                     &template_display,
@@ -189,18 +192,25 @@ fn write_parts(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let temp = tempfile::Builder::new()
+    if !dir.is_dir() {
+        fs::create_dir_all(dir)?;
+    }
+    // The zip is built in memory (the writer seeks back to patch each entry's header), then
+    // written with one call to a temporary file renamed into place.
+    let size: usize = replaced.iter().map(|(_, b)| b.len() / 4).sum::<usize>() + (1 << 16);
+    let zip = package
+        .write(
+            std::io::Cursor::new(Vec::with_capacity(size)),
+            replaced,
+            added,
+        )
+        .map_err(std::io::Error::other)?
+        .into_inner();
+    let mut temp = tempfile::Builder::new()
         .prefix(".vanban-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    {
-        let mut writer = BufWriter::with_capacity(1 << 16, temp.as_file());
-        package
-            .write(&mut writer, replaced, added)
-            .map_err(std::io::Error::other)?;
-        writer.flush()?;
-    }
+    temp.write_all(&zip)?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -240,7 +250,7 @@ fn document_names(
     template: &Template,
     pattern: Option<&str>,
     stem: &str,
-    documents: &[Document],
+    documents: &context::Documents,
 ) -> Result<Names, Vec<Diagnostic>> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
@@ -259,7 +269,8 @@ fn document_names(
     let mut taken: HashSet<String> = HashSet::new();
     let mut names = Vec::with_capacity(documents.len());
     let mut errors = Vec::new();
-    for document in documents {
+    for i in 0..documents.len() {
+        let document = documents.get(i);
         let raw = match pattern {
             Some(_) => match registry.render("name", &document.data) {
                 Ok(name) => name,

@@ -52,20 +52,6 @@ fn row_object(table: &Table, index: usize, globals: &Map<String, Value>) -> Map<
     object
 }
 
-/// One document per row.
-pub fn per_row(table: &Table, globals: &Map<String, Value>) -> Vec<Document> {
-    (0..table.rows.len())
-        .map(|i| Document {
-            data: Value::Object(row_object(table, i, globals)),
-            origin: table.row_location(table.rows[i].number),
-            suffix: match table.kind {
-                SourceKind::JsonObject => None,
-                _ => Some(table.rows[i].number.to_string()),
-            },
-        })
-        .collect()
-}
-
 /// The key of the `--group-by` column (named by its key or its header text).
 pub fn group_key(table: &Table, field: &str) -> Result<String, Diagnostic> {
     match table.column(field) {
@@ -87,63 +73,95 @@ pub fn group_key(table: &Table, field: &str) -> Result<String, Diagnostic> {
     }
 }
 
-/// One document per distinct value of `field`, in order of first appearance.
-pub fn per_group(
-    table: &Table,
-    field: &str,
-    globals: &Map<String, Value>,
-) -> Result<Vec<Document>, Diagnostic> {
-    let key = match table.column(field) {
-        Some(column) => column.key.clone(),
-        None => {
-            let mut d = Diagnostic::error(
-                table.source.clone(),
-                format!("--group-by: no column '{field}' in the data"),
-            );
-            if let Some(near) = crate::check::closest(
-                field,
-                table
-                    .columns
-                    .iter()
-                    .flat_map(|c| [c.key.as_str(), c.header.as_str()]),
-            ) {
-                d = d.with_hint(format!("did you mean '{near}'?"));
-            }
-            return Err(d);
+/// The documents of a run, built one at a time when asked for, so a batch holds only the
+/// data and the documents being rendered.
+pub struct Documents<'a> {
+    table: &'a Table,
+    globals: &'a Map<String, Value>,
+    /// Per group: its value and its rows (indices into the table), in order of first
+    /// appearance; `None`: one document per row.
+    groups: Option<Vec<(String, Vec<usize>)>>,
+}
+
+impl<'a> Documents<'a> {
+    /// One document per row.
+    pub fn per_row(table: &'a Table, globals: &'a Map<String, Value>) -> Self {
+        Documents {
+            table,
+            globals,
+            groups: None,
         }
-    };
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: std::collections::HashMap<String, Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, row) in table.rows.iter().enumerate() {
-        let value = row.fields.get(&key).map(format_value).unwrap_or_default();
-        let entry = groups.entry(value.clone()).or_default();
-        if entry.is_empty() {
-            order.push(value);
-        }
-        entry.push(i);
     }
-    Ok(order
-        .into_iter()
-        .map(|value| {
-            let members = &groups[&value];
-            let rows: Vec<Value> = members
-                .iter()
-                .map(|&i| Value::Object(row_object(table, i, globals)))
-                .collect();
-            let mut object = row_object(table, members[0], globals);
-            object.insert("count".into(), Value::from(rows.len()));
-            object.insert("rows".into(), Value::Array(rows));
-            Document {
-                data: Value::Object(object),
-                origin: format!(
-                    "group '{value}' ({})",
-                    table.row_location(table.rows[members[0]].number)
-                ),
-                suffix: Some(value),
+
+    /// One document per distinct value of `field`, in order of first appearance.
+    pub fn per_group(
+        table: &'a Table,
+        field: &str,
+        globals: &'a Map<String, Value>,
+    ) -> Result<Self, Diagnostic> {
+        let key = group_key(table, field)?;
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let value = row.fields.get(&key).map(format_value).unwrap_or_default();
+            match index.get(&value) {
+                Some(&g) => groups[g].1.push(i),
+                None => {
+                    index.insert(value.clone(), groups.len());
+                    groups.push((value, vec![i]));
+                }
             }
+        }
+        Ok(Documents {
+            table,
+            globals,
+            groups: Some(groups),
         })
-        .collect())
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.groups {
+            Some(groups) => groups.len(),
+            None => self.table.rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`th document of the run.
+    pub fn get(&self, i: usize) -> Document {
+        let (table, globals) = (self.table, self.globals);
+        match &self.groups {
+            None => Document {
+                data: Value::Object(row_object(table, i, globals)),
+                origin: table.row_location(table.rows[i].number),
+                suffix: match table.kind {
+                    SourceKind::JsonObject => None,
+                    _ => Some(table.rows[i].number.to_string()),
+                },
+            },
+            Some(groups) => {
+                let (value, members) = &groups[i];
+                let rows: Vec<Value> = members
+                    .iter()
+                    .map(|&r| Value::Object(row_object(table, r, globals)))
+                    .collect();
+                let mut object = row_object(table, members[0], globals);
+                object.insert("count".into(), Value::from(rows.len()));
+                object.insert("rows".into(), Value::Array(rows));
+                Document {
+                    data: Value::Object(object),
+                    origin: format!(
+                        "group '{value}' ({})",
+                        table.row_location(table.rows[members[0]].number)
+                    ),
+                    suffix: Some(value.clone()),
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
