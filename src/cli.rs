@@ -279,8 +279,9 @@ fn data(args: DataArgs) -> i32 {
     let rows: Vec<serde_json::Value> = table
         .rows
         .iter()
-        .map(|row| {
-            let mut object = row.fields.clone();
+        .enumerate()
+        .map(|(i, row)| {
+            let mut object = table.fields(i).into_owned();
             object.insert("_row".into(), serde_json::Value::from(row.number));
             serde_json::Value::Object(object)
         })

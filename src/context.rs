@@ -39,10 +39,7 @@ fn typed_setting(value: &str) -> Value {
 /// A row as templates see it: its fields, `_row`, and the globals it does not shadow.
 fn row_object(table: &Table, index: usize, globals: &Map<String, Value>) -> Map<String, Value> {
     let row = &table.rows[index];
-    let mut object = Map::with_capacity(row.fields.len() + globals.len() + 1);
-    for (key, value) in &row.fields {
-        object.insert(key.clone(), value.clone());
-    }
+    let mut object = table.fields(index).into_owned();
     object.insert("_row".into(), Value::from(row.number));
     for (key, value) in globals {
         if !object.contains_key(key) {
@@ -102,8 +99,12 @@ impl<'a> Documents<'a> {
         let key = group_key(table, field)?;
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (i, row) in table.rows.iter().enumerate() {
-            let value = row.fields.get(&key).map(format_value).unwrap_or_default();
+        for i in 0..table.rows.len() {
+            let value = table
+                .fields(i)
+                .get(&key)
+                .map(format_value)
+                .unwrap_or_default();
             match index.get(&value) {
                 Some(&g) => groups[g].1.push(i),
                 None => {

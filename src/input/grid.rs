@@ -118,6 +118,7 @@ pub(crate) fn build_table(
         columns: Vec::new(),
         rows: Vec::new(),
         warnings: Vec::new(),
+        raw: None,
     };
 
     let last_row = rows.iter().rev().find(|r| !r.is_blank()).map(|r| r.number);
@@ -264,6 +265,7 @@ pub(crate) fn build_table(
             number: row.number,
             fields,
             errors: cell_errors,
+            raw: None,
         });
     }
     for (slot, &index) in unheaded.iter().enumerate() {

@@ -81,6 +81,9 @@ pub struct Row {
     /// Fields in column order. Error cells hold `""` here and are listed in `errors`.
     pub fields: Map<String, Value>,
     pub errors: Vec<CellError>,
+    /// For JSON records: the record's span in [`Table::raw`], parsed by [`Table::fields`]
+    /// when needed (then `fields` is empty).
+    pub raw: Option<std::ops::Range<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -94,6 +97,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Problems that did not stop the load (legacy text converted, error cells, ...).
     pub warnings: Vec<Diagnostic>,
+    /// The text JSON records are kept in (see [`Row::raw`]).
+    pub raw: Option<std::sync::Arc<String>>,
 }
 
 impl Table {
@@ -110,6 +115,17 @@ impl Table {
     /// The location of a whole row: `inputs/x.xlsx:CanBo!A7`.
     pub fn row_location(&self, row: usize) -> String {
         self.cell_location("A", row)
+    }
+
+    /// The fields of row `i` as templates see them.
+    pub fn fields(&self, i: usize) -> std::borrow::Cow<'_, Map<String, Value>> {
+        let row = &self.rows[i];
+        match (&row.raw, &self.raw) {
+            (Some(span), Some(text)) => {
+                std::borrow::Cow::Owned(json::record_fields(text.get(span.clone()).unwrap_or("")))
+            }
+            _ => std::borrow::Cow::Borrowed(&row.fields),
+        }
     }
 
     /// The column whose key or header text is `name`.

@@ -679,14 +679,14 @@ fn a_json_array_gives_one_row_per_object_with_keys_as_they_are() {
             .all(|c| c.header == c.key && c.letter.is_empty())
     );
     assert_eq!(numbers(&table), [1, 2]);
-    let first = &table.rows[0].fields;
+    let first = table.fields(0);
     assert_eq!(first["so"], json!(1207));
     assert_eq!(first["diem"], json!(8.0));
     assert!(first["diem"].is_f64());
     assert_eq!(first["ten"], json!("Thủy lợi"));
     // A key a record lacks stays missing: templates that read it fail for that record only.
     assert!(!first.contains_key("extra"));
-    let second = &table.rows[1].fields;
+    let second = table.fields(1);
     assert!(!second.contains_key("Mã"));
     assert_eq!(second["extra"], Value::Null);
     assert_eq!(second["ds"], json!(["Thủy lợi"]));
@@ -700,7 +700,7 @@ fn a_json_object_is_one_document() {
     let table = ok(&path, &LoadOptions::default());
     assert_eq!(table.kind, SourceKind::JsonObject);
     assert_eq!(numbers(&table), [1]);
-    assert_eq!(table.rows[0].fields["so"], json!("12/QD"));
+    assert_eq!(table.fields(0)["so"], json!("12/QD"));
 }
 
 #[test]

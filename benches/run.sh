@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The speed benchmark: vanban against the peers (docxtemplater, docxtpl) on the same template
+# and the same records, in one run, and against the zip floor (benches/floor.rs).
+#
+#   benches/run.sh [N_PEERS=1000] [N_BIG=20000] [REPS=3]
+#
+# Needs ../shared/bench/peers (or PEERS=/path/to/peers), Python 3 and Node (the peers' own
+# setup.sh installs their pinned packages). Prints docs/s and peak RSS for each, and the ratios.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+PEERS_SRC=${PEERS:-$REPO/../shared/bench/peers}
+N_PEERS=${1:-1000}
+N_BIG=${2:-20000}
+REPS=${3:-3}
+WORK=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/vanban-bench.XXXXXX")}
+
+echo "== building vanban and the floor bench"
+(cd "$REPO" && cargo build --release --quiet && cargo bench --bench floor --no-run --quiet 2>/dev/null)
+FLOOR=$(cd "$REPO" && ls -t target/release/deps/floor-* | grep -v '\.d$' | head -1)
+VANBAN=$REPO/target/release/vanban
+
+echo "== peers and data in $WORK"
+mkdir -p "$WORK"
+[ -d "$WORK/peers" ] || cp -r "$PEERS_SRC" "$WORK/peers"
+cd "$WORK/peers"
+[ -x .venv/bin/python ] && [ -d node_modules/docxtemplater ] || ./setup.sh >/dev/null
+PY=.venv/bin/python
+"$PY" gen.py templates >/dev/null
+for n in "$N_PEERS" "$N_BIG"; do
+  [ -f "data/records-$n.json" ] || "$PY" gen.py data --n "$n" >/dev/null
+done
+TEMPLATE=templates/to-trinh.hbs.docx
+
+# measure NAME N COMMAND...: best of REPS, whole process, into a fresh folder each time.
+declare -A BEST_S BEST_RSS
+measure() {
+  local name=$1 n=$2; shift 2
+  local best="" rss=0
+  for rep in $(seq 1 "$REPS"); do
+    local out="$WORK/out-$name-$rep"
+    rm -rf "$out"; mkdir -p "$out"; sync
+    local cmd=("${@//\{out\}/$out}")
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "${cmd[@]}" >/dev/null 2>"$WORK/err" || { cat "$WORK/err"; exit 1; }
+    read -r s kb < "$WORK/time"
+    local files; files=$(find "$out" -name '*.docx' | wc -l)
+    [ "$files" = "$n" ] || { echo "!! $name wrote $files of $n documents"; exit 1; }
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
+    [ "$kb" -gt "$rss" ] && rss=$kb
+    rm -rf "$out"
+  done
+  BEST_S[$name]=$best; BEST_RSS[$name]=$rss
+  printf '  %-22s N=%-6s best %7.2f s  %8.0f docs/s  peak RSS %5d MiB\n' "$name" "$n" "$best" \
+    "$(awk "BEGIN{print $n/$best}")" "$((rss / 1024))"
+}
+
+echo "== vanban and the floor (best of $REPS)"
+"$VANBAN" render "$TEMPLATE" --data "data/records-$N_PEERS.json" --out "$WORK/sample" --quiet
+SAMPLE=$(ls "$WORK"/sample/*.docx | head -1)
+for n in "$N_PEERS" "$N_BIG"; do
+  measure "vanban-$n" "$n" "$VANBAN" render "$TEMPLATE" --data "data/records-$n.json" --out "{out}" --quiet
+  measure "vanban-jobs1-$n" "$n" "$VANBAN" render "$TEMPLATE" --data "data/records-$n.json" --out "{out}" --quiet --jobs 1
+  measure "floor-$n" "$n" "$FLOOR" "$TEMPLATE" "$SAMPLE" "$n" "{out}"
+done
+
+echo "== peers in the same run (N=$N_PEERS; verifies vanban's output against the data)"
+PEER_RUST="$VANBAN render {hbs} --data {json} --out {out} --quiet" \
+PEER_RUST_J1="$VANBAN render {hbs} --data {json} --out {out} --quiet --jobs 1" \
+  ./run.sh "$N_PEERS" "$REPS" | tee "$WORK/peers.txt"
+TSV=$(ls -t results/run-"$N_PEERS"-*.tsv | head -1)
+median_rate() {  # median e2e docs/s of a peer in the TSV
+  awk -F'\t' -v p="$1" '$1==p {print $3/$5}' "$TSV" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+DTX=$(median_rate docxtemplater)
+TPL=$(median_rate docxtpl)
+RUST=$(median_rate rust)
+
+echo
+echo "== summary"
+printf '  docxtemplater %.1f docs/s, docxtpl %.1f docs/s, vanban %.1f docs/s (e2e medians, N=%s, same run)\n' "$DTX" "$TPL" "$RUST" "$N_PEERS"
+printf '  vanban / docxtemplater: %.1fx   vanban / docxtpl: %.1fx\n' \
+  "$(awk "BEGIN{print $RUST/$DTX}")" "$(awk "BEGIN{print $RUST/$TPL}")"
+for n in "$N_PEERS" "$N_BIG"; do
+  printf '  N=%s: vanban %.2f s, floor %.2f s: vanban / floor = %.2fx time; vanban peak RSS %d MiB\n' "$n" \
+    "${BEST_S[vanban-$n]}" "${BEST_S[floor-$n]}" "$(awk "BEGIN{print ${BEST_S[vanban-$n]}/${BEST_S[floor-$n]}}")" \
+    "$((BEST_RSS[vanban-$n] / 1024))"
+done
+INPUT_MIB=$(( $(stat -c %s "data/records-$N_BIG.json") / 1024 / 1024 ))
+printf '  RSS budget at N=%s: 2 x input (%d MiB) + 64 MiB = %d MiB\n' "$N_BIG" "$INPUT_MIB" "$((2 * INPUT_MIB + 64))"
