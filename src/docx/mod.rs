@@ -17,8 +17,9 @@ pub mod combine;
 
 /// The largest part vanban inflates: a bigger one is refused, never filled into memory.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
-/// The deflate level of rendered parts.
-pub const DEFLATE_LEVEL: i64 = 6;
+/// The deflate level of rendered parts: zlib-rs level 3 writes files about the size
+/// docxtemplater writes (level 6 is 4% smaller and slower; level 1 is 10% larger).
+pub const DEFLATE_LEVEL: i64 = 3;
 
 /// How the text of a part is written, which decides how values are escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -70,7 +70,18 @@ impl GridRow {
 }
 
 pub(crate) fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// NFC in place: most text already is, and then nothing is copied.
+pub(crate) fn into_nfc(s: String) -> String {
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s,
+        _ => s.nfc().collect(),
+    }
 }
 
 /// A number as a JSON value: whole numbers within ±2^53 as integers, others as floats;

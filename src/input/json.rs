@@ -11,7 +11,7 @@ use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::grid::nfc;
+use super::grid::into_nfc;
 use super::{Column, LoadOptions, Row, SourceKind, Table, read_error};
 use crate::diag::Diagnostic;
 
@@ -186,7 +186,7 @@ impl<'de> Deserialize<'de> for Keys {
 /// Strings NFC, at any depth.
 fn normalise(value: Value) -> Value {
     match value {
-        Value::String(s) => Value::String(nfc(&s)),
+        Value::String(s) => Value::String(into_nfc(s)),
         Value::Array(items) => Value::Array(items.into_iter().map(normalise).collect()),
         Value::Object(map) => {
             Value::Object(map.into_iter().map(|(k, v)| (k, normalise(v))).collect())
