@@ -14,8 +14,9 @@ use crate::check;
 use crate::context::{self, Document};
 use crate::diag::Diagnostic;
 use crate::docx::{Package, combine};
-use crate::input::{self, LoadOptions, SourceKind};
+use crate::input::{self, LoadOptions, SourceKind, Table};
 use crate::template::{self, CompileOptions, TagInfo, Template};
+use serde_json::{Map, Value};
 
 /// `vanban render`, validated.
 #[derive(Debug, Clone)]
@@ -40,6 +41,8 @@ pub struct Report {
     pub failures: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
     pub out: String,
+    /// The files written, relative to the output folder, in run order.
+    pub files: Vec<PathBuf>,
 }
 
 /// Renders every document of the run.
@@ -47,119 +50,213 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
     let data_display = display(&config.data);
     let template_display = display(&config.template);
     let table = input::load_table(&config.data, &data_display, &config.load)?;
-    let mut warnings = table.warnings.clone();
-
-    let package = Package::open(&config.template).map_err(|d| vec![d.within(&template_display)])?;
-    let options = CompileOptions {
-        slug_brackets: matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv),
-    };
-    let template = Template::compile(package, options).map_err(|ds| {
-        ds.into_iter()
-            .map(|d| d.within(&template_display))
-            .collect::<Vec<_>>()
-    })?;
-
+    let slug = matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv);
+    let template = load_template(&config.template, &template_display, slug)?;
     let globals = context::globals(&context::today(), &config.set);
-    let mut errors = Vec::new();
-    if let Some(field) = &config.group_by
-        && let Err(e) = context::group_key(&table, field)
-    {
-        errors.push(e);
-    }
-    let grouped = config.group_by.is_some();
-    let parts: Vec<(&str, &[TagInfo])> = template
-        .parts
-        .iter()
-        .map(|p| (p.name.as_str(), p.tags.as_slice()))
-        .collect();
-    let check = check::check_fields(
-        &parts,
-        options.slug_brackets,
-        &template_display,
-        &table,
-        grouped,
-        &globals,
-    );
-    errors.extend(check.errors);
-    warnings.extend(check.warnings);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-
-    let documents = match &config.group_by {
-        Some(field) => {
-            context::Documents::per_group(&table, field, &globals).map_err(|d| vec![d])?
-        }
-        None => context::Documents::per_row(&table, &globals),
-    };
     let stem = config
         .template
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "document".into());
-    let (names, name_errors) =
-        document_names(&template, config.name.as_deref(), &stem, &documents)?;
-    prepare_out_dir(&config.out)?;
-
-    let keep_for_combine = config.combine.is_some();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs)
-        .build()
-        .map_err(|e| {
-            vec![Diagnostic::error(
-                "",
-                format!("cannot start worker threads: {e}"),
-            )]
-        })?;
-    let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
-        names
-            .par_iter()
-            .enumerate()
-            .map(|(i, name)| {
-                let name = name.as_ref()?;
-                let document = &documents.get(i);
-                Some(render_one(
-                    &template,
-                    &template_display,
-                    document,
-                    &config.out.join(name),
-                    keep_for_combine,
-                ))
-            })
-            .collect()
-    });
-
-    let mut report = Report {
-        total: documents.len(),
-        out: display(&config.out),
-        warnings,
-        failures: name_errors,
-        ..Report::default()
+    let job = Job {
+        template: &template,
+        template_display: &template_display,
+        table: &table,
+        globals: &globals,
+        group_by: config.group_by.as_deref(),
+        filter: None,
+        name: config.name.as_deref(),
+        stem: &stem,
+        out: &config.out,
+        combine: config.combine.as_deref(),
+        jobs: config.jobs,
     };
-    let mut rendered = Vec::new();
-    for result in results.into_iter().flatten() {
-        match result {
-            Ok(parts) => {
-                report.written += 1;
-                rendered.extend(parts);
-            }
-            Err(d) => report.failures.push(d),
-        }
+    let (errors, warnings) = job.check();
+    if !errors.is_empty() {
+        return Err(errors);
     }
-    if let Some(path) = &config.combine
-        && !rendered.is_empty()
-    {
-        let written = combine::combine(&template, &rendered).and_then(|(replaced, added)| {
-            write_document(&template.package, &replaced, &added, path)
-                .map_err(|e| format!("cannot write the file: {e}"))
-        });
-        if let Err(message) = written {
-            report
-                .failures
-                .push(Diagnostic::error(display(path), message));
-        }
-    }
+    let mut report = job.run()?;
+    report
+        .warnings
+        .splice(0..0, table.warnings.iter().cloned().chain(warnings));
     Ok(report)
+}
+
+/// Opens and compiles a template; errors carry its name.
+pub fn load_template(path: &Path, display: &str, slug: bool) -> Result<Template, Vec<Diagnostic>> {
+    let package = Package::open(path).map_err(|d| vec![d.within(display)])?;
+    Template::compile(
+        package,
+        CompileOptions {
+            slug_brackets: slug,
+        },
+    )
+    .map_err(|ds| ds.into_iter().map(|d| d.within(display)).collect())
+}
+
+/// One template rendered over the rows (or groups) of one table.
+pub struct Job<'a> {
+    pub template: &'a Template,
+    pub template_display: &'a str,
+    pub table: &'a Table,
+    pub globals: &'a Map<String, Value>,
+    pub group_by: Option<&'a str>,
+    /// A Handlebars condition (`not da_nop_bao_cao`): documents for which it is false are
+    /// not made.
+    pub filter: Option<&'a str>,
+    /// The name pattern; `None`: `<stem>-<group value or row>.docx`.
+    pub name: Option<&'a str>,
+    pub stem: &'a str,
+    pub out: &'a Path,
+    pub combine: Option<&'a Path>,
+    pub jobs: usize,
+}
+
+impl Job<'_> {
+    /// Problems that stop the job before anything is written (errors), and warnings.
+    pub fn check(&self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let mut errors = Vec::new();
+        if let Some(field) = self.group_by
+            && let Err(e) = context::group_key(self.table, field)
+        {
+            errors.push(e);
+        }
+        let parts: Vec<(&str, &[TagInfo])> = self
+            .template
+            .parts
+            .iter()
+            .map(|p| (p.name.as_str(), p.tags.as_slice()))
+            .collect();
+        let check = check::check_fields(
+            &parts,
+            self.template.options.slug_brackets,
+            self.template_display,
+            self.table,
+            self.group_by.is_some(),
+            self.globals,
+        );
+        errors.extend(check.errors);
+        (errors, check.warnings)
+    }
+
+    /// Renders and writes every document of the job (call [`Job::check`] first).
+    pub fn run(&self) -> Result<Report, Vec<Diagnostic>> {
+        let documents = match self.group_by {
+            Some(field) => context::Documents::per_group(self.table, field, self.globals)
+                .map_err(|d| vec![d])?,
+            None => context::Documents::per_row(self.table, self.globals),
+        };
+        let selected = self.select(&documents)?;
+        let (names, name_errors) =
+            document_names(self.template, self.name, self.stem, &documents, &selected)?;
+        prepare_out_dir(self.out)?;
+        let keep_for_combine = self.combine.is_some();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.jobs)
+            .build()
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    "",
+                    format!("cannot start worker threads: {e}"),
+                )]
+            })?;
+        let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
+            names
+                .par_iter()
+                .zip(selected.par_iter())
+                .map(|(name, &i)| {
+                    let name = name.as_ref()?;
+                    let document = &documents.get(i);
+                    Some(render_one(
+                        self.template,
+                        self.template_display,
+                        document,
+                        &self.out.join(name),
+                        keep_for_combine,
+                    ))
+                })
+                .collect()
+        });
+        let mut report = Report {
+            total: selected.len(),
+            out: display(self.out),
+            failures: name_errors,
+            ..Report::default()
+        };
+        let mut rendered = Vec::new();
+        for (result, name) in results.into_iter().zip(&names) {
+            let Some(result) = result else { continue };
+            match result {
+                Ok(parts) => {
+                    report.written += 1;
+                    if let Some(name) = name {
+                        report.files.push(name.clone());
+                    }
+                    rendered.extend(parts);
+                }
+                Err(d) => report.failures.push(d),
+            }
+        }
+        if let Some(path) = self.combine
+            && !rendered.is_empty()
+        {
+            let written =
+                combine::combine(self.template, &rendered).and_then(|(replaced, added)| {
+                    write_document(&self.template.package, &replaced, &added, path)
+                        .map_err(|e| format!("cannot write the file: {e}"))
+                });
+            if let Err(message) = written {
+                report
+                    .failures
+                    .push(Diagnostic::error(display(path), message));
+            }
+        }
+        Ok(report)
+    }
+
+    /// The documents the filter keeps, in run order.
+    fn select(&self, documents: &context::Documents) -> Result<Vec<usize>, Vec<Diagnostic>> {
+        let Some(filter) = self.filter else {
+            return Ok((0..documents.len()).collect());
+        };
+        let mut registry = Handlebars::new();
+        crate::helpers::register(&mut registry);
+        let condition = if self.template.options.slug_brackets {
+            template::expr::slug_brackets(filter)
+        } else {
+            filter.to_string()
+        };
+        registry
+            .register_template_string("filter", format!("{{{{#if {condition}}}}}1{{{{/if}}}}"))
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    "filter",
+                    format!(
+                        "'{filter}': {}",
+                        crate::diag::lower(&e.reason().to_string())
+                    ),
+                )]
+            })?;
+        let mut kept = Vec::new();
+        for i in 0..documents.len() {
+            let document = documents.get(i);
+            match registry.render("filter", &document.data) {
+                Ok(out) if out == "1" => kept.push(i),
+                Ok(_) => {}
+                Err(e) => {
+                    return Err(vec![Diagnostic::error(
+                        "filter",
+                        format!(
+                            "'{filter}': {} (rendering {})",
+                            crate::diag::lower(&e.reason().to_string()),
+                            document.origin
+                        ),
+                    )]);
+                }
+            }
+        }
+        Ok(kept)
+    }
 }
 
 /// A document's rendered parts: (zip index, XML).
@@ -251,6 +348,7 @@ fn document_names(
     pattern: Option<&str>,
     stem: &str,
     documents: &context::Documents,
+    selected: &[usize],
 ) -> Result<Names, Vec<Diagnostic>> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
@@ -267,9 +365,9 @@ fn document_names(
             .map_err(|e| vec![Diagnostic::error("--name", format!("'{pattern}': {e}"))])?;
     }
     let mut taken: HashSet<String> = HashSet::new();
-    let mut names = Vec::with_capacity(documents.len());
+    let mut names = Vec::with_capacity(selected.len());
     let mut errors = Vec::new();
-    for i in 0..documents.len() {
+    for &i in selected {
         let document = documents.get(i);
         let raw = match pattern {
             Some(_) => match registry.render("name", &document.data) {
