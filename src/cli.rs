@@ -28,15 +28,31 @@ enum Command {
     Render(RenderArgs),
     /// Print the rows of a data file as JSON, exactly as templates see them
     Data(DataArgs),
-    /// Report every problem of a template (and of the data it will get) without rendering
+    /// Make every document a manifest describes (default ./vanban.toml)
+    Run(RunArgs),
+    /// Report every problem of a template (and of the data it will get), or of a manifest,
+    /// without rendering
     Check(CheckArgs),
     /// List every tag and block of a template with its place
     Inspect(InspectArgs),
 }
 
 #[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// The manifest
+    #[arg(default_value = "vanban.toml")]
+    manifest: PathBuf,
+    /// Documents rendered at once (default: the number of cores)
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Print only errors
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// The .docx template
+    /// The .docx template, or a vanban.toml manifest
     template: PathBuf,
     /// Also check the fields against this data file
     #[arg(long, value_name = "FILE")]
@@ -148,6 +164,7 @@ pub fn main() -> i32 {
             Err(errors) => report_fatal(&errors),
         },
         Command::Data(args) => data(args),
+        Command::Run(args) => run(args),
         Command::Check(args) => check(args),
         Command::Inspect(args) => inspect(args),
     }
@@ -193,9 +210,7 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
     Ok(RenderConfig {
         template: args.template,
         data: args.data,
@@ -300,7 +315,99 @@ fn data(args: DataArgs) -> i32 {
     }
 }
 
+fn run(args: RunArgs) -> i32 {
+    if args.jobs == Some(0) {
+        return report_fatal(&[Diagnostic::error("--jobs", "expected at least 1")]);
+    }
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let loaded = match crate::manifest::load(&args.manifest) {
+        Ok(loaded) => loaded,
+        Err(errors) => return report_fatal(&errors),
+    };
+    let report = match crate::manifest::run(&loaded, jobs) {
+        Ok(report) => report,
+        Err(errors) => return report_fatal(&errors),
+    };
+    let mut stderr = std::io::stderr().lock();
+    if !args.quiet {
+        for w in &report.warnings {
+            let _ = writeln!(stderr, "{w}");
+        }
+    }
+    let (mut written, mut total) = (0, 0);
+    for (_, r) in &report.kinds {
+        for f in &r.failures {
+            let _ = writeln!(stderr, "{f}");
+        }
+        written += r.written;
+        total += r.total;
+    }
+    let out = batch::display(&report.out);
+    let out = out.trim_end_matches('/');
+    if written == total {
+        if !args.quiet {
+            let _ = writeln!(
+                stderr,
+                "wrote {written} {} of {} kinds to {out}/ (summary in {out}/{})",
+                plural(written, "document", "documents"),
+                report.kinds.len(),
+                crate::manifest::SUMMARY
+            );
+        }
+        0
+    } else {
+        let _ = writeln!(
+            stderr,
+            "error: {} of {total} {} failed; {written} written to {out}/",
+            total - written,
+            plural(total, "document", "documents")
+        );
+        1
+    }
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn check_manifest(path: &std::path::Path) -> i32 {
+    let loaded = match crate::manifest::load(path) {
+        Ok(loaded) => loaded,
+        Err(errors) => return report_fatal(&errors),
+    };
+    let mut stderr = std::io::stderr().lock();
+    match crate::manifest::prepare(&loaded) {
+        Ok(prepared) => {
+            for w in &prepared.warnings {
+                let _ = writeln!(stderr, "{w}");
+            }
+            let _ = writeln!(stderr, "{}: no problems found", loaded.display);
+            0
+        }
+        Err(problems) => {
+            for p in &problems {
+                let _ = writeln!(stderr, "{p}");
+            }
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let _ = writeln!(
+                stderr,
+                "error: {errors} {} found in {}",
+                plural(errors, "problem", "problems"),
+                loaded.display
+            );
+            2
+        }
+    }
+}
+
 fn check(args: CheckArgs) -> i32 {
+    if args
+        .template
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return check_manifest(&args.template);
+    }
     if args.source.header_row == Some(0) {
         return report_fatal(&[Diagnostic::error(
             "--header-row",

@@ -17,6 +17,7 @@ pub mod diag;
 pub mod docx;
 pub mod helpers;
 pub mod input;
+pub mod manifest;
 pub mod template;
 #[doc(hidden)]
 pub mod testkit;

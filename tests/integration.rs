@@ -6,5 +6,6 @@ mod check_corpus;
 mod common;
 mod data_command;
 mod fixtures;
+mod manifest;
 mod office;
 mod render;

@@ -213,7 +213,7 @@ fn outputs_add_no_ooxml_violation_to_their_templates() {
 }
 
 #[test]
-fn the_bundled_and_lo_templates_are_clean() {
+fn every_bundled_template_is_clean() {
     if !tool_available("openxml-audit", &["--help"]) {
         return;
     }
