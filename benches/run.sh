@@ -27,7 +27,7 @@ cd "$WORK/peers"
 PY=.venv/bin/python
 "$PY" gen.py templates >/dev/null
 for n in "$N_PEERS" "$N_BIG"; do
-  [ -f "data/records-$n.json" ] || "$PY" gen.py data --n "$n" >/dev/null
+  [ -f "data/records-$n.json" ] && [ -f "data/records-$n.xlsx" ] || "$PY" gen.py data --n "$n" >/dev/null
 done
 TEMPLATE=templates/to-trinh.hbs.docx
 
@@ -60,6 +60,25 @@ for n in "$N_PEERS" "$N_BIG"; do
   measure "vanban-$n" "$n" "$VANBAN" render "$TEMPLATE" --data "data/records-$n.json" --out "{out}" --quiet
   measure "vanban-jobs1-$n" "$n" "$VANBAN" render "$TEMPLATE" --data "data/records-$n.json" --out "{out}" --quiet --jobs 1
   measure "floor-$n" "$n" "$FLOOR" "$TEMPLATE" "$SAMPLE" "$n" "{out}"
+  # The same batch read from the two-sheet workbook (records joined to people) by a manifest.
+  cat > "manifest-$n.toml" <<TOML
+[sources.records]
+file = "data/records-$n.xlsx"
+sheet = "records"
+[sources.people]
+file = "data/records-$n.xlsx"
+sheet = "people"
+[[joins]]
+into = "records"
+from = "people"
+key = "record_id"
+as = "people"
+[[documents]]
+kind = "to-trinh"
+template = "$TEMPLATE"
+source = "records"
+TOML
+  measure "vanban-xlsx-$n" "$n" "$VANBAN" run "manifest-$n.toml" --out "{out}" --quiet
 done
 
 echo "== peers in the same run (N=$N_PEERS; verifies vanban's output against the data)"
@@ -80,6 +99,8 @@ printf '  docxtemplater %.1f docs/s, docxtpl %.1f docs/s, vanban %.1f docs/s (e2
 printf '  vanban / docxtemplater: %.1fx   vanban / docxtpl: %.1fx\n' \
   "$(awk "BEGIN{print $RUST/$DTX}")" "$(awk "BEGIN{print $RUST/$TPL}")"
 for n in "$N_PEERS" "$N_BIG"; do
+  printf '  N=%s: vanban from the xlsx through a manifest %.2f s, peak RSS %d MiB\n' "$n" \
+    "${BEST_S[vanban-xlsx-$n]}" "$((BEST_RSS[vanban-xlsx-$n] / 1024))"
   printf '  N=%s: vanban %.2f s, floor %.2f s: vanban / floor = %.2fx time; vanban peak RSS %d MiB\n' "$n" \
     "${BEST_S[vanban-$n]}" "${BEST_S[floor-$n]}" "$(awk "BEGIN{print ${BEST_S[vanban-$n]}/${BEST_S[floor-$n]}}")" \
     "$((BEST_RSS[vanban-$n] / 1024))"

@@ -42,6 +42,9 @@ struct RunArgs {
     /// The manifest
     #[arg(default_value = "vanban.toml")]
     manifest: PathBuf,
+    /// Output folder, in place of the manifest's `out`
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
     /// Documents rendered at once (default: the number of cores)
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
@@ -320,10 +323,11 @@ fn run(args: RunArgs) -> i32 {
         return report_fatal(&[Diagnostic::error("--jobs", "expected at least 1")]);
     }
     let jobs = args.jobs.unwrap_or_else(default_jobs);
-    let loaded = match crate::manifest::load(&args.manifest) {
+    let mut loaded = match crate::manifest::load(&args.manifest) {
         Ok(loaded) => loaded,
         Err(errors) => return report_fatal(&errors),
     };
+    loaded.out_override = args.out;
     let report = match crate::manifest::run(&loaded, jobs) {
         Ok(report) => report,
         Err(errors) => return report_fatal(&errors),
@@ -348,9 +352,10 @@ fn run(args: RunArgs) -> i32 {
         if !args.quiet {
             let _ = writeln!(
                 stderr,
-                "wrote {written} {} of {} kinds to {out}/ (summary in {out}/{})",
+                "wrote {written} {} of {} {} to {out}/ (summary in {out}/{})",
                 plural(written, "document", "documents"),
                 report.kinds.len(),
+                plural(report.kinds.len(), "kind", "kinds"),
                 crate::manifest::SUMMARY
             );
         }

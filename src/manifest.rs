@@ -111,6 +111,8 @@ pub struct Loaded {
     pub display: String,
     pub manifest: Manifest,
     pub dir: PathBuf,
+    /// `vanban run --out DIR` (relative to the working folder).
+    pub out_override: Option<PathBuf>,
 }
 
 impl Loaded {
@@ -125,7 +127,10 @@ impl Loaded {
     }
 
     pub fn out_dir(&self) -> PathBuf {
-        self.resolve(self.manifest.out.as_deref().unwrap_or("out"))
+        match &self.out_override {
+            Some(out) => out.clone(),
+            None => self.resolve(self.manifest.out.as_deref().unwrap_or("out")),
+        }
     }
 }
 
@@ -157,6 +162,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         display: shown,
         manifest,
         dir,
+        out_override: None,
     })
 }
 
