@@ -43,6 +43,8 @@ pub struct Report {
     pub out: String,
     /// The files written, relative to the output folder, in run order.
     pub files: Vec<PathBuf>,
+    /// Numbered documents, in run order.
+    pub register: Vec<Registered>,
 }
 
 /// Renders every document of the run.
@@ -70,6 +72,7 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         out: &config.out,
         combine: config.combine.as_deref(),
         jobs: config.jobs,
+        numbering: None,
     };
     let (errors, warnings) = job.check();
     if !errors.is_empty() {
@@ -110,6 +113,41 @@ pub struct Job<'a> {
     pub out: &'a Path,
     pub combine: Option<&'a Path>,
     pub jobs: usize,
+    /// Document numbers assigned in run order.
+    pub numbering: Option<&'a Numbering>,
+}
+
+/// How a kind of document is numbered: `05/KH-STNMT`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbering {
+    /// The part after the number: `KH-STNMT`, `STNMT-VP`.
+    pub symbol: String,
+    /// The first number this run assigns.
+    #[serde(default = "one")]
+    pub first: u64,
+    /// The field that holds the number; a number already in the data wins.
+    #[serde(default = "so")]
+    pub field: String,
+}
+
+fn one() -> u64 {
+    1
+}
+
+fn so() -> String {
+    "so".into()
+}
+
+/// A line of the numbering register: what the office copies into its book.
+#[derive(Debug, Clone)]
+pub struct Registered {
+    /// `05/KH-STNMT`
+    pub number: String,
+    pub date: String,
+    /// The unit's code, or where the document's data came from.
+    pub unit: String,
+    pub file: PathBuf,
 }
 
 impl Job<'_> {
@@ -127,13 +165,19 @@ impl Job<'_> {
             .iter()
             .map(|p| (p.name.as_str(), p.tags.as_slice()))
             .collect();
+        // Numbering adds its fields to every document.
+        let mut known = self.globals.clone();
+        if let Some(numbering) = self.numbering {
+            known.insert(numbering.field.clone(), Value::Null);
+            known.insert(format!("{}_ky_hieu", numbering.field), Value::Null);
+        }
         let check = check::check_fields(
             &parts,
             self.template.options.slug_brackets,
             self.template_display,
             self.table,
             self.group_by.is_some(),
-            self.globals,
+            &known,
         );
         errors.extend(check.errors);
         (errors, check.warnings)
@@ -147,8 +191,27 @@ impl Job<'_> {
             None => context::Documents::per_row(self.table, self.globals),
         };
         let selected = self.select(&documents)?;
-        let (names, name_errors) =
-            document_names(self.template, self.name, self.stem, &documents, &selected)?;
+        let numbers = self.assign_numbers(&documents, &selected);
+        let document_at = |k: usize| {
+            let mut document = documents.get(selected[k]);
+            if let (Some(numbering), Some(number), Value::Object(data)) =
+                (self.numbering, &numbers[k], &mut document.data)
+            {
+                data.insert(numbering.field.clone(), Value::String(number.clone()));
+                data.insert(
+                    format!("{}_ky_hieu", numbering.field),
+                    Value::String(format!("{number}/{}", numbering.symbol)),
+                );
+            }
+            document
+        };
+        let (names, name_errors) = document_names(
+            self.template,
+            self.name,
+            self.stem,
+            selected.len(),
+            &document_at,
+        )?;
         prepare_out_dir(self.out)?;
         let keep_for_combine = self.combine.is_some();
         let pool = rayon::ThreadPoolBuilder::new()
@@ -163,10 +226,10 @@ impl Job<'_> {
         let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
             names
                 .par_iter()
-                .zip(selected.par_iter())
-                .map(|(name, &i)| {
+                .enumerate()
+                .map(|(k, name)| {
                     let name = name.as_ref()?;
-                    let document = &documents.get(i);
+                    let document = &document_at(k);
                     Some(render_one(
                         self.template,
                         self.template_display,
@@ -184,11 +247,33 @@ impl Job<'_> {
             ..Report::default()
         };
         let mut rendered = Vec::new();
-        for (result, name) in results.into_iter().zip(&names) {
+        let date = self
+            .globals
+            .get("ngay_ky")
+            .or_else(|| self.globals.get("today"))
+            .map(crate::helpers::format_value)
+            .unwrap_or_default();
+        for (k, (result, name)) in results.into_iter().zip(&names).enumerate() {
             let Some(result) = result else { continue };
             match result {
                 Ok(parts) => {
                     report.written += 1;
+                    if let (Some(name), Some(numbering), Some(number)) =
+                        (name, self.numbering, &numbers[k])
+                    {
+                        let document = document_at(k);
+                        let unit = document
+                            .data
+                            .get("ma_don_vi")
+                            .map(crate::helpers::format_value)
+                            .unwrap_or(document.origin);
+                        report.register.push(Registered {
+                            number: format!("{number}/{}", numbering.symbol),
+                            date: date.clone(),
+                            unit,
+                            file: name.clone(),
+                        });
+                    }
                     if let Some(name) = name {
                         report.files.push(name.clone());
                     }
@@ -212,6 +297,35 @@ impl Job<'_> {
             }
         }
         Ok(report)
+    }
+
+    /// Each selected document's number: the one its data gives, or the next in run order
+    /// (below 10 padded to two digits, as Decree 30 writes them).
+    fn assign_numbers(
+        &self,
+        documents: &context::Documents,
+        selected: &[usize],
+    ) -> Vec<Option<String>> {
+        let Some(numbering) = self.numbering else {
+            return vec![None; selected.len()];
+        };
+        let mut next = numbering.first;
+        selected
+            .iter()
+            .map(|&i| {
+                let given = documents
+                    .get(i)
+                    .data
+                    .get(&numbering.field)
+                    .map(crate::helpers::format_value)
+                    .filter(|n| !n.trim().is_empty());
+                Some(given.unwrap_or_else(|| {
+                    let number = format!("{next:02}");
+                    next += 1;
+                    number
+                }))
+            })
+            .collect()
     }
 
     /// The documents the filter keeps, in run order.
@@ -347,8 +461,8 @@ fn document_names(
     template: &Template,
     pattern: Option<&str>,
     stem: &str,
-    documents: &context::Documents,
-    selected: &[usize],
+    count: usize,
+    document_at: &dyn Fn(usize) -> Document,
 ) -> Result<Names, Vec<Diagnostic>> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
@@ -365,10 +479,10 @@ fn document_names(
             .map_err(|e| vec![Diagnostic::error("--name", format!("'{pattern}': {e}"))])?;
     }
     let mut taken: HashSet<String> = HashSet::new();
-    let mut names = Vec::with_capacity(selected.len());
+    let mut names = Vec::with_capacity(count);
     let mut errors = Vec::new();
-    for &i in selected {
-        let document = documents.get(i);
+    for k in 0..count {
+        let document = document_at(k);
         let raw = match pattern {
             Some(_) => match registry.render("name", &document.data) {
                 Ok(name) => name,

@@ -103,6 +103,9 @@ pub struct DocumentSpec {
     pub name: Option<String>,
     /// Also write all documents of this kind into one file (relative to the output folder).
     pub combine: Option<String>,
+    /// Document numbers: `numbering = { symbol = "KH-STNMT", first = 5 }` gives `so` = `05`
+    /// and `so_ky_hieu` = `05/KH-STNMT` to documents whose data has no number.
+    pub numbering: Option<crate::batch::Numbering>,
 }
 
 /// A manifest read and its paths resolved.
@@ -293,6 +296,7 @@ fn job_for<'a>(
         out,
         combine,
         jobs,
+        numbering: spec.numbering.as_ref(),
     }
 }
 
@@ -353,6 +357,23 @@ fn write_summary(loaded: &Loaded, report: &RunReport) -> std::io::Result<()> {
         }
         for f in &r.failures {
             text.push_str(&format!("  error: {f}\n"));
+        }
+    }
+    let register: Vec<_> = report
+        .kinds
+        .iter()
+        .flat_map(|(kind, r)| r.register.iter().map(move |e| (kind, e)))
+        .collect();
+    if !register.is_empty() {
+        text.push_str("\nregister (number\tdate\tkind\tunit\tfile)\n");
+        for (kind, e) in register {
+            text.push_str(&format!(
+                "  {}\t{}\t{kind}\t{}\t{}\n",
+                e.number,
+                e.date,
+                e.unit,
+                display(&e.file)
+            ));
         }
     }
     if !report.warnings.is_empty() {

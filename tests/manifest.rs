@@ -172,3 +172,57 @@ fn a_second_run_gives_byte_identical_files() {
     let second = std::fs::read(dir.path().join("out/So/Bao-cao-tat-ca.docx")).unwrap();
     assert!(first == second);
 }
+
+#[test]
+fn numbers_are_assigned_in_run_order_padded_and_a_given_number_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.docx"),
+        DocxBuilder::new(p(&["Số: {{so_ky_hieu}}"])).build(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("u.csv"),
+        "Mã đơn vị,Số\nVP,\nTTR,45\nCCBVMT,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        r#"
+[globals]
+ngay_ky = 2025-03-05
+
+[sources.u]
+file = "u.csv"
+
+[[documents]]
+kind = "ke-hoach"
+template = "t.docx"
+source = "u"
+name = "{{ma_don_vi}}/KH-{{so}}.docx"
+numbering = { symbol = "KH-STNMT", first = 9 }
+"#,
+    )
+    .unwrap();
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.path().join("out/VP/KH-09.docx")),
+        "Số: 09/KH-STNMT"
+    );
+    assert_eq!(
+        body(&dir.path().join("out/TTR/KH-45.docx")),
+        "Số: 45/KH-STNMT"
+    );
+    assert_eq!(
+        body(&dir.path().join("out/CCBVMT/KH-10.docx")),
+        "Số: 10/KH-STNMT"
+    );
+    let summary = std::fs::read_to_string(dir.path().join("out/tom-tat.txt")).unwrap();
+    assert!(
+        summary.contains(
+            "register (number\tdate\tkind\tunit\tfile)\n  09/KH-STNMT\t05/03/2025\tke-hoach\tVP\tVP/KH-09.docx\n  45/KH-STNMT\t05/03/2025\tke-hoach\tTTR\tTTR/KH-45.docx\n  10/KH-STNMT\t05/03/2025\tke-hoach\tCCBVMT\tCCBVMT/KH-10.docx\n"
+        ),
+        "{summary}"
+    );
+}
