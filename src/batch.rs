@@ -70,9 +70,10 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         name: config.name.as_deref(),
         stem: &stem,
         out: &config.out,
-        combine: config.combine.as_deref(),
+        combine: config.combine.clone(),
         jobs: config.jobs,
         numbering: None,
+        quiet: config.quiet,
     };
     let (errors, warnings) = job.check();
     if !errors.is_empty() {
@@ -111,10 +112,28 @@ pub struct Job<'a> {
     pub name: Option<&'a str>,
     pub stem: &'a str,
     pub out: &'a Path,
-    pub combine: Option<&'a Path>,
+    pub combine: Option<PathBuf>,
     pub jobs: usize,
     /// Document numbers assigned in run order.
     pub numbering: Option<&'a Numbering>,
+    /// No progress bar.
+    pub quiet: bool,
+}
+
+/// A progress bar on a terminal; nothing when stderr is not one (or with --quiet).
+fn progress_bar(len: u64, quiet: bool, label: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{prefix} [{bar:40}] {pos}/{len} {eta}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix(label.to_string());
+    bar
 }
 
 /// How a kind of document is numbered: `05/KH-STNMT`.
@@ -223,6 +242,7 @@ impl Job<'_> {
                     format!("cannot start worker threads: {e}"),
                 )]
             })?;
+        let progress = progress_bar(names.len() as u64, self.quiet, self.stem);
         let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
             names
                 .par_iter()
@@ -230,6 +250,7 @@ impl Job<'_> {
                 .map(|(k, name)| {
                     let name = name.as_ref()?;
                     let document = &document_at(k);
+                    progress.inc(1);
                     Some(render_one(
                         self.template,
                         self.template_display,
@@ -240,6 +261,7 @@ impl Job<'_> {
                 })
                 .collect()
         });
+        progress.finish_and_clear();
         let mut report = Report {
             total: selected.len(),
             out: display(self.out),
@@ -282,7 +304,7 @@ impl Job<'_> {
                 Err(d) => report.failures.push(d),
             }
         }
-        if let Some(path) = self.combine
+        if let Some(path) = &self.combine
             && !rendered.is_empty()
         {
             let written =

@@ -328,7 +328,7 @@ fn run(args: RunArgs) -> i32 {
         Err(errors) => return report_fatal(&errors),
     };
     loaded.out_override = args.out;
-    let report = match crate::manifest::run(&loaded, jobs) {
+    let report = match crate::manifest::run(&loaded, jobs, args.quiet) {
         Ok(report) => report,
         Err(errors) => return report_fatal(&errors),
     };

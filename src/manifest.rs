@@ -257,8 +257,7 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
         }
         let template = &templates[&spec.template];
         let out = loaded.out_dir();
-        let combine = spec.combine.as_ref().map(|c| out.join(c));
-        let job = job_for(spec, template, table, &globals, &out, combine.as_deref(), 1);
+        let job = job_for(spec, template, table, &globals, &out, 1, true);
         let (es, ws) = job.check();
         errors.extend(es);
         warnings.extend(ws);
@@ -281,8 +280,8 @@ fn job_for<'a>(
     table: &'a Table,
     globals: &'a Map<String, Value>,
     out: &'a Path,
-    combine: Option<&'a Path>,
     jobs: usize,
+    quiet: bool,
 ) -> Job<'a> {
     Job {
         template,
@@ -294,9 +293,10 @@ fn job_for<'a>(
         name: spec.name.as_deref(),
         stem: &spec.kind,
         out,
-        combine,
+        combine: spec.combine.as_ref().map(|c| out.join(c)),
         jobs,
         numbering: spec.numbering.as_ref(),
+        quiet,
     }
 }
 
@@ -308,23 +308,14 @@ pub struct RunReport {
 }
 
 /// Makes every document of the manifest, then writes the summary beside them.
-pub fn run(loaded: &Loaded, jobs: usize) -> Result<RunReport, Vec<Diagnostic>> {
+pub fn run(loaded: &Loaded, jobs: usize, quiet: bool) -> Result<RunReport, Vec<Diagnostic>> {
     let prepared = prepare(loaded)?;
     let out = loaded.out_dir();
     let mut kinds = Vec::new();
     for spec in &loaded.manifest.documents {
         let table = &prepared.tables[&spec.source];
         let template = &prepared.templates[&spec.template];
-        let combine = spec.combine.as_ref().map(|c| out.join(c));
-        let job = job_for(
-            spec,
-            template,
-            table,
-            &prepared.globals,
-            &out,
-            combine.as_deref(),
-            jobs,
-        );
+        let job = job_for(spec, template, table, &prepared.globals, &out, jobs, quiet);
         let report = job.run()?;
         kinds.push((spec.kind.clone(), report));
     }
