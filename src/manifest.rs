@@ -57,7 +57,36 @@ pub struct Manifest {
     pub sources: BTreeMap<String, Source>,
     #[serde(default)]
     pub joins: Vec<Join>,
+    /// Checks on the rows, reported as warnings (the Council decides).
+    #[serde(default)]
+    pub rules: Vec<Rule>,
     pub documents: Vec<DocumentSpec>,
+}
+
+/// A rule of the plan or the law, as data: every row of `source` for which `when` holds must
+/// satisfy `require`; a row that does not is a warning at its `field` cell.
+///
+/// ```toml
+/// [[rules]]
+/// name = "lao-dong-tien-tien"
+/// source = "de_nghi"
+/// when = '(eq hinh_thuc "Lao động tiên tiến")'
+/// require = '(in xep_loai "Hoàn thành tốt nhiệm vụ" "Hoàn thành xuất sắc nhiệm vụ")'
+/// field = "xep_loai"
+/// message = "Lao động tiên tiến needs a rating of Hoàn thành tốt nhiệm vụ or better (Law art. 24)"
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub name: String,
+    pub source: String,
+    /// A Handlebars condition choosing the rows the rule is about (default: every row).
+    pub when: Option<String>,
+    /// The condition those rows must satisfy.
+    pub require: String,
+    /// The column the warning points at (default: the first).
+    pub field: Option<String>,
+    pub message: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -226,6 +255,12 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     let mut globals = context::globals(&context::today(), &[]);
     for (key, value) in &manifest.globals {
         globals.insert(key.clone(), toml_to_json(value));
+    }
+    for rule in &manifest.rules {
+        match check_rule(loaded, rule, &tables, &globals) {
+            Ok(found) => warnings.extend(found),
+            Err(e) => errors.push(e),
+        }
     }
     let mut templates: HashMap<String, Template> = HashMap::new();
     for spec in &manifest.documents {
@@ -526,6 +561,90 @@ fn apply_join(
     } else {
         Err(errors)
     }
+}
+
+/// The rows of a rule's source that break it, as warnings at their cells.
+fn check_rule(
+    loaded: &Loaded,
+    rule: &Rule,
+    tables: &BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let place = format!("rules '{}'", rule.name);
+    let Some(table) = tables.get(&rule.source) else {
+        return if loaded.manifest.sources.contains_key(&rule.source) {
+            Ok(Vec::new()) // its load already failed
+        } else {
+            Err(unknown_source(loaded, &rule.source, &place))
+        };
+    };
+    let slug = matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv);
+    let fix = |c: &str| {
+        if slug {
+            crate::template::expr::slug_brackets(c)
+        } else {
+            c.to_string()
+        }
+    };
+    let mut registry = handlebars::Handlebars::new();
+    crate::helpers::register(&mut registry);
+    let when = rule
+        .when
+        .as_deref()
+        .map(fix)
+        .unwrap_or_else(|| "true".into());
+    let source = format!(
+        "{{{{#if {when}}}}}{{{{#if {}}}}}ok{{{{else}}}}broken{{{{/if}}}}{{{{/if}}}}",
+        fix(&rule.require)
+    );
+    registry
+        .register_template_string("rule", source)
+        .map_err(|e| {
+            Diagnostic::error(
+                &loaded.display,
+                format!("{place}: {}", crate::diag::lower(&e.reason().to_string())),
+            )
+        })?;
+    let column = match &rule.field {
+        Some(field) => table.column(field).cloned().ok_or_else(|| {
+            Diagnostic::error(
+                &loaded.display,
+                format!("{place}: no column '{field}' in {}", table.source),
+            )
+        })?,
+        None => table.columns.first().cloned().unwrap_or(Column {
+            header: String::new(),
+            key: String::new(),
+            letter: "A".into(),
+        }),
+    };
+    let documents = context::Documents::per_row(table, globals);
+    let mut found = Vec::new();
+    for i in 0..documents.len() {
+        let document = documents.get(i);
+        let verdict = registry.render("rule", &document.data).map_err(|e| {
+            Diagnostic::error(
+                &loaded.display,
+                format!(
+                    "{place}: {} (rendering {})",
+                    crate::diag::lower(&e.reason().to_string()),
+                    document.origin
+                ),
+            )
+        })?;
+        if verdict == "broken" {
+            let letter = if column.letter.is_empty() {
+                "A"
+            } else {
+                &column.letter
+            };
+            found.push(Diagnostic::warning(
+                table.cell_location(letter, table.rows[i].number),
+                format!("rule '{}': {}", rule.name, rule.message),
+            ));
+        }
+    }
+    Ok(found)
 }
 
 /// A TOML value as templates see it; dates print `dd/mm/yyyy`.

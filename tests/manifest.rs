@@ -226,3 +226,57 @@ numbering = { symbol = "KH-STNMT", first = 9 }
         "{summary}"
     );
 }
+
+#[test]
+fn a_rule_warns_at_the_cell_of_each_row_that_breaks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.docx"),
+        DocxBuilder::new(p(&["{{ho_va_ten}}"])).build(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "Họ và tên,Hình thức,Xếp loại\n\
+         An,Lao động tiên tiến,Hoàn thành tốt nhiệm vụ\n\
+         Bình,Lao động tiên tiến,Hoàn thành nhiệm vụ\n\
+         Chi,Giấy khen,Hoàn thành nhiệm vụ\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        r#"
+[sources.d]
+file = "d.csv"
+
+[[rules]]
+name = "lao-dong-tien-tien"
+source = "d"
+when = '(eq hinh_thuc "Lao động tiên tiến")'
+require = '(in xep_loai "Hoàn thành tốt nhiệm vụ" "Hoàn thành xuất sắc nhiệm vụ")'
+field = "xep_loai"
+message = "Lao động tiên tiến needs a rating of Hoàn thành tốt nhiệm vụ or better (Law art. 24)"
+
+[[documents]]
+kind = "x"
+template = "t.docx"
+source = "d"
+"#,
+    )
+    .unwrap();
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warning = "d.csv:C3: warning: rule 'lao-dong-tien-tien': Lao động tiên tiến needs a rating of Hoàn thành tốt nhiệm vụ or better (Law art. 24)";
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.contains("warning:"))
+            .collect::<Vec<_>>(),
+        [warning]
+    );
+    let summary = std::fs::read_to_string(dir.path().join("out/tom-tat.txt")).unwrap();
+    assert!(
+        summary.contains(&format!("warnings\n  {warning}\n")),
+        "{summary}"
+    );
+}
