@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::diag::Diagnostic;
 
 mod csv;
-mod dates;
+pub(crate) mod dates;
 mod grid;
 mod json;
 mod legacy;

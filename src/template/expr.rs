@@ -134,6 +134,16 @@ fn first_word(s: &str) -> String {
         .to_string()
 }
 
+/// The expression whose terms a tag is read from: a block's helper and arguments, a value's
+/// expression, the condition of `else if` (nothing for a plain `else` or a comment).
+pub fn terms_text(kind: &TagKind, expr: &str) -> String {
+    match kind {
+        TagKind::Else => expr.strip_prefix("else").unwrap_or("").trim().to_string(),
+        TagKind::Comment => String::new(),
+        _ => expr.to_string(),
+    }
+}
+
 /// A piece of an expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Term {

@@ -38,15 +38,7 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
     let mut scopes = vec![Scope::Root];
     for (t, tag) in tags.iter().enumerate() {
         let scope = *scopes.last().unwrap_or(&Scope::Root);
-        let expr_text = match &tag.kind {
-            TagKind::Else => tag
-                .expr
-                .strip_prefix("else")
-                .unwrap_or("")
-                .trim()
-                .to_string(),
-            _ => tag.expr.clone(),
-        };
+        let expr_text = expr::terms_text(&tag.kind, &tag.expr);
         let expr_text = if slug {
             expr::slug_brackets(&expr_text)
         } else {

@@ -243,7 +243,7 @@ pub fn escape_word(value: &str) -> String {
                 out.push_str("</w:t><w:br/><w:t xml:space=\"preserve\">")
             }
             '\t' => out.push_str("</w:t><w:tab/><w:t xml:space=\"preserve\">"),
-            c => escape_char(c, &mut out),
+            c => xml::escape_char(c, &mut out),
         }
     }
     out
@@ -252,23 +252,8 @@ pub fn escape_word(value: &str) -> String {
 /// Values in other XML text (document properties): escaped, forbidden characters dropped.
 pub fn escape_plain(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        escape_char(c, &mut out);
-    }
+    xml::escape_text(value, &mut out);
     out
-}
-
-fn escape_char(c: char, out: &mut String) {
-    match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&apos;"),
-        // Braces in values are never read again, but keep them inert all the same.
-        c if xml::is_xml_char(c) => out.push(c),
-        _ => {}
-    }
 }
 
 /// What the compiler found in one part; usable even when the part has errors (`inspect`,
@@ -366,7 +351,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
     let mut terms_of: Vec<Vec<Term>> = Vec::with_capacity(scan.tags.len());
     for found in &scan.tags {
         let parsed = found.tag.as_ref().map_err(|m| m.clone()).and_then(|tag| {
-            let expr = expression_of(tag);
+            let expr = expr::terms_text(&tag.kind, &tag.expr);
             expr::parse_terms(&expr)
         });
         match parsed {
@@ -451,20 +436,6 @@ fn check_call(name: &str, count: usize) -> Option<String> {
             plural(min)
         )),
         _ => None,
-    }
-}
-
-/// The expression a tag's terms are read from.
-fn expression_of(tag: &Tag) -> String {
-    match &tag.kind {
-        TagKind::Else => tag
-            .expr
-            .strip_prefix("else")
-            .unwrap_or("")
-            .trim()
-            .to_string(),
-        TagKind::Comment => String::new(),
-        _ => tag.expr.clone(),
     }
 }
 

@@ -298,15 +298,20 @@ pub fn line_of(xml: &str, pos: usize) -> usize {
 /// XML-escapes text for element content and attribute values.
 pub fn escape_text(s: &str, out: &mut String) {
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
+        escape_char(c, out);
+    }
+}
+
+/// One character escaped; characters XML 1.0 forbids are dropped.
+pub fn escape_char(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&apos;"),
+        c if is_xml_char(c) => out.push(c),
+        _ => {}
     }
 }
 
