@@ -35,6 +35,17 @@ enum Command {
     Check(CheckArgs),
     /// List every tag and block of a template with its place
     Inspect(InspectArgs),
+    /// Write a starter template laid out to Decree 30/2020
+    New(NewArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct NewArgs {
+    /// ke-hoach, bao-cao, to-trinh, bien-ban, cong-van, quyet-dinh,
+    /// bao-cao-thanh-tich-ca-nhan, bao-cao-thanh-tich-tap-the or giay-khen
+    kind: String,
+    /// The .docx to write
+    out: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]
@@ -170,6 +181,7 @@ pub fn main() -> i32 {
         Command::Run(args) => run(args),
         Command::Check(args) => check(args),
         Command::Inspect(args) => inspect(args),
+        Command::New(args) => new(args),
     }
 }
 
@@ -469,6 +481,42 @@ fn inspect(args: InspectArgs) -> i32 {
         )]),
         _ if inspection.errors.is_empty() => 0,
         _ => 2,
+    }
+}
+
+fn new(args: NewArgs) -> i32 {
+    let bytes = match crate::new::starter(&args.kind) {
+        Ok(bytes) => bytes,
+        Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
+    };
+    let shown = batch::display(&args.out);
+    let is_docx = args
+        .out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if !is_docx {
+        return report_fatal(&[Diagnostic::error(&shown, "expected a .docx file name")]);
+    }
+    let dir = args
+        .out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|_| tempfile::Builder::new().prefix(".vanban-").tempfile_in(dir))
+        .and_then(|mut temp| {
+            temp.write_all(&bytes)?;
+            temp.persist(&args.out).map(|_| ()).map_err(|e| e.error)
+        });
+    match written {
+        Ok(()) => {
+            eprintln!("wrote a {} template to {shown}", args.kind);
+            0
+        }
+        Err(e) => report_fatal(&[Diagnostic::error(
+            &shown,
+            format!("cannot write the file: {e}"),
+        )]),
     }
 }
 

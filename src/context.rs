@@ -165,6 +165,16 @@ impl<'a> Documents<'a> {
     }
 }
 
+/// The run date in Hà Nội (UTC+7, no daylight saving), `dd/mm/yyyy`.
+pub fn today() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let (y, m, d) = crate::input::dates::civil_from_days((seconds + 7 * 3600).div_euclid(86_400));
+    format!("{d:02}/{m:02}/{y:04}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,14 +186,4 @@ mod tests {
         assert_eq!(typed_setting("0109"), Value::from("0109"));
         assert_eq!(typed_setting("Hà Nội"), Value::from("Hà Nội"));
     }
-}
-
-/// The run date in Hà Nội (UTC+7, no daylight saving), `dd/mm/yyyy`.
-pub fn today() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let (y, m, d) = crate::input::dates::civil_from_days((seconds + 7 * 3600).div_euclid(86_400));
-    format!("{d:02}/{m:02}/{y:04}")
 }

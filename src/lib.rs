@@ -18,6 +18,7 @@ pub mod docx;
 pub mod helpers;
 pub mod input;
 pub mod manifest;
+pub mod new;
 pub mod template;
 #[doc(hidden)]
 pub mod testkit;

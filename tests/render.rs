@@ -305,3 +305,32 @@ fn a_usage_error_exits_2() {
         run.stderr
     );
 }
+
+#[test]
+fn new_writes_a_starter_that_check_accepts_and_refuses_an_unknown_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = vanban(dir.path(), &["new", "to-trinh", "mau/to-trinh.docx"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (0, "wrote a to-trinh template to mau/to-trinh.docx\n")
+    );
+    let check = vanban(dir.path(), &["check", "mau/to-trinh.docx"]);
+    assert_eq!(
+        (check.code, check.stderr.as_str()),
+        (0, "mau/to-trinh.docx: no problems found\n")
+    );
+    let text = body(&dir.path().join("mau/to-trinh.docx"));
+    assert!(
+        text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            && text.contains("Độc lập - Tự do - Hạnh phúc"),
+        "{text}"
+    );
+    let run = vanban(dir.path(), &["new", "to-trinhh", "x.docx"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("error: unknown kind 'to-trinhh'"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("x.docx").exists());
+}
