@@ -247,7 +247,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// The text with every word converted, NFC.
 pub(crate) fn decode(text: &str, encoding: Encoding) -> String {
-    let capitals = all_capitals(text);
+    let capitals = cell_capitals(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut word_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -266,6 +266,17 @@ pub(crate) fn decode(text: &str, encoding: Encoding) -> String {
         out.push_str(&decode_word(&text[start..], encoding, capitals));
     }
     out.nfc().collect()
+}
+
+/// The cell is typed in capitals: its ASCII letters are all capitals and one word at least
+/// holds two of them. `Hµ NéI` is `HÀ NỘI`, but `BÐ MÑ` is `Bé Mẹ`: one capital a word is
+/// how names are written.
+fn cell_capitals(text: &str) -> bool {
+    words(text).any(all_capitals)
+        && text
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .all(|c| c.is_ascii_uppercase())
 }
 
 /// Two ASCII letters at least, all capitals.
@@ -543,8 +554,154 @@ fn rime_fits(rest: &str, tone: Option<char>) -> bool {
             .any(|nucleus| rest.strip_prefix(nucleus).is_some_and(coda_fits))
 }
 
+// ---------------------------------------------------------------------------------------------
+// Encoders for the tests: the inverse of the decoding tables above
+
+/// Unicode text to legacy text, the inverse of [`decode`]; used only by the tests.
+#[cfg(test)]
+pub(crate) mod encode {
+    use unicode_normalization::UnicodeNormalization;
+
+    use super::{ACUTE, BREVE, CIRCUMFLEX, DOT, GRAVE, HOOK, Shape, TCVN3_HIGH, TILDE, vni_mark};
+
+    const HORN: char = '\u{031B}';
+
+    /// A letter split into its base letter (with its letter mark: `Ư`), and its tone.
+    fn split_tone(c: char) -> (char, Option<char>) {
+        let mut tone = None;
+        let base: String = std::iter::once(c)
+            .nfd()
+            .filter(|&m| {
+                let is_tone = matches!(m, GRAVE | ACUTE | TILDE | HOOK | DOT);
+                if is_tone {
+                    tone = Some(m);
+                }
+                !is_tone
+            })
+            .nfc()
+            .collect();
+        let mut chars = base.chars();
+        match (chars.next(), chars.next()) {
+            (Some(base), None) => (base, tone),
+            _ => panic!("{c:?} is not one letter"),
+        }
+    }
+
+    /// The TCVN3 code of `c`: itself below 0xA0, else its place in [`TCVN3_HIGH`].
+    pub(crate) fn tcvn3_code(c: char) -> Option<char> {
+        if (c as u32) < 0xA0 {
+            return Some(c);
+        }
+        let at = TCVN3_HIGH.iter().position(|&t| t == c)?;
+        char::from_u32(0xA0 + at as u32)
+    }
+
+    /// Unicode to TCVN3, one code per letter where the table has one. The capitals with a tone
+    /// that the table lacks (`Ứ`, `Ỷ`, `À` ...) are written as the capital without its tone
+    /// followed by one of TCVN 5712's combining tone marks (0xB0-0xB4), which [`super::decode`]
+    /// recomposes. Panics on a character that TCVN3 cannot write.
+    pub(crate) fn tcvn3(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.nfc() {
+            if let Some(code) = tcvn3_code(c) {
+                out.push(code);
+                continue;
+            }
+            let (base, tone) = split_tone(c);
+            let codes = tcvn3_code(base).zip(tone.and_then(tcvn3_code));
+            let Some((base, tone)) = codes else {
+                panic!("TCVN3 has no code for {c:?}");
+            };
+            out.push(base);
+            out.push(tone);
+        }
+        out
+    }
+
+    /// Capitals as typed in a `.VnTimeH` font: the codes of the small letters, which that font
+    /// draws as capitals, with the ASCII letters in capitals (the only sign of the font that
+    /// survives in the text).
+    pub(crate) fn tcvn3_vntimeh(capitals: &str) -> String {
+        tcvn3(&capitals.to_lowercase())
+            .chars()
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
+    /// The VNI mark character for a letter mark and a tone (inverse of [`vni_mark`]).
+    fn vni_mark_char(shape: Shape, tone: Option<char>, capital: bool) -> char {
+        let mark = "ùøûõïâáàåãäêéèúüë"
+            .chars()
+            .find(|&m| vni_mark(m).is_some_and(|(s, t)| s == shape && t == tone))
+            .expect("every letter mark and tone has a VNI mark");
+        if capital {
+            mark.to_uppercase().next().unwrap_or(mark)
+        } else {
+            mark
+        }
+    }
+
+    /// Unicode to VNI-Windows: base letter then a mark character, the letters with a letter of
+    /// their own (`đ ơ ư`, `i` and `ỵ` with tones) as that letter. Panics on a character that
+    /// VNI cannot write.
+    pub(crate) fn vni(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() * 2);
+        for c in text.nfc() {
+            let single = match c {
+                'đ' => Some('ñ'),
+                'Đ' => Some('Ñ'),
+                'í' | 'Í' | 'ì' | 'Ì' => Some(c),
+                'ỉ' => Some('æ'),
+                'Ỉ' => Some('Æ'),
+                'ĩ' => Some('ó'),
+                'Ĩ' => Some('Ó'),
+                'ị' => Some('ò'),
+                'Ị' => Some('Ò'),
+                'ỵ' => Some('î'),
+                'Ỵ' => Some('Î'),
+                _ if c.is_ascii() => Some(c),
+                _ => None,
+            };
+            if let Some(s) = single {
+                out.push(s);
+                continue;
+            }
+            let mut parts = std::iter::once(c).nfd();
+            let base = parts.next().filter(|b| "aeouyAEOUY".contains(*b));
+            let Some(base) = base else {
+                panic!("VNI has no code for {c:?}");
+            };
+            let (mut shape, mut horn, mut tone) = (Shape::None, false, None);
+            for mark in parts {
+                match mark {
+                    CIRCUMFLEX => shape = Shape::Circumflex,
+                    BREVE => shape = Shape::Breve,
+                    HORN => horn = true,
+                    GRAVE | ACUTE | TILDE | HOOK | DOT => tone = Some(mark),
+                    _ => panic!("VNI has no code for {c:?}"),
+                }
+            }
+            let capital = base.is_uppercase();
+            out.push(match (base, horn) {
+                ('o', true) => 'ô',
+                ('O', true) => 'Ô',
+                ('u', true) => 'ö',
+                ('U', true) => 'Ö',
+                (_, true) => panic!("VNI has no code for {c:?}"),
+                _ => base,
+            });
+            if shape != Shape::None || tone.is_some() {
+                out.push(vni_mark_char(shape, tone, capital));
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
 
     fn grid(columns: &[&[&str]]) -> Vec<GridRow> {
@@ -574,6 +731,262 @@ mod tests {
             .collect()
     }
 
+    /// Real words and names that hold, with their small and capital forms, every vowel with
+    /// every tone, and `đ`.
+    const WORDS: [&str; 83] = [
+        "Nguyễn Thị Phượng",
+        "Đặng Quốc Khánh",
+        "Hà Nội",
+        "Thủy lợi",
+        "kiểm lâm",
+        "ĐỒNG",
+        "ỨNG",
+        "Ỷ",
+        "ỹ",
+        "Trần Văn Thắng",
+        "Phạm Thị Hằng",
+        "Lê Hữu Nghĩa",
+        "Võ Thị Sáu",
+        "Hoàng Minh Tuấn",
+        "Bùi Thị Thu Thảo",
+        "Đỗ Xuân Trường",
+        "Huỳnh Tấn Phát",
+        "Lý Thường Kiệt",
+        "Ngô Sĩ Liên",
+        "Dương Quảng Hàm",
+        "Vũ Trọng Phụng",
+        "Hồ Xuân Hương",
+        "Tô Hoài",
+        "Chu Văn An",
+        "Lương Thế Vinh",
+        "Mạc Đĩnh Chi",
+        "Nguyễn Trãi",
+        "Phan Bội Châu",
+        "Cù Chính Lan",
+        "Lò Văn Giá",
+        "Quách Tuấn Du",
+        "Tạ Quang Bửu",
+        "Cẩm Phả",
+        "Ẳng Nưa",
+        "ẵm con",
+        "Trẻ em",
+        "Vẽ tranh",
+        "Đẹp",
+        "Chè xanh",
+        "Bé Mẹ",
+        "Tỉnh ủy",
+        "Kỳ Sơn",
+        "Mỹ Tho",
+        "Quỵ",
+        "Lỡ hẹn",
+        "Vỡ đê",
+        "Gửi thư",
+        "Lừng lẫy",
+        "Lực lượng",
+        "Sở Tư pháp",
+        "Thuở nhỏ",
+        "Cử tri",
+        "Mười",
+        "ỉ ôi",
+        "Ỷ Lan",
+        "Ủy ban nhân dân",
+        "Ấp Bắc",
+        "Ở đợ",
+        "Ơn",
+        "Ưng ý",
+        "Ẩn",
+        "Ẽo ẹt",
+        "Ĩ",
+        "Ỉa",
+        "Ọc",
+        "Ụ",
+        "Ợ",
+        "Ự",
+        "Ữ",
+        "Ỡ",
+        "Ỗ",
+        "Thẳng thắn",
+        "Đậu Văn Thận",
+        "Tiền Giang",
+        "Bình Định",
+        "Hóc Môn",
+        "Cổ Loa",
+        "Thới Lai",
+        "Phú Thọ",
+        "Đức Phổ",
+        "Kỷ luật",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ỦY BAN NHÂN DÂN",
+    ];
+
+    /// Each word as written, in small letters and in capitals.
+    fn case_forms() -> impl Iterator<Item = String> {
+        WORDS
+            .iter()
+            .flat_map(|w| [w.to_string(), w.to_lowercase(), w.to_uppercase()])
+    }
+
+    #[test]
+    fn the_words_hold_every_vowel_with_every_tone_in_both_cases() {
+        let letters: HashSet<char> = case_forms()
+            .flat_map(|w| w.chars().collect::<Vec<_>>())
+            .collect();
+        let mut missing = String::new();
+        for vowel in "aăâeêioôơuưy".chars() {
+            for tone in [
+                None,
+                Some(GRAVE),
+                Some(HOOK),
+                Some(TILDE),
+                Some(ACUTE),
+                Some(DOT),
+            ] {
+                let small: String = std::iter::once(vowel).chain(tone).nfc().collect();
+                missing.extend(
+                    [small.clone(), small.to_uppercase()]
+                        .iter()
+                        .flat_map(|s| s.chars())
+                        .filter(|c| !letters.contains(c)),
+                );
+            }
+        }
+        missing.extend("đĐ".chars().filter(|c| !letters.contains(c)));
+        assert_eq!(missing, "");
+        // 12 vowels x 6 tones x 2 cases, and đ Đ, in the words as written (not only in the
+        // forms made from them) as far as the small letters go.
+        let written: HashSet<char> = WORDS
+            .iter()
+            .flat_map(|w| w.to_lowercase().chars().collect::<Vec<_>>())
+            .collect();
+        assert!(written.is_superset(&letters.iter().flat_map(|c| c.to_lowercase()).collect()));
+    }
+
+    #[test]
+    fn every_tcvn3_code_encodes_back_to_itself() {
+        for code in 0xA0..=0xFF_u32 {
+            let c = char::from_u32(code).unwrap();
+            assert_eq!(encode::tcvn3_code(tcvn3_char(c)), Some(c), "{code:#X}");
+        }
+    }
+
+    #[test]
+    fn every_vni_code_encodes_back_to_itself() {
+        let mut codes: Vec<String> = "ñÑôÔöÖæÆóÓòÒîÎíÍìÌ".chars().map(String::from).collect();
+        for mark in "ùøûõïâáàåãäêéèúüë".chars() {
+            for base in "aeouyôö".chars() {
+                for (b, m) in [(base, mark), (up(base), up(mark))] {
+                    // ỵ is `î` (what the encoder writes) or `y` + `ï` (also read).
+                    let y_dot = matches!(b, 'y' | 'Y') && matches!(m, 'ï' | 'Ï');
+                    if vni_combine(b, m).is_some() && !y_dot {
+                        codes.push([b, m].iter().collect());
+                    }
+                }
+            }
+        }
+        assert_eq!(codes.len(), 18 + 2 * (5 * 7 - 1 + 6 * 3 + 6));
+        assert_eq!(decode("yï Yï", Encoding::Vni), "ỵ Ỵ");
+        for code in codes {
+            let unicode = decode(&code, Encoding::Vni);
+            assert_eq!(unicode.chars().count(), 1, "{code}");
+            assert_eq!(encode::vni(&unicode), code, "{unicode}");
+        }
+    }
+
+    fn up(c: char) -> char {
+        c.to_uppercase().next().unwrap()
+    }
+
+    #[test]
+    fn words_round_trip_through_tcvn3() {
+        for text in case_forms() {
+            let tcvn3 = encode::tcvn3(&text);
+            assert!(tcvn3.chars().all(|c| (c as u32) < 0x100), "{tcvn3}");
+            assert_eq!(decode(&tcvn3, Encoding::Tcvn3), text, "{text} as {tcvn3}");
+        }
+    }
+
+    /// VN3 text usually types capitals in a `.VnTimeH` font, with the small letters' codes; the
+    /// decoder takes a word for capitals when its ASCII letters, two at least, are, and a cell
+    /// when all its ASCII letters are and one word is. Otherwise nothing in the text tells the
+    /// capitals from small letters (`BÐ MÑ` is `BÉ MẸ` in `.VnTimeH`, `Bé Mẹ` in `.VnTime`):
+    /// those come back small, as the test expects.
+    #[test]
+    fn capitals_round_trip_through_vntimeh_text() {
+        let mut lost = Vec::new();
+        for word in WORDS {
+            let capitals = word.to_uppercase();
+            let tcvn3 = encode::tcvn3_vntimeh(&capitals);
+            let decoded = decode(&tcvn3, Encoding::Tcvn3);
+            if shows_capitals(&capitals) {
+                assert_eq!(decoded, capitals, "{capitals} as {tcvn3}");
+            } else {
+                let small: String = capitals
+                    .chars()
+                    .flat_map(|c| c.to_lowercase())
+                    .map(|c| {
+                        if c.is_ascii() {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                assert_eq!(decoded, small, "{capitals} as {tcvn3}");
+                lost.push(decoded);
+            }
+        }
+        assert_eq!(encode::tcvn3_vntimeh("CỘNG HÒA"), "CéNG HßA");
+        assert!(lost.contains(&"ỷ".to_string()) && lost.contains(&"ơN".to_string()));
+        assert!(lost.len() < WORDS.len() / 4, "{lost:?}");
+    }
+
+    /// A word of `text` has two ASCII letters: enough to tell `.VnTimeH` capitals.
+    fn shows_capitals(text: &str) -> bool {
+        text.split_whitespace()
+            .any(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+    }
+
+    #[test]
+    fn words_round_trip_through_vni() {
+        for text in case_forms() {
+            let vni = encode::vni(&text);
+            assert!(vni.chars().all(|c| (c as u32) < 0x100), "{vni}");
+            assert_eq!(decode(&vni, Encoding::Vni), text, "{text} as {vni}");
+        }
+        assert_eq!(encode::vni("Nguyễn Thị Phượng"), "Nguyeãn Thò Phöôïng");
+        assert_eq!(encode::vni("CỘNG HÒA"), "COÄNG HOØA");
+    }
+
+    type Encoder = fn(&str) -> String;
+
+    #[test]
+    fn auto_detects_an_encoded_column_and_converts_it_back() {
+        let header = || std::iter::once("Họ và tên".to_string());
+        let all: Vec<String> = header().chain(case_forms()).collect();
+        // `.VnTimeH` capitals, where the text shows them.
+        let capitals: Vec<String> = WORDS
+            .iter()
+            .map(|w| w.to_uppercase())
+            .filter(|w| shows_capitals(w))
+            .collect();
+        let cases: [(Encoding, Encoder, &[String]); 3] = [
+            (Encoding::Tcvn3, encode::tcvn3, &all),
+            (Encoding::Tcvn3, encode::tcvn3_vntimeh, &capitals),
+            (Encoding::Vni, encode::vni, &all),
+        ];
+        for (encoding, encode, original) in cases {
+            let encoded: Vec<String> = original.iter().map(|t| encode(t)).collect();
+            let column: Vec<&str> = encoded.iter().map(String::as_str).collect();
+            let mut rows = grid(&[&column]);
+            let conversions = convert_rows(&mut rows, Legacy::Auto);
+            assert_eq!(conversions.len(), 1, "{encoding:?}");
+            assert_eq!(conversions[0].encoding, encoding);
+            assert!(conversions[0].auto);
+            let converted: Vec<String> = texts(&rows).into_iter().map(|r| r[0].clone()).collect();
+            assert_eq!(converted, original, "{encoding:?}");
+        }
+    }
+
     #[test]
     fn tcvn3_text_converts_to_unicode() {
         for (tcvn3, unicode) in [
@@ -589,6 +1002,10 @@ mod tests {
                 "CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM",
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             ),
+            ("Hµ NéI", "HÀ NỘI"),
+            // One capital a word: names, not capitals.
+            ("T« B¸", "Tô Bá"),
+            ("BÐ MÑ", "Bé Mẹ"),
         ] {
             assert_eq!(decode(tcvn3, Encoding::Tcvn3), unicode);
         }
