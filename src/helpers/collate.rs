@@ -1,115 +1,71 @@
-//! Vietnamese alphabetical order, done by hand (no collation crate needed): each letter is
-//! split (NFD) into its base letter with its letter mark (ă â đ ê ô ơ ư) and its tone mark.
+//! Vietnamese alphabetical order, by ICU4X's collator (`icu_collator`, with its compiled CLDR
+//! data) for the locale `vi` at secondary strength:
 //!
-//! - Letters first: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (the foreign
-//!   letters f j w z where Latin puts them: after ê, i, v and y), case-insensitive. Spaces and
-//!   punctuation sort before digits, digits before letters, other scripts after.
-//! - Then tones, syllable by syllable from the left: none, huyền, hỏi, ngã, sắc, nặng
-//!   (`An` < `Àn` … but `Án` < `Anh`: the letters decide first).
+//! - Letters first: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (CLDR's `vi`
+//!   tailoring makes ă â đ ê ô ơ ư letters of their own; f j w z where Latin puts them),
+//!   case-insensitive. Spaces and punctuation sort before digits, digits before letters, other
+//!   scripts after. Leading, trailing and repeated spaces do not count.
+//! - Then tones, syllable by syllable from the left: none, huyền, hỏi, ngã, sắc, nặng (CLDR's
+//!   secondary order of the tone marks in `vi`): `An` < `Àn` … but `Án` < `Anh`: the letters
+//!   decide first.
 //! - Keys that are still equal (they differ only in case) keep their order: sorts are stable.
 //!
 //! [`name_cmp`] is the personnel order of `sort_ten`: the given name (the last word) first, then
 //! the middle names in order, then the family name (the first word), each word compared by
 //! letters then tones.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
+use icu_collator::options::{CollatorOptions, Strength};
+use icu_collator::{Collator, CollatorBorrowed};
+use icu_locale_core::locale;
 
-const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+/// Built once: the compiled data is static, building looks up the `vi` tailoring.
+static COLLATOR: LazyLock<CollatorBorrowed<'static>> = LazyLock::new(|| {
+    let mut options = CollatorOptions::default();
+    // Letters and tones; not case.
+    options.strength = Some(Strength::Secondary);
+    Collator::try_new(locale!("vi").into(), options)
+        .expect("the compiled collation data has Vietnamese")
+});
 
-const SPACE: u32 = 1;
-const PUNCTUATION: u32 = 0x10;
-const DIGIT: u32 = 0x20_0000;
-const LETTER: u32 = 0x30_0000;
-const OTHER: u32 = 0x40_0000;
-
-/// A collation key: primary weights (letters), then one tone per weight.
+/// A collation key: ICU's sort key, whose bytes compare as the texts do.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub(crate) struct Key {
-    primary: Vec<u32>,
-    tones: Vec<u8>,
-}
+pub(crate) struct Key(Vec<u8>);
 
 impl Key {
     pub(crate) fn is_empty(&self) -> bool {
-        self.primary.is_empty()
+        self.0.is_empty()
     }
 }
 
-fn letter_rank(letter: char) -> Option<u32> {
-    ALPHABET
-        .chars()
-        .position(|c| c == letter)
-        .map(|p| LETTER + p as u32)
+/// `text` trimmed, with each run of spaces as one space.
+fn tidy(text: &str) -> Cow<'_, str> {
+    let text = text.trim();
+    if text.split(' ').any(str::is_empty) || text.chars().any(|c| c.is_whitespace() && c != ' ') {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The collation key of `text`.
 pub(crate) fn key(text: &str) -> Key {
-    let mut key = Key::default();
-    let lower = text.trim().to_lowercase();
-    let mut chars = lower.nfd().peekable();
-    while let Some(c) = chars.next() {
-        let mut base = c;
-        let mut tone = 0u8;
-        while let Some(&mark) = chars.peek() {
-            let combined = match (base, mark) {
-                ('a', '\u{306}') => Some('ă'),
-                ('a', '\u{302}') => Some('â'),
-                ('e', '\u{302}') => Some('ê'),
-                ('o', '\u{302}') => Some('ô'),
-                ('o', '\u{31B}') => Some('ơ'),
-                ('u', '\u{31B}') => Some('ư'),
-                _ => None,
-            };
-            let tone_of = match mark {
-                '\u{300}' => Some(1), // huyền
-                '\u{309}' => Some(2), // hỏi
-                '\u{303}' => Some(3), // ngã
-                '\u{301}' => Some(4), // sắc
-                '\u{323}' => Some(5), // nặng
-                _ => None,
-            };
-            if let Some(letter) = combined {
-                base = letter;
-            } else if let Some(t) = tone_of {
-                tone = t;
-            } else if !unicode_normalization::char::is_combining_mark(mark) {
-                break;
-            }
-            // Other combining marks (ü, ç …) are ignored.
-            chars.next();
-        }
-        let weight = if base.is_whitespace() {
-            // A run of spaces counts as one.
-            if key.primary.last() == Some(&SPACE) {
-                continue;
-            }
-            SPACE
-        } else if let Some(rank) = letter_rank(base) {
-            rank
-        } else if let Some(d) = base.to_digit(10) {
-            DIGIT + d
-        } else if base.is_alphanumeric() {
-            OTHER + base as u32
-        } else {
-            PUNCTUATION + base as u32
-        };
-        key.primary.push(weight);
-        key.tones.push(tone);
-    }
-    key
+    let text = tidy(text);
+    let mut key = Vec::with_capacity(text.len() * 2 + 4);
+    let Ok(()) = COLLATOR.write_sort_key_to(&text, &mut key);
+    Key(key)
 }
 
 /// Vietnamese alphabetical order of two texts (letters, then tones; case ignored).
 pub(crate) fn text_cmp(a: &str, b: &str) -> Ordering {
-    key_cmp(&key(a), &key(b))
+    COLLATOR.compare(&tidy(a), &tidy(b))
 }
 
 pub(crate) fn key_cmp(a: &Key, b: &Key) -> Ordering {
-    a.primary
-        .cmp(&b.primary)
-        .then_with(|| a.tones.cmp(&b.tones))
+    a.cmp(b)
 }
 
 /// A person's name split for `sort_ten`: given name, middle names, family name.
@@ -159,6 +115,8 @@ pub(crate) fn name_cmp(a: &NameKey, b: &NameKey) -> Ordering {
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::UnicodeNormalization;
+
     use super::*;
 
     fn sorted_names(names: &[&str]) -> Vec<String> {
