@@ -2,6 +2,7 @@
 //! written by LibreOffice (tests/fixtures, from ../shared/fixtures) and on packages built in
 //! code with runs split on purpose.
 
+mod bad_input;
 mod check_corpus;
 mod common;
 mod data_command;

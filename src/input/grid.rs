@@ -241,12 +241,17 @@ pub(crate) fn build_table(
         ]);
     }
 
-    // Data rows.
-    let mut unheaded_data: Vec<Option<usize>> = vec![None; unheaded.len()];
+    // Data rows. Each row's own cells are looked at, never the whole width of the sheet for
+    // every row: one cell far to the right must not cost a pass over its column per row.
+    let mut unheaded_data: Vec<Option<usize>> = vec![None; width];
+    let mut is_unheaded = vec![false; width];
+    for &index in &unheaded {
+        is_unheaded[index] = true;
+    }
     for row in &rows[1..] {
-        for (slot, &index) in unheaded.iter().enumerate() {
-            if unheaded_data[slot].is_none() && !row.cell(index).is_blank() {
-                unheaded_data[slot] = Some(row.number);
+        for (index, cell) in row.cells.iter().enumerate() {
+            if is_unheaded[index] && unheaded_data[index].is_none() && !cell.is_blank() {
+                unheaded_data[index] = Some(row.number);
             }
         }
         if used.iter().all(|&(index, _)| row.cell(index).is_blank()) {
@@ -279,8 +284,8 @@ pub(crate) fn build_table(
             raw: None,
         });
     }
-    for (slot, &index) in unheaded.iter().enumerate() {
-        if let Some(number) = unheaded_data[slot] {
+    for &index in &unheaded {
+        if let Some(number) = unheaded_data[index] {
             let letter = column_letter(index);
             table.warnings.push(
                 Diagnostic::warning(
@@ -292,6 +297,17 @@ pub(crate) fn build_table(
                 )),
             );
         }
+    }
+    if table.rows.is_empty() {
+        // Not an error (a sheet may be empty this month), but never silent: zero documents
+        // usually means the wrong sheet or header row.
+        table.warnings.push(
+            Diagnostic::warning(
+                place,
+                format!("{what} has headers in row {header_row} but no data rows below them"),
+            )
+            .with_hint("check --sheet and --header-row, or fill in the data"),
+        );
     }
     Ok(table)
 }

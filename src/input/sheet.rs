@@ -6,7 +6,7 @@ use std::io::{BufReader, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook};
+use calamine::{Data, Ods, OdsError, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook};
 use unicode_normalization::UnicodeNormalization;
 
 use super::grid::{self, Cell, GridRow};
@@ -30,8 +30,13 @@ pub(crate) fn load(
     }) {
         return Err(vec![read_error(display, &e)]);
     }
-    // calamine has panicked on damaged files before; a damaged file is a message, not a crash.
+    // calamine has panicked on damaged files before (an overflow on a column of 51 letters,
+    // found by fuzzing); a damaged file is a message, not a crash, and the panic's own text
+    // is not printed.
+    quiet_caught_panics();
+    QUIET.set(true);
     let read = catch_unwind(AssertUnwindSafe(|| read(path, display, extension, options)));
+    QUIET.set(false);
     match read {
         Ok(result) => result,
         Err(_) => Err(vec![
@@ -39,6 +44,26 @@ pub(crate) fn load(
                 .with_hint("open it in Excel or LibreOffice and save it again"),
         ]),
     }
+}
+
+thread_local! {
+    /// Set while calamine runs on this thread: its panics are caught and reported as a
+    /// damaged file, so the panic hook stays silent.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs, once, a panic hook that is silent on a thread reading a workbook and otherwise
+/// does what the hook before it did.
+fn quiet_caught_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.get() {
+                previous(info);
+            }
+        }));
+    });
 }
 
 fn read(
@@ -87,16 +112,158 @@ fn read(
             }
         }
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| vec![workbook_error(display, path, &e)])?;
-    grid::build_table(
-        display,
-        Some(sheet),
-        SourceKind::Spreadsheet,
-        grid_rows(&range),
-        options,
-    )
+    let rows = sheet_rows(&mut workbook, &sheet, display)
+        .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
+    grid::build_table(display, Some(sheet), SourceKind::Spreadsheet, rows, options)
+}
+
+/// The rows of a sheet. Workbooks that can be read cell by cell (`.xlsx`, `.xlsb`) are, so
+/// that memory follows the cells there are, not the rectangle around them: calamine's
+/// `worksheet_range` fills that rectangle, and a sheet with a cell in `A1` and one in
+/// `XFD1048576` would ask for 17 billion cells (550 GB) and abort.
+/// Fails with calamine's error, or with our own problems (`Ok`).
+fn sheet_rows(
+    workbook: &mut Workbook,
+    sheet: &str,
+    display: &str,
+) -> Result<Vec<GridRow>, Result<Vec<Diagnostic>, calamine::Error>> {
+    use calamine::{Error as E, XlsxError};
+    let mut cells: Vec<((u32, u32), Cell)> = Vec::new();
+    match workbook {
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = match xlsx.worksheet_cells_reader(sheet) {
+                Ok(reader) => reader,
+                // A chart sheet: no cells, as calamine's own range reader has it.
+                Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+                Err(e) => return Err(Err(E::Xlsx(e))),
+            };
+            while let Some(found) = reader.next_cell().map_err(|e| Err(E::Xlsx(e)))? {
+                push_cell(
+                    &mut cells,
+                    found.get_position(),
+                    &Data::from(found.get_value().clone()),
+                );
+            }
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| Err(E::Xlsb(e)))?;
+            while let Some(found) = reader.next_cell().map_err(|e| Err(E::Xlsb(e)))? {
+                push_cell(
+                    &mut cells,
+                    found.get_position(),
+                    &Data::from(found.get_value().clone()),
+                );
+            }
+        }
+        other => {
+            let range = other.worksheet_range(sheet).map_err(Err)?;
+            let rows = grid_rows(&range);
+            let widths = rows.iter().map(|r| (r.number, r.cells.len()));
+            check_size(widths, display, sheet).map_err(Ok)?;
+            return Ok(rows);
+        }
+    }
+    // Cells come in sheet order from Excel; sort them all the same, keeping the last of a
+    // cell written twice, as calamine's range does.
+    cells.sort_by_key(|&(position, _)| position);
+    // A cell past XFD1048576 is no cell of Excel's (a damaged or made-up file); it would also
+    // make one row alone take gigabytes.
+    if let Some(&((row, column), _)) = cells
+        .iter()
+        .find(|((row, column), _)| *row >= MAX_ROWS || *column >= MAX_COLUMNS)
+    {
+        return Err(Ok(vec![
+            Diagnostic::error(
+                format!("{display}:{sheet}"),
+                format!(
+                    "cannot read the workbook: the file is damaged (it has a cell in row {} column {}, past XFD1048576, the last cell of a sheet)",
+                    u64::from(row) + 1,
+                    u64::from(column) + 1
+                ),
+            )
+            .with_hint("open it in Excel or LibreOffice and save it again"),
+        ]));
+    }
+    // Each row's width, before any row is laid out.
+    let mut widths: Vec<(usize, usize)> = Vec::new();
+    for &((row, column), _) in &cells {
+        let (number, width) = (row as usize + 1, column as usize + 1);
+        match widths.last_mut() {
+            Some(last) if last.0 == number => last.1 = last.1.max(width),
+            _ => widths.push((number, width)),
+        }
+    }
+    check_size(widths.into_iter(), display, sheet).map_err(Ok)?;
+    let mut rows: Vec<GridRow> = Vec::new();
+    for (i, ((row, column), cell)) in cells.iter().enumerate() {
+        if cells
+            .get(i + 1)
+            .is_some_and(|(next, _)| next == &(*row, *column))
+        {
+            continue;
+        }
+        let number = *row as usize + 1;
+        let column = *column as usize;
+        if rows.last().is_none_or(|r| r.number != number) {
+            rows.push(GridRow {
+                number,
+                cells: Vec::new(),
+            });
+        }
+        if let Some(r) = rows.last_mut() {
+            if r.cells.len() <= column {
+                r.cells.resize(column + 1, Cell::Empty);
+            }
+            r.cells[column] = cell.clone();
+        }
+    }
+    Ok(rows)
+}
+
+/// Excel's grid: 1,048,576 rows and 16,384 columns (`XFD`).
+const MAX_ROWS: u32 = 1 << 20;
+const MAX_COLUMNS: u32 = 1 << 14;
+
+/// The most cells the rows of a sheet may hold, counting the empty ones before the last cell
+/// of each row: 16 Mi cells (about a gigabyte), e.g. 1,048,576 rows of 16 columns.
+pub(crate) const MAX_GRID_CELLS: usize = 1 << 24;
+
+/// Refuses a sheet whose rows would take more memory than any real table needs: stray cells
+/// far to the right on many rows (a column `XFD` filled down) would otherwise fill gigabytes
+/// with empty cells. `widths`: (row number, index of its last cell + 1), in row order.
+fn check_size(
+    widths: impl Iterator<Item = (usize, usize)>,
+    display: &str,
+    sheet: &str,
+) -> Result<(), Vec<Diagnostic>> {
+    let (mut total, mut widest, mut last) = (0usize, 0usize, 0usize);
+    for (number, width) in widths {
+        total = total.saturating_add(width);
+        widest = widest.max(width);
+        last = number;
+    }
+    if total <= MAX_GRID_CELLS {
+        return Ok(());
+    }
+    Err(vec![
+        Diagnostic::error(
+            format!("{display}:{sheet}"),
+            format!(
+                "the sheet is too large to read: its cells reach column {} and row {last}",
+                grid::column_letter(widest.saturating_sub(1))
+            ),
+        )
+        .with_hint("delete the rows and columns past the table (select them, Delete) and save"),
+    ])
+}
+
+fn push_cell(cells: &mut Vec<((u32, u32), Cell)>, position: (u32, u32), data: &Data) {
+    let cell = cell(data);
+    if cell != Cell::Empty {
+        cells.push((position, cell));
+    }
 }
 
 /// Opens with the reader the extension names; a file whose extension lies (an `.xls` that is
@@ -117,6 +284,46 @@ fn open(path: &Path, extension: &str) -> Result<Workbook, calamine::Error> {
     }
 }
 
+/// What [`ods_content_is_damaged`] reports through calamine's error type.
+const CUT_SHORT: &str = "content.xml";
+
+/// Whether an OpenDocument file's `content.xml` is cut short or not well-formed. calamine
+/// 0.38 reads a table until its end tag and never stops at the end of the file, so such a
+/// file would make it loop forever; it is refused before calamine sees it. A file that is no
+/// zip, or has no `content.xml`, is left to calamine to describe.
+fn ods_content_is_damaged(path: &Path) -> bool {
+    use quick_xml::events::Event;
+    let Ok(mut zip) = File::open(path)
+        .map(BufReader::new)
+        .map(zip::ZipArchive::new)
+    else {
+        return false;
+    };
+    let Ok(zip) = zip.as_mut() else {
+        return false;
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return false;
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::End(_)) => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return true,
+            },
+            Ok(Event::Eof) => return depth != 0,
+            Ok(_) => {}
+            Err(_) => return true,
+        }
+        buf.clear();
+    }
+}
+
 fn open_as(path: &Path, format: &str) -> Result<Workbook, calamine::Error> {
     use calamine::Error as E;
     match format {
@@ -126,6 +333,7 @@ fn open_as(path: &Path, format: &str) -> Result<Workbook, calamine::Error> {
         "xlsb" => open_workbook::<Xlsb<_>, _>(path)
             .map(Sheets::Xlsb)
             .map_err(E::Xlsb),
+        "ods" if ods_content_is_damaged(path) => Err(E::Ods(OdsError::Eof(CUT_SHORT))),
         "ods" => open_workbook::<Ods<_>, _>(path)
             .map(Sheets::Ods)
             .map_err(E::Ods),
@@ -159,6 +367,33 @@ fn workbook_error(display: &str, path: &Path, e: &calamine::Error) -> Diagnostic
     if let calamine::Error::Io(io) = e {
         return read_error(display, io);
     }
+    if matches!(e, calamine::Error::Ods(OdsError::Eof(CUT_SHORT))) {
+        return Diagnostic::error(
+            display,
+            "cannot read the workbook: the file is damaged (its content is cut short or is not well-formed XML)",
+        )
+        .with_hint("open it in LibreOffice Calc or Excel and save it again");
+    }
+    if is_not_a_zip(e) {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let diagnostic = Diagnostic::error(
+            display,
+            format!(
+                "cannot read the workbook: it is not a .{extension} file, or it is damaged or cut short"
+            ),
+        );
+        return if looks_like_html(path) {
+            diagnostic.with_hint(
+                "the file is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx",
+            )
+        } else {
+            diagnostic
+                .with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
+        };
+    }
     let reason = e.to_string().to_lowercase();
     let diagnostic = Diagnostic::error(display, format!("cannot read the workbook: {reason}"));
     if looks_like_html(path) {
@@ -168,6 +403,15 @@ fn workbook_error(display: &str, path: &Path, e: &calamine::Error) -> Diagnostic
     } else {
         diagnostic.with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
     }
+}
+
+/// A zip-based workbook (`.xlsx`, `.xlsb`, `.ods`) that is no zip at all, or a damaged one.
+fn is_not_a_zip(e: &calamine::Error) -> bool {
+    use calamine::{Error as E, OdsError, XlsbError, XlsxError};
+    matches!(
+        e,
+        E::Xlsx(XlsxError::Zip(_)) | E::Xlsb(XlsbError::Zip(_)) | E::Ods(OdsError::Zip(_))
+    )
 }
 
 /// Many programs "export to Excel" by writing an HTML table into a `.xls` file.
