@@ -233,6 +233,11 @@ fn read_entry(
             ),
         ));
     }
+    // A byte order mark goes: quick-xml skips it without counting its 3 bytes, which would
+    // shift every byte offset of the part's tokens (and cut characters in two).
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| Diagnostic::error(name, "this part is not UTF-8 text"))

@@ -252,7 +252,11 @@ fn to_call(terms: Vec<Term>) -> Result<Call, String> {
 
 fn parse_atom(chars: &[char], pos: &mut usize) -> Result<Term, String> {
     let start = *pos;
-    match chars[*pos] {
+    // Only `key=` at the very end reaches here with nothing left.
+    let Some(&first) = chars.get(*pos) else {
+        return Err("no value after '=' in the expression".to_string());
+    };
+    match first {
         q @ ('"' | '\'') => {
             *pos += 1;
             while *pos < chars.len() && chars[*pos] != q {
