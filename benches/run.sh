@@ -16,7 +16,10 @@ WORK=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/vanban-bench.XXXXXX")}
 
 echo "== building vanban and the floor bench"
 (cd "$REPO" && cargo build --release --quiet && cargo bench --bench floor --no-run --quiet 2>/dev/null)
-FLOOR=$(cd "$REPO" && ls -t target/release/deps/floor-* | grep -v '\.d$' | head -1)
+FLOOR=""
+for f in $(cd "$REPO" && ls -t target/release/deps/floor-*); do
+  case $f in *.d) ;; *) FLOOR=$REPO/$f; break ;; esac
+done
 VANBAN=$REPO/target/release/vanban
 
 echo "== peers and data in $WORK"
@@ -55,7 +58,8 @@ measure() {
 
 echo "== vanban and the floor (best of $REPS)"
 "$VANBAN" render "$TEMPLATE" --data "data/records-$N_PEERS.json" --out "$WORK/sample" --quiet
-SAMPLE=$(ls "$WORK"/sample/*.docx | head -1)
+samples=("$WORK"/sample/*.docx)
+SAMPLE=${samples[0]}
 for n in "$N_PEERS" "$N_BIG"; do
   measure "vanban-$n" "$n" "$VANBAN" render "$TEMPLATE" --data "data/records-$n.json" --out "{out}" --quiet
   measure "vanban-jobs1-$n" "$n" "$VANBAN" render "$TEMPLATE" --data "data/records-$n.json" --out "{out}" --quiet --jobs 1

@@ -466,12 +466,51 @@ fn prepare_out_dir(out: &Path) -> Result<(), Vec<Diagnostic>> {
     if out.exists() && !out.is_dir() {
         return Err(fail("the output folder is a file".into()));
     }
-    fs::create_dir_all(out).map_err(|e| fail(format!("cannot create the output folder: {e}")))?;
+    fs::create_dir_all(out).map_err(|e| {
+        fail(format!(
+            "cannot create the output folder: {}",
+            crate::diag::io_message(&e)
+        ))
+    })?;
     tempfile::Builder::new()
         .prefix(".vanban-")
         .tempfile_in(out)
-        .map_err(|e| fail(format!("cannot write in the output folder: {e}")))?;
+        .map_err(|e| {
+            fail(format!(
+                "cannot write in the output folder: {}",
+                crate::diag::io_message(&e)
+            ))
+        })?;
+    remove_stale_temporaries(out, 3);
     Ok(())
+}
+
+/// Temporary files a killed run left behind (`.vanban-*.tmp`, older than ten minutes so a
+/// run writing to the same folder at the same time keeps its own), down to `depth` folders.
+fn remove_stale_temporaries(dir: &Path, depth: usize) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(meta) = entry.metadata() else { continue };
+        if meta.is_dir() {
+            if depth > 1 {
+                remove_stale_temporaries(&path, depth - 1);
+            }
+            continue;
+        }
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 600);
+        if name.starts_with(".vanban-") && name.ends_with(".tmp") && old {
+            let _ = fs::remove_file(&path);
+        }
+    }
 }
 
 /// Each document's file name (`None` where its pattern failed), and the failures.
@@ -490,6 +529,9 @@ fn document_names(
     registry.set_strict_mode(true);
     registry.register_escape_fn(|value| value.replace(['/', '\\'], "_"));
     crate::helpers::register(&mut registry);
+    // Windows users type `\` between folders; in a pattern it would escape the next tag.
+    let pattern = pattern.map(|p| p.replace('\\', "/"));
+    let pattern = pattern.as_deref();
     if let Some(pattern) = pattern {
         let fixed = if template.options.slug_brackets {
             template::expr::slug_brackets(pattern)
@@ -680,6 +722,29 @@ mod tests {
             name.len() <= MAX_COMPONENT_BYTES && name.ends_with(".docx"),
             "{name}"
         );
+    }
+
+    #[test]
+    fn temporary_files_a_killed_run_left_are_removed_when_old() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("VP")).unwrap();
+        let old = dir.path().join("VP/.vanban-abc.tmp");
+        let fresh = dir.path().join(".vanban-def.tmp");
+        let other = dir.path().join("ghi-chu.tmp");
+        for path in [&old, &fresh, &other] {
+            std::fs::write(path, "x").unwrap();
+        }
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&old, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(an_hour_ago)
+                .unwrap();
+        }
+        remove_stale_temporaries(dir.path(), 3);
+        assert!(!old.exists() && fresh.exists() && other.exists());
     }
 
     #[test]

@@ -154,3 +154,12 @@ mod tests {
         assert_eq!(d.to_string(), "warning: nothing to do");
     }
 }
+
+/// An I/O error as our messages say it: lower case, without the `(os error N)` suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    let text = lower(&e.to_string());
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

@@ -88,10 +88,13 @@ impl Package {
         let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
             Diagnostic::error(
                 "",
-                format!(
-                    "not a .docx file (it is not a readable zip: {})",
-                    lower(&e.to_string())
-                ),
+                match e {
+                    zip::result::ZipError::Io(e) => {
+                        format!("cannot read the file: {}", crate::diag::io_message(&e))
+                    }
+                    _ => "not a .docx file: it is not a zip archive, or it is damaged or cut short"
+                        .to_string(),
+                },
             )
             .with_hint("save the template from Word or LibreOffice Writer as .docx")
         })?;

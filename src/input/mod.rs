@@ -177,14 +177,7 @@ fn read_error(display: &str, e: &std::io::Error) -> Diagnostic {
         ErrorKind::NotFound => "the file does not exist".to_string(),
         ErrorKind::PermissionDenied => "cannot read the file: permission denied".to_string(),
         ErrorKind::IsADirectory => "cannot read the file: it is a folder".to_string(),
-        _ => {
-            let text = e.to_string().to_lowercase();
-            let text = match text.find(" (os error") {
-                Some(i) => &text[..i],
-                None => &text,
-            };
-            format!("cannot read the file: {text}")
-        }
+        _ => format!("cannot read the file: {}", crate::diag::io_message(e)),
     };
     Diagnostic::error(display, reason)
 }

@@ -48,19 +48,21 @@ pub struct BlockError {
 pub fn control_only_paragraphs(tree: &PartTree, scan: &Scan) -> Vec<bool> {
     let mut control = vec![false; tree.paragraphs.len()];
     let mut has_tag = vec![false; tree.paragraphs.len()];
+    // Whether every tag of the paragraph is a block tag or a comment.
+    let mut tags_are_control = vec![true; tree.paragraphs.len()];
     for found in &scan.tags {
         has_tag[found.paragraph] = true;
+        let is_control = matches!(
+            found.tag.as_ref().map(|t| &t.kind),
+            Ok(TagKind::Open(_) | TagKind::Else | TagKind::Close(_) | TagKind::Comment)
+        );
+        tags_are_control[found.paragraph] &= is_control;
     }
     for (p, paragraph) in tree.paragraphs.iter().enumerate() {
         if !has_tag[p] {
             continue;
         }
-        let tags_are_control = scan.tags.iter().filter(|f| f.paragraph == p).all(|f| {
-            matches!(
-                f.tag.as_ref().map(|t| &t.kind),
-                Ok(TagKind::Open(_) | TagKind::Else | TagKind::Close(_) | TagKind::Comment)
-            )
-        });
+        let tags_are_control = tags_are_control[p];
         let text_is_blank = paragraph.nodes.iter().all(|&n| match &scan.pieces[n] {
             Some(pieces) => pieces.iter().all(|piece| match piece {
                 Piece::Text(t) => t.trim().is_empty(),
