@@ -133,6 +133,15 @@ pub fn lower(message: &str) -> String {
     }
 }
 
+/// An I/O error as our messages say it: lower case, without the `(os error N)` suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    let text = lower(&e.to_string());
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,14 +161,5 @@ mod tests {
     fn warning_without_location_says_warning() {
         let d = Diagnostic::warning("", "nothing to do");
         assert_eq!(d.to_string(), "warning: nothing to do");
-    }
-}
-
-/// An I/O error as our messages say it: lower case, without the `(os error N)` suffix.
-pub fn io_message(e: &std::io::Error) -> String {
-    let text = lower(&e.to_string());
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
