@@ -485,6 +485,15 @@ fn inspect(args: InspectArgs) -> i32 {
 }
 
 fn new(args: NewArgs) -> i32 {
+    if !crate::new::KINDS.iter().any(|(kind, _)| *kind == args.kind) {
+        let kinds: Vec<&str> = crate::new::KINDS.iter().map(|(kind, _)| *kind).collect();
+        let d = Diagnostic::error("", format!("unknown kind '{}'", args.kind));
+        let d = match crate::check::closest(&args.kind, kinds.iter().copied()) {
+            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+            None => d.with_hint(format!("the kinds are {}", kinds.join(", "))),
+        };
+        return report_fatal(&[d]);
+    }
     let bytes = match crate::new::starter(&args.kind) {
         Ok(bytes) => bytes,
         Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
