@@ -392,3 +392,38 @@ fn meeting_invitations_follow_decree_30_dates_and_defaults() {
         }
     }
 }
+
+#[test]
+fn the_benchmark_letter_fills_a_thirty_row_personnel_table_per_record() {
+    let dir = workspace(&["to-trinh.hbs.docx", "to-trinh-3.json"]);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "templates/to-trinh.hbs.docx",
+            "--data",
+            "data/to-trinh-3.json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("to-trinh-3.json")).unwrap())
+            .unwrap();
+    for (i, record) in records.as_array().unwrap().iter().enumerate() {
+        let docx = dir.path().join(format!("out/to-trinh.hbs-{}.docx", i + 1));
+        let xml = entry_text(&std::fs::read(&docx).unwrap(), "word/document.xml").unwrap();
+        let people = record["people"].as_array().unwrap();
+        // Table 1 is the header; the people table follows: its header row and one row each.
+        let rows = vanban::testkit::table_rows(&xml, 2);
+        assert_eq!(rows.len(), people.len() + 1, "record {}", i + 1);
+        for (row, person) in rows[1..].iter().zip(people) {
+            assert_eq!(row[1], person["ho_ten"].as_str().unwrap());
+            assert_eq!(row[5], person["xep_loai"].as_str().unwrap());
+        }
+        let text = body(&docx);
+        assert!(
+            !text.contains("{{") && text.contains(record["ten_don_vi"].as_str().unwrap()),
+            "{text}"
+        );
+    }
+}

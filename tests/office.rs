@@ -116,6 +116,8 @@ fn workspace_with_everything() -> tempfile::TempDir {
         "don-vi.xlsx",
         "don-vi.ods",
         "khen-thuong.xlsx",
+        "to-trinh.hbs.docx",
+        "to-trinh-3.json",
     ])
 }
 
