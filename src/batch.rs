@@ -230,6 +230,7 @@ impl Job<'_> {
             self.stem,
             selected.len(),
             &document_at,
+            &|k| documents.suffix(selected[k]),
         )?;
         prepare_out_dir(self.out)?;
         let keep_for_combine = self.combine.is_some();
@@ -524,6 +525,7 @@ fn document_names(
     stem: &str,
     count: usize,
     document_at: &dyn Fn(usize) -> Document,
+    suffix_at: &dyn Fn(usize) -> Option<String>,
 ) -> Result<Names, Vec<Diagnostic>> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
@@ -546,24 +548,27 @@ fn document_names(
     let mut names = Vec::with_capacity(count);
     let mut errors = Vec::new();
     for k in 0..count {
-        let document = document_at(k);
+        // Only a pattern needs the document's data; the default name needs its suffix.
         let raw = match pattern {
-            Some(_) => match registry.render("name", &document.data) {
-                Ok(name) => name,
-                Err(e) => {
-                    errors.push(Diagnostic::error(
-                        "--name",
-                        format!(
-                            "{} (rendering {})",
-                            crate::diag::lower(&e.reason().to_string()),
-                            document.origin
-                        ),
-                    ));
-                    names.push(None);
-                    continue;
+            Some(_) => {
+                let document = document_at(k);
+                match registry.render("name", &document.data) {
+                    Ok(name) => name,
+                    Err(e) => {
+                        errors.push(Diagnostic::error(
+                            "--name",
+                            format!(
+                                "{} (rendering {})",
+                                crate::diag::lower(&e.reason().to_string()),
+                                document.origin
+                            ),
+                        ));
+                        names.push(None);
+                        continue;
+                    }
                 }
-            },
-            None => match &document.suffix {
+            }
+            None => match suffix_at(k) {
                 Some(suffix) => format!("{stem}-{}.docx", suffix.replace(['/', '\\'], "_")),
                 None => format!("{stem}.docx"),
             },

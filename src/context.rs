@@ -15,9 +15,6 @@ pub struct Document {
     /// Where its data came from, for messages: `inputs/x.xlsx:CanBo!A7`, or
     /// `group 'CCKL' (inputs/x.xlsx:DanhSach!A4)`.
     pub origin: String,
-    /// The default file name's suffix: the group value or the row number; `None` for a single
-    /// JSON object.
-    pub suffix: Option<String>,
 }
 
 /// Globals every document sees: `today` (the run date, `dd/mm/yyyy`) and `--set` values.
@@ -131,6 +128,16 @@ impl<'a> Documents<'a> {
         self.len() == 0
     }
 
+    /// The default file name's suffix of the `i`th document (its group value or row
+    /// number), without building its data.
+    pub fn suffix(&self, i: usize) -> Option<String> {
+        match &self.groups {
+            Some(groups) => Some(groups[i].0.clone()),
+            None if self.table.kind == SourceKind::JsonObject => None,
+            None => Some(self.table.rows[i].number.to_string()),
+        }
+    }
+
     /// The `i`th document of the run.
     pub fn get(&self, i: usize) -> Document {
         let (table, globals) = (self.table, self.globals);
@@ -138,10 +145,6 @@ impl<'a> Documents<'a> {
             None => Document {
                 data: Value::Object(row_object(table, i, globals)),
                 origin: table.row_location(table.rows[i].number),
-                suffix: match table.kind {
-                    SourceKind::JsonObject => None,
-                    _ => Some(table.rows[i].number.to_string()),
-                },
             },
             Some(groups) => {
                 let (value, members) = &groups[i];
@@ -158,7 +161,6 @@ impl<'a> Documents<'a> {
                         "group '{value}' ({})",
                         table.row_location(table.rows[members[0]].number)
                     ),
-                    suffix: Some(value.clone()),
                 }
             }
         }
