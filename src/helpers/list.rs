@@ -25,9 +25,19 @@ struct Field {
 }
 
 impl Field {
+    /// The field's value in `row`; a dotted name (`"bieu_quyet.dat"`) walks into objects.
     fn get<'v>(&self, row: &'v Value) -> Option<&'v Value> {
-        let row = row.as_object()?;
-        row.get(&self.name).or_else(|| row.get(&self.slug))
+        let object = row.as_object()?;
+        if let Some(value) = object.get(&self.name).or_else(|| object.get(&self.slug)) {
+            return Some(value);
+        }
+        let (first, rest) = self.name.split_once('.')?;
+        let inner = Field {
+            slug: slugify(rest),
+            name: rest.to_string(),
+        };
+        let outer = object.get(first).or_else(|| object.get(&slugify(first)))?;
+        inner.get(outer)
     }
 
     /// The field's value in `row`, `None` when absent or blank.
@@ -109,23 +119,73 @@ pub(crate) fn sum(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     Ok(total.to_json())
 }
 
-/// `{{count list}}`: how many rows; `{{count list "field" value}}`: how many rows have
-/// `field` equal to `value`.
+/// `{{count list}}`: how many rows; `{{count list "field" value...}}`: how many rows have
+/// `field` equal to one of the values.
 pub(crate) fn count(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     let list = list_arg(args, 0)?;
     match args.len() {
         1 => Ok(Value::from(list.len())),
-        3 => {
+        2 => Err(args.fail("expected 1 argument, or a field and at least one value")),
+        n => {
             let field = field_arg(args, 1, list)?;
-            let value = args.value(2)?;
+            let values = (2..n)
+                .map(|i| args.value(i))
+                .collect::<Result<Vec<_>, _>>()?;
             Ok(Value::from(
                 list.iter()
-                    .filter(|row| matches(&field, row, value))
+                    .filter(|row| values.iter().any(|value| matches(&field, row, value)))
                     .count(),
             ))
         }
-        n => Err(args.fail(format_args!("expected 1 or 3 arguments, found {n}"))),
     }
+}
+
+/// `{{ty_le part whole}}`: the share `part / whole` as a number (`7` of `10` is `0.7`), for
+/// conditions like `(gte (ty_le (count can_bo "danh_hieu" "Lao động tiên tiến") (count can_bo)) 0.7)`.
+pub(crate) fn ty_le(args: &Args<'_, '_>) -> Result<Value, RenderError> {
+    let number = |i: usize| -> Result<Dec, RenderError> {
+        let v = args.value(i)?;
+        to_dec(v).ok_or_else(|| args.expected("a number", v))
+    };
+    let (part, whole) = (number(0)?, number(1)?);
+    part.checked_div(whole)
+        .map(Dec::to_json)
+        .ok_or_else(|| args.fail("cannot take a share of 0"))
+}
+
+/// `{{lien_tuc list "field" value last_year years}}`: whether, in each of the `years` years
+/// ending with `last_year`, some row of `list` has `nam` equal to that year and `field`
+/// equal to `value` (award history over consecutive years, keyed by a stable code).
+pub(crate) fn lien_tuc(args: &Args<'_, '_>) -> Result<Value, RenderError> {
+    let list = list_arg(args, 0)?;
+    let field = field_arg(args, 1, list)?;
+    let value = args.value(2)?;
+    let whole = |i: usize| -> Result<i64, RenderError> {
+        let v = args.value(i)?;
+        to_dec(v)
+            .and_then(|d| d.to_json().as_i64())
+            .ok_or_else(|| args.expected("a whole number", v))
+    };
+    let last = whole(3)?;
+    let years = whole(4)?;
+    if years < 1 {
+        return Err(args.fail(format_args!("expected at least 1 year, found {years}")));
+    }
+    let year = Field {
+        name: "nam".into(),
+        slug: "nam".into(),
+    };
+    let held = |y: i64| {
+        list.iter().any(|row| {
+            matches(&field, row, value)
+                && year
+                    .filled(row)
+                    .and_then(to_dec)
+                    .and_then(|d| d.to_json().as_i64())
+                    == Some(y)
+        })
+    };
+    Ok(Value::Bool((last - years + 1..=last).all(held)))
 }
 
 fn matches(field: &Field, row: &Value, value: &Value) -> bool {

@@ -59,9 +59,11 @@ pub const HELPERS: &[(&str, usize, Option<usize>)] = &[
     ("hoa", 1, Some(1)),
     ("thuong", 1, Some(1)),
     ("stt", 0, Some(0)),
-    // Lists. `count` takes 1 or 3 arguments (2 is refused when called).
+    // Lists. `count` takes 1, or 3 or more arguments (2 is refused when called).
     ("sum", 2, Some(2)),
-    ("count", 1, Some(3)),
+    ("count", 1, None),
+    ("lien_tuc", 5, Some(5)),
+    ("ty_le", 2, Some(2)),
     ("where", 3, Some(3)),
     ("sort", 2, Some(3)),
     ("sort_ten", 2, Some(2)),
@@ -99,6 +101,8 @@ const IMPLEMENTATIONS: &[(&str, HelperFn)] = &[
     ("stt", text::stt),
     ("sum", list::sum),
     ("count", list::count),
+    ("lien_tuc", list::lien_tuc),
+    ("ty_le", list::ty_le),
     ("where", list::where_),
     ("sort", list::sort),
     ("sort_ten", list::sort_ten),

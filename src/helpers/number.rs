@@ -127,6 +127,14 @@ impl Dec {
         self.0.checked_add(other.0).map(Dec)
     }
 
+    /// The quotient to ten decimals (truncated); `None` when dividing by zero or too large.
+    pub(crate) fn checked_div(self, other: Dec) -> Option<Dec> {
+        if other.0 == 0 {
+            return None;
+        }
+        self.0.checked_mul(SCALE)?.checked_div(other.0).map(Dec)
+    }
+
     /// Rounded half away from zero to `decimals` (at most ten) decimals.
     pub(crate) fn round(self, decimals: u32) -> Dec {
         let decimals = decimals.min(DECIMALS);

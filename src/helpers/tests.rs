@@ -509,15 +509,13 @@ fn count_and_where_select_rows_by_value() {
             "none",
         ),
         ("{{count (where rows \"tong_diem\" 10)}}", "1"),
+        ("{{count rows \"don_vi\" \"Phòng A\" \"Phòng C\"}}", "3"),
+        ("{{count rows \"don_vi\" \"Phòng A\" \"Phòng A\"}}", "2"),
     ]);
     check_errors(&[
         (
             "{{count rows \"don_vi\"}}",
-            "count: expected 1 or 3 arguments, found 2",
-        ),
-        (
-            "{{count rows \"a\" 1 2}}",
-            "count: expected 1 to 3 arguments, found 4",
+            "count: expected 1 argument, or a field and at least one value",
         ),
         (
             "{{count chu}}",
@@ -802,5 +800,105 @@ fn the_helper_table_lists_every_registered_helper_with_its_counts() {
     assert_eq!(
         hb.render_template("{{_v 1.50}}", &json!({})).unwrap(),
         "1,5"
+    );
+}
+
+#[test]
+fn dotted_fields_reach_into_row_objects() {
+    let data = json!({"rows": [
+        {"ten": "A", "bieu_quyet": {"dat": true, "ty_le": 81.82}},
+        {"ten": "B", "bieu_quyet": {"dat": false, "ty_le": 72.73}},
+        {"ten": "C", "bieu_quyet": {"dat": true, "ty_le": 100}}
+    ]});
+    for (template, expected) in [
+        ("{{count rows \"bieu_quyet.dat\" true}}", "2"),
+        (
+            "{{#each (where rows \"bieu_quyet.dat\" false)}}{{ten}}{{/each}}",
+            "B",
+        ),
+        (
+            "{{#each (sort rows \"bieu_quyet.ty_le\" \"desc\")}}{{ten}}{{/each}}",
+            "CAB",
+        ),
+    ] {
+        assert_eq!(
+            render(template, &data).as_deref(),
+            Ok(expected),
+            "{template}"
+        );
+    }
+    assert_eq!(
+        render("{{count rows \"bieu_quyet.khong\" 1}}", &data),
+        Err("count: no row has a field 'bieu_quyet.khong' (fields: ten, bieu_quyet)".into())
+    );
+}
+
+#[test]
+fn ty_le_is_the_exact_share_and_compares_at_the_edge() {
+    let data = json!({"seven": 7, "ten": 10, "six": 6, "three": 3, "zero": 0});
+    for (template, expected) in [
+        ("{{_v (ty_le seven ten)}}", "0,7"),
+        ("{{_v (ty_le 2 three)}}", "0,6666666666"),
+        (
+            "{{#if (gte (ty_le seven ten) 0.7)}}yes{{else}}no{{/if}}",
+            "yes",
+        ),
+        (
+            "{{#if (gte (ty_le six ten) 0.7)}}yes{{else}}no{{/if}}",
+            "no",
+        ),
+    ] {
+        assert_eq!(
+            render(template, &data).as_deref(),
+            Ok(expected),
+            "{template}"
+        );
+    }
+    assert_eq!(
+        render("{{ty_le seven zero}}", &data),
+        Err("ty_le: cannot take a share of 0".into())
+    );
+}
+
+#[test]
+fn lien_tuc_needs_every_year_of_the_run() {
+    let data = json!({"lich_su": [
+        {"nam": 2022, "noi_dung": "Chiến sĩ thi đua cơ sở"},
+        {"nam": 2023, "noi_dung": "Chiến sĩ thi đua cơ sở"},
+        {"nam": "2024", "noi_dung": "Hoàn thành xuất sắc nhiệm vụ"},
+        {"nam": 2024, "noi_dung": "Lao động tiên tiến"}
+    ], "trong": []});
+    for (template, expected) in [
+        (
+            "{{lien_tuc lich_su \"noi_dung\" \"Chiến sĩ thi đua cơ sở\" 2023 2}}",
+            "Có",
+        ),
+        (
+            "{{lien_tuc lich_su \"noi_dung\" \"Chiến sĩ thi đua cơ sở\" 2024 2}}",
+            "Không",
+        ),
+        (
+            "{{lien_tuc lich_su \"noi_dung\" \"Chiến sĩ thi đua cơ sở\" 2023 3}}",
+            "Không",
+        ),
+        (
+            "{{lien_tuc lich_su \"noi_dung\" \"Hoàn thành xuất sắc nhiệm vụ\" 2024 1}}",
+            "Có",
+        ),
+        ("{{lien_tuc trong \"noi_dung\" \"x\" 2024 1}}", "Không"),
+    ] {
+        assert_eq!(
+            render(
+                &format!("{{{{_v ({})}}}}", &template[2..template.len() - 2]),
+                &data
+            )
+            .as_deref(),
+            Ok(expected),
+            "{template}"
+        );
+    }
+    assert_eq!(
+        render("{{lien_tuc lich_su \"noi_dung\" \"x\" 2024 0}}", &data),
+        Err("lien_tuc: expected at least 1 year, found 0".into())
     );
 }
