@@ -1,7 +1,7 @@
 //! Batch: the documents of a run rendered in parallel and written, each to a temporary file
 //! renamed into place, under names that cannot leave the output folder.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,6 +66,7 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         table: &table,
         globals: &globals,
         group_by: config.group_by.as_deref(),
+        whole: false,
         filter: None,
         name: config.name.as_deref(),
         stem: &stem,
@@ -73,6 +74,7 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         combine: config.combine.clone(),
         jobs: config.jobs,
         numbering: None,
+        books: None,
         quiet: config.quiet,
     };
     let (errors, warnings) = job.check();
@@ -105,6 +107,8 @@ pub struct Job<'a> {
     pub table: &'a Table,
     pub globals: &'a Map<String, Value>,
     pub group_by: Option<&'a str>,
+    /// One document for the whole table (`rows`), not one per row or group.
+    pub whole: bool,
     /// A Handlebars condition (`not da_nop_bao_cao`): documents for which it is false are
     /// not made.
     pub filter: Option<&'a str>,
@@ -116,6 +120,8 @@ pub struct Job<'a> {
     pub jobs: usize,
     /// Document numbers assigned in run order.
     pub numbering: Option<&'a Numbering>,
+    /// The numbering books this job continues (a fresh set when `None`).
+    pub books: Option<&'a Books>,
     /// No progress bar.
     pub quiet: bool,
 }
@@ -140,7 +146,8 @@ fn progress_bar(len: u64, quiet: bool, label: &str) -> indicatif::ProgressBar {
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Numbering {
-    /// The part after the number: `KH-STNMT`, `STNMT-VP`.
+    /// The part after the number: `KH-STNMT`, `STNMT-VP`; it may hold tags of the document's
+    /// data (`KH-{{ky_hieu}}`: each unit's own symbol).
     pub symbol: String,
     /// The first number this run assigns.
     #[serde(default = "one")]
@@ -148,6 +155,10 @@ pub struct Numbering {
     /// The field that holds the number; a number already in the data wins.
     #[serde(default = "so")]
     pub field: String,
+    /// A field whose every value keeps its own count (`ma_don_vi`: each unit's book).
+    pub per: Option<String>,
+    /// The field that dates the document in the register (default `ngay_ky`, else today).
+    pub date: Option<String>,
 }
 
 fn one() -> u64 {
@@ -156,6 +167,18 @@ fn one() -> u64 {
 
 fn so() -> String {
     "so".into()
+}
+
+/// The next number of every numbering book of a run: one book per symbol (and per value of
+/// `per`), shared by every kind of document that numbers with the same symbol.
+#[derive(Debug, Default)]
+pub struct Books(std::sync::Mutex<HashMap<String, u64>>);
+
+/// A document's number and the symbol it is written with.
+#[derive(Debug, Clone)]
+struct Number {
+    number: String,
+    symbol: String,
 }
 
 /// A line of the numbering register: what the office copies into its book.
@@ -195,7 +218,7 @@ impl Job<'_> {
             self.template.options.slug_brackets,
             self.template_display,
             self.table,
-            self.group_by.is_some(),
+            self.group_by.is_some() || self.whole,
             &known,
         );
         errors.extend(check.errors);
@@ -205,21 +228,25 @@ impl Job<'_> {
     /// Renders and writes every document of the job (call [`Job::check`] first).
     pub fn run(&self) -> Result<Report, Vec<Diagnostic>> {
         let documents = match self.group_by {
+            _ if self.whole => context::Documents::whole(self.table, self.globals),
             Some(field) => context::Documents::per_group(self.table, field, self.globals)
                 .map_err(|d| vec![d])?,
             None => context::Documents::per_row(self.table, self.globals),
         };
         let selected = self.select(&documents)?;
-        let numbers = self.assign_numbers(&documents, &selected);
+        let numbers = self.assign_numbers(&documents, &selected)?;
         let document_at = |k: usize| {
             let mut document = documents.get(selected[k]);
             if let (Some(numbering), Some(number), Value::Object(data)) =
                 (self.numbering, &numbers[k], &mut document.data)
             {
-                data.insert(numbering.field.clone(), Value::String(number.clone()));
+                data.insert(
+                    numbering.field.clone(),
+                    Value::String(number.number.clone()),
+                );
                 data.insert(
                     format!("{}_ky_hieu", numbering.field),
-                    Value::String(format!("{number}/{}", numbering.symbol)),
+                    Value::String(format!("{}/{}", number.number, number.symbol)),
                 );
             }
             document
@@ -270,12 +297,6 @@ impl Job<'_> {
             ..Report::default()
         };
         let mut rendered = Vec::new();
-        let date = self
-            .globals
-            .get("ngay_ky")
-            .or_else(|| self.globals.get("today"))
-            .map(crate::helpers::format_value)
-            .unwrap_or_default();
         for (k, (result, name)) in results.into_iter().zip(&names).enumerate() {
             let Some(result) = result else { continue };
             match result {
@@ -285,15 +306,24 @@ impl Job<'_> {
                         (name, self.numbering, &numbers[k])
                     {
                         let document = document_at(k);
-                        let unit = document
-                            .data
-                            .get("ma_don_vi")
-                            .map(crate::helpers::format_value)
-                            .unwrap_or(document.origin);
+                        let field = |name: &str| {
+                            document
+                                .data
+                                .get(name)
+                                .map(crate::helpers::format_value)
+                                .filter(|v| !v.is_empty())
+                        };
+                        let date = numbering
+                            .date
+                            .as_deref()
+                            .and_then(field)
+                            .or_else(|| field("ngay_ky"))
+                            .or_else(|| field("today"))
+                            .unwrap_or_default();
                         report.register.push(Registered {
-                            number: format!("{number}/{}", numbering.symbol),
-                            date: date.clone(),
-                            unit,
+                            number: format!("{}/{}", number.number, number.symbol),
+                            date,
+                            unit: field("ma_don_vi").unwrap_or(document.origin),
                             file: name.clone(),
                         });
                     }
@@ -322,33 +352,52 @@ impl Job<'_> {
         Ok(report)
     }
 
-    /// Each selected document's number: the one its data gives, or the next in run order
-    /// (below 10 padded to two digits, as Decree 30 writes them).
+    /// Each selected document's number: the one its data gives, or the next of its book in
+    /// run order (below 10 padded to two digits, as Decree 30 writes them).
     fn assign_numbers(
         &self,
         documents: &context::Documents,
         selected: &[usize],
-    ) -> Vec<Option<String>> {
+    ) -> Result<Vec<Option<Number>>, Vec<Diagnostic>> {
         let Some(numbering) = self.numbering else {
-            return vec![None; selected.len()];
+            return Ok(vec![None; selected.len()]);
         };
-        let mut next = numbering.first;
-        selected
-            .iter()
-            .map(|&i| {
-                let given = documents
-                    .get(i)
+        let symbol = Condition::new(&numbering.symbol, "numbering symbol", self.slug())?;
+        let fresh = Books::default();
+        let books = self.books.unwrap_or(&fresh);
+        let mut books = books.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut numbers = Vec::with_capacity(selected.len());
+        for &i in selected {
+            let document = documents.get(i);
+            let field = |name: &str| {
+                document
                     .data
-                    .get(&numbering.field)
+                    .get(name)
                     .map(crate::helpers::format_value)
-                    .filter(|n| !n.trim().is_empty());
-                Some(given.unwrap_or_else(|| {
+                    .filter(|v| !v.trim().is_empty())
+            };
+            let symbol = symbol.text(&document)?;
+            let number = match field(&numbering.field) {
+                Some(given) => given,
+                None => {
+                    let book = format!(
+                        "{symbol}\u{0}{}",
+                        numbering.per.as_deref().and_then(field).unwrap_or_default()
+                    );
+                    let next = books.entry(book).or_insert(numbering.first);
+                    *next = (*next).max(numbering.first);
                     let number = format!("{next:02}");
-                    next += 1;
+                    *next += 1;
                     number
-                }))
-            })
-            .collect()
+                }
+            };
+            numbers.push(Some(Number { number, symbol }));
+        }
+        Ok(numbers)
+    }
+
+    fn slug(&self) -> bool {
+        self.template.options.slug_brackets
     }
 
     /// The documents the filter keeps, in run order.
@@ -356,43 +405,68 @@ impl Job<'_> {
         let Some(filter) = self.filter else {
             return Ok((0..documents.len()).collect());
         };
-        let mut registry = Handlebars::new();
-        crate::helpers::register(&mut registry);
-        let condition = if self.template.options.slug_brackets {
-            template::expr::slug_brackets(filter)
-        } else {
-            filter.to_string()
-        };
-        registry
-            .register_template_string("filter", format!("{{{{#if {condition}}}}}1{{{{/if}}}}"))
-            .map_err(|e| {
-                vec![Diagnostic::error(
-                    "filter",
-                    format!(
-                        "'{filter}': {}",
-                        crate::diag::lower(&e.reason().to_string())
-                    ),
-                )]
-            })?;
+        let condition = Condition::new(
+            &format!("{{{{#if {filter}}}}}1{{{{/if}}}}"),
+            "filter",
+            self.slug(),
+        )?;
         let mut kept = Vec::new();
         for i in 0..documents.len() {
             let document = documents.get(i);
-            match registry.render("filter", &document.data) {
-                Ok(out) if out == "1" => kept.push(i),
-                Ok(_) => {}
-                Err(e) => {
-                    return Err(vec![Diagnostic::error(
-                        "filter",
-                        format!(
-                            "'{filter}': {} (rendering {})",
-                            crate::diag::lower(&e.reason().to_string()),
-                            document.origin
-                        ),
-                    )]);
-                }
+            if condition.text(&document)? == "1" {
+                kept.push(i);
             }
         }
         Ok(kept)
+    }
+}
+
+/// A piece of Handlebars text the manifest or the command line gives (a filter, a numbering
+/// symbol), evaluated against each document's data.
+struct Condition {
+    registry: Handlebars<'static>,
+    label: &'static str,
+    source: String,
+}
+
+impl Condition {
+    fn new(source: &str, label: &'static str, slug: bool) -> Result<Self, Vec<Diagnostic>> {
+        let mut registry = Handlebars::new();
+        crate::helpers::register(&mut registry);
+        registry.register_escape_fn(handlebars::no_escape);
+        let text = if slug {
+            template::expr::slug_brackets(source)
+        } else {
+            source.to_string()
+        };
+        registry.register_template_string("t", text).map_err(|e| {
+            vec![Diagnostic::error(
+                label,
+                format!(
+                    "'{source}': {}",
+                    crate::diag::lower(&e.reason().to_string())
+                ),
+            )]
+        })?;
+        Ok(Condition {
+            registry,
+            label,
+            source: source.to_string(),
+        })
+    }
+
+    fn text(&self, document: &Document) -> Result<String, Vec<Diagnostic>> {
+        self.registry.render("t", &document.data).map_err(|e| {
+            vec![Diagnostic::error(
+                self.label,
+                format!(
+                    "'{}': {} (rendering {})",
+                    self.source,
+                    crate::diag::lower(&e.reason().to_string()),
+                    document.origin
+                ),
+            )]
+        })
     }
 }
 

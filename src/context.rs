@@ -75,6 +75,8 @@ pub struct Documents<'a> {
     /// Per group: its value and its rows (indices into the table), in order of first
     /// appearance; `None`: one document per row.
     groups: Option<Vec<(String, Vec<usize>)>>,
+    /// One document for the whole table: `rows` and `count` beside the globals.
+    whole: bool,
 }
 
 impl<'a> Documents<'a> {
@@ -84,6 +86,17 @@ impl<'a> Documents<'a> {
             table,
             globals,
             groups: None,
+            whole: false,
+        }
+    }
+
+    /// One document for the whole table (a Department's summary of every unit).
+    pub fn whole(table: &'a Table, globals: &'a Map<String, Value>) -> Self {
+        Documents {
+            table,
+            globals,
+            groups: Some(vec![(String::new(), (0..table.rows.len()).collect())]),
+            whole: true,
         }
     }
 
@@ -114,6 +127,7 @@ impl<'a> Documents<'a> {
             table,
             globals,
             groups: Some(groups),
+            whole: false,
         })
     }
 
@@ -131,6 +145,9 @@ impl<'a> Documents<'a> {
     /// The default file name's suffix of the `i`th document (its group value or row
     /// number), without building its data.
     pub fn suffix(&self, i: usize) -> Option<String> {
+        if self.whole {
+            return None;
+        }
         match &self.groups {
             Some(groups) => Some(groups[i].0.clone()),
             None if self.table.kind == SourceKind::JsonObject => None,
@@ -152,9 +169,18 @@ impl<'a> Documents<'a> {
                     .iter()
                     .map(|&r| Value::Object(row_object(table, r, globals)))
                     .collect();
-                let mut object = row_object(table, members[0], globals);
+                let mut object = match members.first() {
+                    Some(&first) if !self.whole => row_object(table, first, globals),
+                    _ => globals.clone(),
+                };
                 object.insert("count".into(), Value::from(rows.len()));
                 object.insert("rows".into(), Value::Array(rows));
+                if self.whole {
+                    return Document {
+                        data: Value::Object(object),
+                        origin: table.source.clone(),
+                    };
+                }
                 Document {
                     data: Value::Object(object),
                     origin: format!(

@@ -37,8 +37,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use toml::Spanned;
 
-use crate::batch::{self, Job, Report, display};
+use crate::batch::{self, Books, Job, Report, display};
 use crate::context;
 use crate::diag::Diagnostic;
 use crate::helpers::format_value;
@@ -55,12 +56,120 @@ pub struct Manifest {
     #[serde(default)]
     pub globals: toml::Table,
     pub sources: BTreeMap<String, Source>,
+    /// Joins, computed fields and vote counts change the rows; they apply in the order they
+    /// are written in the manifest (a join copies the rows as they are at that point).
     #[serde(default)]
-    pub joins: Vec<Join>,
+    pub joins: Vec<Spanned<Join>>,
+    #[serde(default)]
+    pub fields: Vec<Spanned<FieldSpec>>,
+    #[serde(default)]
+    pub votes: Vec<Spanned<Votes>>,
     /// Checks on the rows, reported as warnings (the Council decides).
     #[serde(default)]
     pub rules: Vec<Rule>,
+    #[serde(default)]
+    pub quotas: Vec<Quota>,
     pub documents: Vec<DocumentSpec>,
+}
+
+/// A field computed for every row of a source, from an expression over the row (and the
+/// rows joined to it), or as the row's rank by another field.
+///
+/// ```toml
+/// [[fields]]
+/// source = "don_vi"
+/// name = "tong_diem"
+/// value = '(sum diem "diem_hoi_dong")'   # an expression keeps its type (a number here)
+///
+/// [[fields]]
+/// source = "de_nghi"
+/// name = "nguoi_nhan"
+/// value = '{{#if (eq can_bo.gioi_tinh "Nam")}}Ông{{else}}Bà{{/if}} {{can_bo.ho_va_ten}}'
+///
+/// [[fields]]
+/// source = "don_vi"
+/// name = "xep_hang"
+/// rank = "tong_diem"                     # 1 for the highest; ties share a rank
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    pub source: String,
+    pub name: String,
+    /// A Handlebars expression (`(sum diem "x")`, `can_bo.ho_va_ten`) whose value the field
+    /// takes, or a text with tags (`Ông {{ten}}`) the field takes as text.
+    pub value: Option<String>,
+    /// The field to rank the rows by: 1 for the highest (`order = "asc"`: the lowest).
+    pub rank: Option<String>,
+    pub order: Option<String>,
+}
+
+/// Council votes counted per nominee: the for and against columns of `source`, the share of
+/// all members voting for, and the verdict against the threshold (at least that share).
+///
+/// ```toml
+/// [[votes]]
+/// source = "de_nghi"
+/// for = "phieu_dong_y"
+/// against = "phieu_khong_dong_y"
+/// members = "hoi_dong_thanh_vien"    # a global, or a number
+/// threshold = "50%"
+/// thresholds = [{ when = '(eq hinh_thuc "Chiến sĩ thi đua cơ sở")', threshold = "80%" }]
+/// ```
+///
+/// Each row gets `bieu_quyet` (or `as`): `dong_y`, `khong_dong_y`, `thanh_vien`, `ty_le`
+/// (percent of all members, two decimals), `nguong` (the threshold as written), `dat`,
+/// `ket_qua` (`Đạt` / `Không đạt`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    pub source: String,
+    #[serde(rename = "for")]
+    pub for_: String,
+    pub against: String,
+    pub members: toml::Value,
+    pub threshold: String,
+    #[serde(default)]
+    pub thresholds: Vec<Threshold>,
+    #[serde(rename = "as", default = "bieu_quyet")]
+    pub field: String,
+}
+
+fn bieu_quyet() -> String {
+    "bieu_quyet".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    pub when: String,
+    pub threshold: String,
+}
+
+/// At most `max` rows (a number, or a share of the group's `of` field) for which `when`
+/// holds, per value of `per`: a nomination list over its quota is a warning.
+///
+/// ```toml
+/// [[quotas]]
+/// name = "chien-si-thi-dua-co-so"
+/// source = "de_nghi"
+/// per = "ma_don_vi"
+/// when = '(eq hinh_thuc "Chiến sĩ thi đua cơ sở")'
+/// max = "15%"
+/// of = "don_vi.so_bien_che"
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quota {
+    pub name: String,
+    pub source: String,
+    pub per: String,
+    pub when: Option<String>,
+    pub max: toml::Value,
+    /// For a share: the expression, on a group's first row, of the number it is a share of.
+    pub of: Option<String>,
+    /// The column the warning points at (default: `per`).
+    pub field: Option<String>,
 }
 
 /// A rule of the plan or the law, as data: every row of `source` for which `when` holds must
@@ -126,6 +235,9 @@ pub struct DocumentSpec {
     /// The source whose rows (or groups) give one document each.
     pub source: String,
     pub group_by: Option<String>,
+    /// One document for the whole source, its rows in `rows` (a Department's summary).
+    #[serde(default)]
+    pub whole: bool,
     /// A Handlebars condition: documents for which it is false are not made.
     pub filter: Option<String>,
     /// The file name pattern, relative to the output folder.
@@ -204,6 +316,8 @@ pub struct Prepared {
     pub templates: HashMap<String, Template>,
     pub globals: Map<String, Value>,
     pub warnings: Vec<Diagnostic>,
+    /// One line per `[[votes]]`: how many nominees passed.
+    pub votes: Vec<String>,
 }
 
 /// Loads every source, applies the joins, compiles every template and checks every document
@@ -212,6 +326,7 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     let manifest = &loaded.manifest;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let votes_counted;
     let mut tables = BTreeMap::new();
     for (name, source) in &manifest.sources {
         let legacy = match source.legacy.as_deref() {
@@ -247,20 +362,40 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
             Err(es) => errors.extend(es),
         }
     }
-    for (j, join) in manifest.joins.iter().enumerate() {
-        if let Err(es) = apply_join(loaded, j, join, &mut tables) {
-            errors.extend(es);
-        }
-    }
     let mut globals = context::globals(&context::today(), &[]);
     for (key, value) in &manifest.globals {
         globals.insert(key.clone(), toml_to_json(value));
     }
-    for rule in &manifest.rules {
-        match check_rule(loaded, rule, &tables, &globals) {
-            Ok(found) => warnings.extend(found),
-            Err(e) => errors.push(e),
+    {
+        let mut counted = Vec::new();
+        for step in steps(manifest) {
+            let result = match step {
+                Step::Join(j, join) => apply_join(loaded, j, join, &mut tables),
+                Step::Field(field) => compute_field(loaded, field, &mut tables, &globals),
+                Step::Votes(votes) => {
+                    count_votes(loaded, votes, &mut tables, &globals).map(|(summary, mut found)| {
+                        counted.push(summary);
+                        warnings.append(&mut found);
+                    })
+                }
+            };
+            if let Err(es) = result {
+                errors.extend(es);
+            }
         }
+        for rule in &manifest.rules {
+            match check_rule(loaded, rule, &tables, &globals) {
+                Ok(found) => warnings.extend(found),
+                Err(e) => errors.push(e),
+            }
+        }
+        for quota in &manifest.quotas {
+            match check_quota(loaded, quota, &tables, &globals) {
+                Ok(found) => warnings.extend(found),
+                Err(es) => errors.extend(es),
+            }
+        }
+        votes_counted = counted;
     }
     let mut templates: HashMap<String, Template> = HashMap::new();
     for spec in &manifest.documents {
@@ -292,7 +427,7 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
         }
         let template = &templates[&spec.template];
         let out = loaded.out_dir();
-        let job = job_for(spec, template, table, &globals, &out, 1, true);
+        let job = job_for(spec, template, table, &globals, &out, 1, true, None);
         let (es, ws) = job.check();
         errors.extend(es);
         warnings.extend(ws);
@@ -305,10 +440,12 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
         templates,
         globals,
         warnings,
+        votes: votes_counted,
     })
 }
 
 /// The job of one document spec.
+#[allow(clippy::too_many_arguments)]
 fn job_for<'a>(
     spec: &'a DocumentSpec,
     template: &'a Template,
@@ -317,6 +454,7 @@ fn job_for<'a>(
     out: &'a Path,
     jobs: usize,
     quiet: bool,
+    books: Option<&'a Books>,
 ) -> Job<'a> {
     Job {
         template,
@@ -324,6 +462,8 @@ fn job_for<'a>(
         table,
         globals,
         group_by: spec.group_by.as_deref(),
+        whole: spec.whole,
+        books,
         filter: spec.filter.as_deref(),
         name: spec.name.as_deref(),
         stem: &spec.kind,
@@ -339,6 +479,7 @@ fn job_for<'a>(
 pub struct RunReport {
     pub kinds: Vec<(String, Report)>,
     pub warnings: Vec<Diagnostic>,
+    pub votes: Vec<String>,
     pub out: PathBuf,
 }
 
@@ -347,16 +488,27 @@ pub fn run(loaded: &Loaded, jobs: usize, quiet: bool) -> Result<RunReport, Vec<D
     let prepared = prepare(loaded)?;
     let out = loaded.out_dir();
     let mut kinds = Vec::new();
+    let books = Books::default();
     for spec in &loaded.manifest.documents {
         let table = &prepared.tables[&spec.source];
         let template = &prepared.templates[&spec.template];
-        let job = job_for(spec, template, table, &prepared.globals, &out, jobs, quiet);
+        let job = job_for(
+            spec,
+            template,
+            table,
+            &prepared.globals,
+            &out,
+            jobs,
+            quiet,
+            Some(&books),
+        );
         let report = job.run()?;
         kinds.push((spec.kind.clone(), report));
     }
     let report = RunReport {
         kinds,
         warnings: prepared.warnings,
+        votes: prepared.votes,
         out,
     };
     write_summary(loaded, &report).map_err(|e| {
@@ -400,6 +552,12 @@ fn write_summary(loaded: &Loaded, report: &RunReport) -> std::io::Result<()> {
                 e.unit,
                 display(&e.file)
             ));
+        }
+    }
+    if !report.votes.is_empty() {
+        text.push_str("\nvotes\n");
+        for line in &report.votes {
+            text.push_str(&format!("  {line}\n"));
         }
     }
     if !report.warnings.is_empty() {
@@ -578,69 +736,665 @@ fn check_rule(
             Err(unknown_source(loaded, &rule.source, &place))
         };
     };
-    let slug = matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv);
-    let fix = |c: &str| {
-        if slug {
-            crate::template::expr::slug_brackets(c)
-        } else {
-            c.to_string()
-        }
-    };
-    let mut registry = handlebars::Handlebars::new();
-    crate::helpers::register(&mut registry);
+    let mut eval = Eval::new(loaded, &place, table);
     let when = rule
         .when
         .as_deref()
-        .map(fix)
-        .unwrap_or_else(|| "true".into());
-    let source = format!(
-        "{{{{#if {when}}}}}{{{{#if {}}}}}ok{{{{else}}}}broken{{{{/if}}}}{{{{/if}}}}",
-        fix(&rule.require)
-    );
-    registry
-        .register_template_string("rule", source)
-        .map_err(|e| {
-            Diagnostic::error(
-                &loaded.display,
-                format!("{place}: {}", crate::diag::lower(&e.reason().to_string())),
-            )
-        })?;
-    let column = match &rule.field {
-        Some(field) => table.column(field).cloned().ok_or_else(|| {
-            Diagnostic::error(
-                &loaded.display,
-                format!("{place}: no column '{field}' in {}", table.source),
-            )
-        })?,
-        None => table.columns.first().cloned().unwrap_or(Column {
-            header: String::new(),
-            key: String::new(),
-            letter: "A".into(),
-        }),
+        .map(|w| eval.condition(w))
+        .transpose()?;
+    let require = eval.condition(&rule.require)?;
+    let letter = match &rule.field {
+        Some(field) => column_letter(loaded, &place, table, field)?,
+        None => table
+            .columns
+            .iter()
+            .map(|c| c.letter.clone())
+            .find(|l| !l.is_empty())
+            .unwrap_or_else(|| "A".into()),
     };
     let documents = context::Documents::per_row(table, globals);
     let mut found = Vec::new();
     for i in 0..documents.len() {
         let document = documents.get(i);
-        let verdict = registry.render("rule", &document.data).map_err(|e| {
-            Diagnostic::error(
-                &loaded.display,
-                format!(
-                    "{place}: {} (rendering {})",
-                    crate::diag::lower(&e.reason().to_string()),
-                    document.origin
-                ),
-            )
-        })?;
-        if verdict == "broken" {
-            let letter = if column.letter.is_empty() {
-                "A"
-            } else {
-                &column.letter
-            };
+        let applies = match &when {
+            Some(when) => eval.holds(when, &document)?,
+            None => true,
+        };
+        if applies && !eval.holds(&require, &document)? {
             found.push(Diagnostic::warning(
-                table.cell_location(letter, table.rows[i].number),
+                table.cell_location(&letter, table.rows[i].number),
                 format!("rule '{}': {}", rule.name, rule.message),
+            ));
+        }
+    }
+    Ok(found)
+}
+
+/// The column letter of `field` in `table` (a located error when there is none).
+fn column_letter(
+    loaded: &Loaded,
+    place: &str,
+    table: &Table,
+    field: &str,
+) -> Result<String, Diagnostic> {
+    let column = table.column(field).ok_or_else(|| {
+        let d = Diagnostic::error(
+            &loaded.display,
+            format!("{place}: no column '{field}' in {}", table.source),
+        );
+        match crate::check::closest(field, table.columns.iter().map(|c| c.key.as_str())) {
+            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+            None => d,
+        }
+    })?;
+    Ok(if column.letter.is_empty() {
+        "A".into()
+    } else {
+        column.letter.clone()
+    })
+}
+
+/// What the manifest changes in the rows, in the order it is written.
+enum Step<'m> {
+    Join(usize, &'m Join),
+    Field(&'m FieldSpec),
+    Votes(&'m Votes),
+}
+
+fn steps(manifest: &Manifest) -> Vec<Step<'_>> {
+    let mut steps: Vec<(usize, Step)> = Vec::new();
+    for (j, join) in manifest.joins.iter().enumerate() {
+        steps.push((join.span().start, Step::Join(j, join.get_ref())));
+    }
+    for field in &manifest.fields {
+        steps.push((field.span().start, Step::Field(field.get_ref())));
+    }
+    for votes in &manifest.votes {
+        steps.push((votes.span().start, Step::Votes(votes.get_ref())));
+    }
+    steps.sort_by_key(|(at, _)| *at);
+    steps.into_iter().map(|(_, step)| step).collect()
+}
+
+/// Handlebars conditions and expressions of the manifest, evaluated against a row's data with
+/// the template helpers. An expression's value keeps its type (it is printed as JSON and read
+/// back); a condition is true or false as `{{#if}}` sees it; a text is rendered.
+struct Eval {
+    registry: handlebars::Handlebars<'static>,
+    place: String,
+    shown: String,
+    slug: bool,
+}
+
+/// A compiled condition, expression or text.
+struct Compiled {
+    name: String,
+    source: String,
+}
+
+impl Eval {
+    fn new(loaded: &Loaded, place: &str, table: &Table) -> Eval {
+        let mut registry = handlebars::Handlebars::new();
+        crate::helpers::register(&mut registry);
+        registry.register_escape_fn(handlebars::no_escape);
+        registry.register_helper(
+            "_json",
+            Box::new(
+                |h: &handlebars::Helper,
+                 _: &handlebars::Handlebars,
+                 _: &handlebars::Context,
+                 _: &mut handlebars::RenderContext,
+                 out: &mut dyn handlebars::Output|
+                 -> handlebars::HelperResult {
+                    let value = h.param(0).map(|p| p.value().clone()).unwrap_or(Value::Null);
+                    out.write(&value.to_string())?;
+                    Ok(())
+                },
+            ),
+        );
+        Eval {
+            registry,
+            place: place.to_string(),
+            shown: loaded.display.clone(),
+            slug: matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv),
+        }
+    }
+
+    /// A condition: `(eq hinh_thuc "Giấy khen")`, `da_nop`.
+    fn condition(&mut self, source: &str) -> Result<Compiled, Diagnostic> {
+        let text = format!("{{{{#if {}}}}}1{{{{/if}}}}", self.fix(source));
+        self.compile(source, text)
+    }
+
+    /// An expression whose value is kept (`(sum diem "x")`), or, when it holds tags, a text.
+    fn value(&mut self, source: &str) -> Result<Compiled, Diagnostic> {
+        let text = if source.contains("{{") {
+            self.fix(source)
+        } else {
+            format!("{{{{_json {}}}}}", self.fix(source))
+        };
+        self.compile(source, text)
+    }
+
+    fn compile(&mut self, source: &str, text: String) -> Result<Compiled, Diagnostic> {
+        let name = format!("e{}", self.registry.get_templates().len());
+        self.registry
+            .register_template_string(&name, text)
+            .map_err(|e| {
+                Diagnostic::error(
+                    &self.shown,
+                    format!(
+                        "{}: '{source}': {}",
+                        self.place,
+                        crate::diag::lower(&e.reason().to_string())
+                    ),
+                )
+            })?;
+        Ok(Compiled {
+            name,
+            source: source.to_string(),
+        })
+    }
+
+    fn render(
+        &self,
+        compiled: &Compiled,
+        document: &context::Document,
+    ) -> Result<String, Diagnostic> {
+        self.registry
+            .render(&compiled.name, &document.data)
+            .map_err(|e| {
+                Diagnostic::error(
+                    &self.shown,
+                    format!(
+                        "{}: '{}': {} (rendering {})",
+                        self.place,
+                        compiled.source,
+                        crate::diag::lower(&e.reason().to_string()),
+                        document.origin
+                    ),
+                )
+            })
+    }
+
+    fn holds(&self, compiled: &Compiled, document: &context::Document) -> Result<bool, Diagnostic> {
+        Ok(self.render(compiled, document)? == "1")
+    }
+
+    /// The value of an expression (typed) or of a text (a string).
+    fn get(&self, compiled: &Compiled, document: &context::Document) -> Result<Value, Diagnostic> {
+        let out = self.render(compiled, document)?;
+        if compiled.source.contains("{{") {
+            return Ok(Value::String(out));
+        }
+        Ok(serde_json::from_str(&out).unwrap_or(Value::String(out)))
+    }
+
+    fn fix(&self, source: &str) -> String {
+        if self.slug {
+            crate::template::expr::slug_brackets(source)
+        } else {
+            source.to_string()
+        }
+    }
+}
+
+/// The table a step works on, or the error of naming no source (nothing when its load failed).
+fn table_of<'t>(
+    loaded: &Loaded,
+    tables: &'t mut BTreeMap<String, Table>,
+    name: &str,
+    place: &str,
+) -> Result<&'t mut Table, Vec<Diagnostic>> {
+    if !tables.contains_key(name) {
+        return Err(if loaded.manifest.sources.contains_key(name) {
+            Vec::new()
+        } else {
+            vec![unknown_source(loaded, name, place)]
+        });
+    }
+    Ok(tables.get_mut(name).expect("checked above"))
+}
+
+/// Adds `name` to the columns templates may use (a computed or joined field).
+fn add_column(table: &mut Table, name: &str) {
+    if !table.columns.iter().any(|c| c.key == name) {
+        table.columns.push(Column {
+            header: name.to_string(),
+            key: name.to_string(),
+            letter: String::new(),
+        });
+    }
+}
+
+/// Computes a `[[fields]]` entry into every row of its source.
+fn compute_field(
+    loaded: &Loaded,
+    spec: &FieldSpec,
+    tables: &mut BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<(), Vec<Diagnostic>> {
+    let place = format!("fields '{}'", spec.name);
+    let table = table_of(loaded, tables, &spec.source, &place)?;
+    let values = match (&spec.value, &spec.rank) {
+        (Some(value), None) => {
+            let mut eval = Eval::new(loaded, &place, table);
+            let compiled = eval.value(value).map_err(|d| vec![d])?;
+            let documents = context::Documents::per_row(table, globals);
+            (0..documents.len())
+                .map(|i| eval.get(&compiled, &documents.get(i)))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|d| vec![d])?
+        }
+        (None, Some(by)) => rank(loaded, &place, table, by, spec.order.as_deref())?,
+        _ => {
+            return Err(vec![Diagnostic::error(
+                &loaded.display,
+                format!("{place}: give either 'value' or 'rank'"),
+            )]);
+        }
+    };
+    for (row, value) in table.rows.iter_mut().zip(values) {
+        row.fields.insert(spec.name.clone(), value);
+    }
+    add_column(table, &spec.name);
+    Ok(())
+}
+
+/// Each row's rank by the number in field `by`: 1 for the highest (the lowest with
+/// `order = "asc"`); equal values share a rank and the next rank skips (1, 2, 2, 4).
+fn rank(
+    loaded: &Loaded,
+    place: &str,
+    table: &Table,
+    by: &str,
+    order: Option<&str>,
+) -> Result<Vec<Value>, Vec<Diagnostic>> {
+    let ascending = match order {
+        None | Some("desc") => false,
+        Some("asc") => true,
+        Some(other) => {
+            return Err(vec![Diagnostic::error(
+                &loaded.display,
+                format!("{place}: order: expected \"asc\" or \"desc\", found '{other}'"),
+            )]);
+        }
+    };
+    let key = table.column(by).map(|c| c.key.clone()).ok_or_else(|| {
+        vec![Diagnostic::error(
+            &loaded.display,
+            format!("{place}: no field '{by}' in {}", table.source),
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let numbers: Vec<f64> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let value = row.fields.get(&key).unwrap_or(&Value::Null);
+            match value {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => crate::input::plain_number(s).and_then(|v| v.as_f64()),
+                _ => None,
+            }
+            .unwrap_or_else(|| {
+                errors.push(Diagnostic::error(
+                    table.row_location(row.number),
+                    format!(
+                        "{place}: expected a number in '{by}', found {}",
+                        crate::helpers::format_value(value)
+                    ),
+                ));
+                0.0
+            })
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(numbers
+        .iter()
+        .map(|&n| {
+            let better = numbers
+                .iter()
+                .filter(|&&m| if ascending { m < n } else { m > n })
+                .count();
+            Value::from(better + 1)
+        })
+        .collect())
+}
+
+/// A share written `80%` or `66.67%`, as (numerator, denominator).
+fn parse_share(text: &str) -> Option<(u128, u128)> {
+    let number = text.trim().strip_suffix('%')?.trim();
+    let (whole, frac) = number.split_once(['.', ',']).unwrap_or((number, ""));
+    if whole.is_empty() && frac.is_empty()
+        || !whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
+        || frac.len() > 6
+    {
+        return None;
+    }
+    let den = 100 * 10u128.pow(frac.len() as u32);
+    let num = format!("{whole}{frac}").parse().ok()?;
+    Some((num, den))
+}
+
+/// A whole, non-negative count from a cell (a number or numeric text); `Ok(None)` when blank.
+fn count_cell(value: Option<&Value>) -> Result<Option<u64>, String> {
+    let value = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
+        Some(v) => v,
+    };
+    let n = match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => crate::input::plain_number(s).and_then(|v| v.as_f64()),
+        _ => None,
+    };
+    match n {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e9 => Ok(Some(n as u64)),
+        _ => Err(format!(
+            "expected a whole number of votes, found {}",
+            crate::helpers::format_value(value)
+        )),
+    }
+}
+
+/// Counts a `[[votes]]` entry into every row of its source; returns the summary line and the
+/// warnings (a nominee with no count).
+fn count_votes(
+    loaded: &Loaded,
+    votes: &Votes,
+    tables: &mut BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let place = format!("votes on '{}'", votes.source);
+    let table = table_of(loaded, tables, &votes.source, &place)?;
+    let error = |message: String| {
+        vec![Diagnostic::error(
+            &loaded.display,
+            format!("{place}: {message}"),
+        )]
+    };
+    let members = match &votes.members {
+        toml::Value::Integer(n) if *n > 0 => *n as u64,
+        toml::Value::String(name) => match globals.get(name) {
+            Some(v) => count_cell(Some(v))
+                .ok()
+                .flatten()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| {
+                    error(format!(
+                        "members: global '{name}' is not a positive whole number"
+                    ))
+                })?,
+            None => return Err(error(format!("members: no global '{name}'"))),
+        },
+        other => {
+            return Err(error(format!(
+                "members: expected a number or a global's name, found {other}"
+            )));
+        }
+    };
+    let share = |text: &str| {
+        parse_share(text).ok_or_else(|| {
+            error(format!(
+                "threshold: expected a share like \"80%\", found '{text}'"
+            ))
+        })
+    };
+    let mut eval = Eval::new(loaded, &place, table);
+    let default = (share(&votes.threshold)?, votes.threshold.as_str());
+    let mut thresholds = Vec::new();
+    for t in &votes.thresholds {
+        thresholds.push((
+            eval.condition(&t.when).map_err(|d| vec![d])?,
+            share(&t.threshold)?,
+            t.threshold.as_str(),
+        ));
+    }
+    let for_letter = column_letter(loaded, &place, table, &votes.for_).map_err(|d| vec![d])?;
+    let against_letter =
+        column_letter(loaded, &place, table, &votes.against).map_err(|d| vec![d])?;
+    let for_key = table
+        .column(&votes.for_)
+        .map(|c| c.key.clone())
+        .unwrap_or_default();
+    let against_key = table
+        .column(&votes.against)
+        .map(|c| c.key.clone())
+        .unwrap_or_default();
+    let documents = context::Documents::per_row(table, globals);
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut results = Vec::new();
+    let (mut counted, mut passed) = (0, 0);
+    for i in 0..documents.len() {
+        let document = documents.get(i);
+        let number = table.rows[i].number;
+        let fields = &table.rows[i].fields;
+        let cell = |key: &str, letter: &str| {
+            count_cell(fields.get(key)).map_err(|m| {
+                Diagnostic::error(table.cell_location(letter, number), format!("{place}: {m}"))
+            })
+        };
+        let (yes, no) = match (
+            cell(&for_key, &for_letter),
+            cell(&against_key, &against_letter),
+        ) {
+            (Ok(yes), Ok(no)) => (yes, no),
+            (a, b) => {
+                errors.extend(a.err());
+                errors.extend(b.err());
+                results.push(Value::Null);
+                continue;
+            }
+        };
+        let mut chosen = default;
+        for (when, share, text) in &thresholds {
+            match eval.holds(when, &document) {
+                Ok(true) => {
+                    chosen = (*share, text);
+                    break;
+                }
+                Ok(false) => {}
+                Err(d) => errors.push(d),
+            }
+        }
+        let ((num, den), threshold) = chosen;
+        let mut result = Map::new();
+        result.insert("thanh_vien".into(), Value::from(members));
+        result.insert("nguong".into(), Value::from(threshold));
+        match yes {
+            None => {
+                warnings.push(Diagnostic::warning(
+                    table.cell_location(&for_letter, number),
+                    format!("{place}: no vote count; the nominee is marked not passed"),
+                ));
+                result.insert("dong_y".into(), Value::Null);
+                result.insert(
+                    "khong_dong_y".into(),
+                    no.map(Value::from).unwrap_or(Value::Null),
+                );
+                result.insert("ty_le".into(), Value::Null);
+                result.insert("dat".into(), Value::Bool(false));
+                result.insert("ket_qua".into(), Value::from("Chưa biểu quyết"));
+            }
+            Some(yes) => {
+                if yes + no.unwrap_or(0) > members {
+                    errors.push(Diagnostic::error(
+                        table.cell_location(&for_letter, number),
+                        format!(
+                            "{place}: {yes} for and {} against make more votes than the {members} members",
+                            no.unwrap_or(0)
+                        ),
+                    ));
+                }
+                // Percent of all members to two decimals, rounded half up.
+                let hundredths =
+                    (yes as u128 * 10_000 * 2 + members as u128) / (2 * members as u128);
+                let pass = yes as u128 * den >= num * members as u128;
+                counted += 1;
+                passed += usize::from(pass);
+                result.insert("dong_y".into(), Value::from(yes));
+                result.insert("khong_dong_y".into(), Value::from(no.unwrap_or(0)));
+                result.insert(
+                    "ty_le".into(),
+                    serde_json::Number::from_f64(hundredths as f64 / 100.0)
+                        .map(Value::Number)
+                        .unwrap_or(Value::Null),
+                );
+                result.insert("dat".into(), Value::Bool(pass));
+                result.insert(
+                    "ket_qua".into(),
+                    Value::from(if pass { "Đạt" } else { "Không đạt" }),
+                );
+            }
+        }
+        results.push(Value::Object(result));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (row, result) in table.rows.iter_mut().zip(results) {
+        row.fields.insert(votes.field.clone(), result);
+    }
+    add_column(table, &votes.field);
+    Ok((
+        format!(
+            "{}: {counted} nominees counted against {members} members, {passed} passed",
+            votes.source
+        ),
+        warnings,
+    ))
+}
+
+/// The groups of a quota's source over their quota, as warnings at the first row beyond it.
+fn check_quota(
+    loaded: &Loaded,
+    quota: &Quota,
+    tables: &BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let place = format!("quotas '{}'", quota.name);
+    let Some(table) = tables.get(&quota.source) else {
+        return if loaded.manifest.sources.contains_key(&quota.source) {
+            Ok(Vec::new())
+        } else {
+            Err(vec![unknown_source(loaded, &quota.source, &place)])
+        };
+    };
+    let error = |message: String| {
+        vec![Diagnostic::error(
+            &loaded.display,
+            format!("{place}: {message}"),
+        )]
+    };
+    enum Max {
+        Count(u64),
+        Share((u128, u128), String),
+    }
+    let max = match &quota.max {
+        toml::Value::Integer(n) if *n >= 0 => Max::Count(*n as u64),
+        toml::Value::String(text) => match parse_share(text) {
+            Some(share) if quota.of.is_some() => Max::Share(share, text.clone()),
+            Some(_) => {
+                return Err(error(format!(
+                    "max '{text}' is a share: say of what with 'of'"
+                )));
+            }
+            None => {
+                return Err(error(format!(
+                    "max: expected a number or a share like \"15%\", found '{text}'"
+                )));
+            }
+        },
+        other => {
+            return Err(error(format!(
+                "max: expected a number or a share like \"15%\", found {other}"
+            )));
+        }
+    };
+    let mut eval = Eval::new(loaded, &place, table);
+    let when = quota
+        .when
+        .as_deref()
+        .map(|w| eval.condition(w))
+        .transpose()
+        .map_err(|d| vec![d])?;
+    let of = quota
+        .of
+        .as_deref()
+        .map(|o| eval.value(o))
+        .transpose()
+        .map_err(|d| vec![d])?;
+    let letter = column_letter(
+        loaded,
+        &place,
+        table,
+        quota.field.as_deref().unwrap_or(&quota.per),
+    )
+    .map_err(|d| vec![d])?;
+    let key = context::group_key(table, &quota.per).map_err(|d| vec![d])?;
+    let documents = context::Documents::per_row(table, globals);
+    // Per group value: the rows for which `when` holds, in order.
+    let mut members: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for i in 0..documents.len() {
+        let document = documents.get(i);
+        if let Some(when) = &when
+            && !eval.holds(when, &document).map_err(|d| vec![d])?
+        {
+            continue;
+        }
+        let value = table.rows[i]
+            .fields
+            .get(&key)
+            .map(format_value)
+            .unwrap_or_default();
+        let at = *index.entry(value.clone()).or_insert_with(|| {
+            members.push((value, Vec::new()));
+            members.len() - 1
+        });
+        members[at].1.push(i);
+    }
+    let mut found = Vec::new();
+    for (value, rows) in members {
+        let (limit, why) = match &max {
+            Max::Count(n) => (*n, String::new()),
+            Max::Share((num, den), text) => {
+                let first = documents.get(rows[0]);
+                let base = eval
+                    .get(of.as_ref().expect("a share has 'of'"), &first)
+                    .map_err(|d| vec![d])?;
+                let base = count_cell(Some(&base)).ok().flatten().ok_or_else(|| {
+                    vec![Diagnostic::error(
+                        table.row_location(table.rows[rows[0]].number),
+                        format!(
+                            "{place}: '{}' is not a whole number here ({})",
+                            quota.of.as_deref().unwrap_or_default(),
+                            format_value(&base)
+                        ),
+                    )]
+                })?;
+                (
+                    (base as u128 * num / den) as u64,
+                    format!(" ({text} of {base})"),
+                )
+            }
+        };
+        if rows.len() as u64 > limit {
+            let beyond = rows[limit as usize];
+            found.push(Diagnostic::warning(
+                table.cell_location(&letter, table.rows[beyond].number),
+                format!(
+                    "quota '{}': '{value}' has {}, over its quota of {limit}{why}",
+                    quota.name,
+                    rows.len()
+                ),
             ));
         }
     }
