@@ -369,8 +369,8 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     {
         let mut counted = Vec::new();
         for step in steps(manifest) {
-            let result = match step {
-                Step::Join(j, join) => apply_join(loaded, j, join, &mut tables),
+            let result = match &step {
+                Step::Join(j, join) => apply_join(loaded, *j, join, &mut tables),
                 Step::Field(field) => compute_field(loaded, field, &mut tables, &globals),
                 Step::Votes(votes) => {
                     count_votes(loaded, votes, &mut tables, &globals).map(|(summary, mut found)| {
@@ -381,6 +381,16 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
             };
             if let Err(es) = result {
                 errors.extend(es);
+                // What the step would have added still exists for the checks that follow,
+                // so one mistake gives one message.
+                let added = match step {
+                    Step::Join(_, join) => (&join.into, &join.field),
+                    Step::Field(field) => (&field.source, &field.name),
+                    Step::Votes(votes) => (&votes.source, &votes.field),
+                };
+                if let Some(table) = tables.get_mut(added.0) {
+                    add_column(table, added.1);
+                }
             }
         }
         for rule in &manifest.rules {

@@ -8,5 +8,6 @@ mod common;
 mod data_command;
 mod fixtures;
 mod manifest;
+mod manifest_steps;
 mod office;
 mod render;
