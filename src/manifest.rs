@@ -214,8 +214,9 @@ pub struct Source {
 pub struct Join {
     pub into: String,
     pub from: String,
-    /// The key column in `into` (and in `from`, unless `from_key` names another).
-    pub key: String,
+    /// The key column in `into` (and in `from`, unless `from_key` names another); without a
+    /// key, every row of `into` gets every row of `from` (a meeting and all its nominees).
+    pub key: Option<String>,
     pub from_key: Option<String>,
     /// The field that receives the matching rows.
     #[serde(rename = "as")]
@@ -632,7 +633,29 @@ fn apply_join(
         }
     }
     let child = &tables[&join.from];
-    let child_key_name = join.from_key.as_deref().unwrap_or(&join.key);
+    let Some(key) = join.key.as_deref() else {
+        if join.one {
+            return Err(vec![Diagnostic::error(
+                &loaded.display,
+                format!("{place}: 'one = true' needs a 'key'"),
+            )]);
+        }
+        let rows: Vec<Value> = (0..child.rows.len())
+            .map(|i| {
+                let mut object = child.fields(i).into_owned();
+                object.insert("_row".into(), Value::from(child.rows[i].number));
+                Value::Object(object)
+            })
+            .collect();
+        let parent = tables.get_mut(&join.into).expect("checked above");
+        for row in &mut parent.rows {
+            row.fields
+                .insert(join.field.clone(), Value::Array(rows.clone()));
+        }
+        add_column(parent, &join.field);
+        return Ok(());
+    };
+    let child_key_name = join.from_key.as_deref().unwrap_or(key);
     let column_of = |table: &Table, key: &str| -> Result<Column, Diagnostic> {
         table.column(key).cloned().ok_or_else(|| {
             let d = Diagnostic::error(&table.source, format!("{place}: no column '{key}'"));
@@ -643,7 +666,7 @@ fn apply_join(
         })
     };
     let child_key = column_of(child, child_key_name).map_err(|d| vec![d])?;
-    let parent_key = column_of(&tables[&join.into], &join.key).map_err(|d| vec![d])?;
+    let parent_key = column_of(&tables[&join.into], key).map_err(|d| vec![d])?;
     // The child rows by key, as templates see them.
     let mut by_key: HashMap<String, Vec<Value>> = HashMap::new();
     let mut child_keys = Vec::with_capacity(child.rows.len());
@@ -717,13 +740,7 @@ fn apply_join(
         };
         parent.rows[i].fields.insert(join.field.clone(), value);
     }
-    if !parent.columns.iter().any(|c| c.key == join.field) {
-        parent.columns.push(Column {
-            header: join.field.clone(),
-            key: join.field.clone(),
-            letter: String::new(),
-        });
-    }
+    add_column(parent, &join.field);
     if errors.is_empty() {
         Ok(())
     } else {
