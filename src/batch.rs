@@ -159,6 +159,10 @@ pub struct Numbering {
     pub per: Option<String>,
     /// The field that dates the document in the register (default `ngay_ky`, else today).
     pub date: Option<String>,
+    /// A field naming what the number belongs to (`ma_can_bo`: an awardee): a document whose
+    /// key already has a number in this book gets the same one (a certificate printed in two
+    /// forms keeps one number).
+    pub key: Option<String>,
 }
 
 fn one() -> u64 {
@@ -172,7 +176,14 @@ fn so() -> String {
 /// The next number of every numbering book of a run: one book per symbol (and per value of
 /// `per`), shared by every kind of document that numbers with the same symbol.
 #[derive(Debug, Default)]
-pub struct Books(std::sync::Mutex<HashMap<String, u64>>);
+pub struct Books(std::sync::Mutex<BookState>);
+
+#[derive(Debug, Default)]
+pub struct BookState {
+    next: HashMap<String, u64>,
+    /// Numbers already given, per book and key.
+    given: HashMap<(String, String), String>,
+}
 
 /// A document's number and the symbol it is written with.
 #[derive(Debug, Clone)]
@@ -377,20 +388,27 @@ impl Job<'_> {
                     .filter(|v| !v.trim().is_empty())
             };
             let symbol = symbol.text(&document)?;
-            let number = match field(&numbering.field) {
+            let book = format!(
+                "{symbol}\u{0}{}",
+                numbering.per.as_deref().and_then(field).unwrap_or_default()
+            );
+            let key = numbering.key.as_deref().and_then(field);
+            let earlier = key
+                .as_ref()
+                .and_then(|k| books.given.get(&(book.clone(), k.clone())).cloned());
+            let number = match field(&numbering.field).or(earlier) {
                 Some(given) => given,
                 None => {
-                    let book = format!(
-                        "{symbol}\u{0}{}",
-                        numbering.per.as_deref().and_then(field).unwrap_or_default()
-                    );
-                    let next = books.entry(book).or_insert(numbering.first);
+                    let next = books.next.entry(book.clone()).or_insert(numbering.first);
                     *next = (*next).max(numbering.first);
                     let number = format!("{next:02}");
                     *next += 1;
                     number
                 }
             };
+            if let Some(key) = key {
+                books.given.insert((book, key), number.clone());
+            }
             numbers.push(Some(Number { number, symbol }));
         }
         Ok(numbers)
