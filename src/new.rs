@@ -10,6 +10,7 @@
 //! through `{{hoa ...}}`, so the data can keep ordinary case (`Sở Tài nguyên và Môi trường`)
 //! and the same field reads well in the body.
 
+pub mod pack;
 mod tidy;
 
 use docx_rs::{
@@ -340,49 +341,117 @@ enum Row2 {
     DateOnly,
 }
 
+/// What a header table prints: the parent agency (upper case, not bold) over the issuing
+/// agency (bold, with a short line under it), the number (and a công văn's `V/v` line) on
+/// the left of the second row, the place and date on its right. `None` leaves a blank line.
+#[derive(Debug, Clone, Copy)]
+struct Head<'a> {
+    parent: &'a str,
+    agency: &'a str,
+    number: Option<&'a str>,
+    vv: Option<&'a str>,
+    date: Option<&'a str>,
+    layout: HeadLayout,
+}
+
+/// The header table's column widths, type sizes and the length of the line under the
+/// Tiêu ngữ (as long as the Tiêu ngữ at its size).
+#[derive(Debug, Clone, Copy)]
+struct HeadLayout {
+    left: usize,
+    right: usize,
+    agency_pt: usize,
+    quoc_hieu_pt: usize,
+    tieu_ngu_pt: usize,
+    motto_rule: usize,
+}
+
+/// The starters' header: agency and Quốc hiệu in 13 pt, Tiêu ngữ in 14 pt.
+const STARTER_HEAD: HeadLayout = HeadLayout {
+    left: HEAD_LEFT,
+    right: HEAD_RIGHT,
+    agency_pt: 13,
+    quoc_hieu_pt: 13,
+    tieu_ngu_pt: 14,
+    motto_rule: MOTTO_RULE,
+};
+
+impl Head<'static> {
+    /// The starters' header: `co_quan_chu_quan` over `co_quan_ban_hanh`, `Số: {{so}}/{{ky_hieu}}`,
+    /// `{{dia_danh}}, {{ngay_thang ngay_ky}}`, as `row2` asks.
+    fn starter(row2: Row2) -> Head<'static> {
+        let number = Some("Số: {{so}}/{{ky_hieu}}");
+        let date = Some("{{dia_danh}}, {{ngay_thang ngay_ky}}");
+        let (number, vv, date) = match row2 {
+            Row2::NumberAndDate => (number, None, date),
+            Row2::CongVan => (number, Some("V/v {{trich_yeu}}"), date),
+            Row2::NumberOnly => (number, None, None),
+            Row2::DateOnly => (None, None, date),
+        };
+        Head {
+            parent: "{{hoa co_quan_chu_quan}}",
+            agency: "{{hoa co_quan_ban_hanh}}",
+            number,
+            vv,
+            date,
+            layout: STARTER_HEAD,
+        }
+    }
+}
+
 /// The borderless two-column header: agency, line (and number) on the left; Quốc hiệu,
 /// Tiêu ngữ, line (and place, date) on the right. The number and the date share the second
 /// row, so they stand on one line however many lines the agency's name takes.
 fn header_table(row2: Row2) -> Table {
-    let left_text = HEAD_LEFT - 2 * CELL_PAD;
-    let right_text = HEAD_RIGHT - 2 * CELL_PAD;
+    header_with(Head::starter(row2))
+}
+
+fn header_with(head: Head) -> Table {
+    let l = head.layout;
+    let left_text = l.left - 2 * CELL_PAD;
+    let right_text = l.right - 2 * CELL_PAD;
     let agency = cell(
-        HEAD_LEFT,
+        l.left,
         vec![
-            centered("{{hoa co_quan_chu_quan}}", pt(13), 0, 0),
-            centered("{{hoa co_quan_ban_hanh}}", pt(13).bold(), 0, 0),
+            centered(head.parent, pt(l.agency_pt), 0, 0),
+            centered(head.agency, pt(l.agency_pt).bold(), 0, 0),
             rule(AGENCY_RULE, left_text, 0),
         ],
     );
     let nation = cell(
-        HEAD_RIGHT,
+        l.right,
         vec![
-            centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", pt(13).bold(), 0, 0),
-            centered("Độc lập - Tự do - Hạnh phúc", pt(14).bold(), 0, 0),
-            rule(MOTTO_RULE, right_text, 0),
+            centered(
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                pt(l.quoc_hieu_pt).bold(),
+                0,
+                0,
+            ),
+            centered(
+                "Độc lập - Tự do - Hạnh phúc",
+                pt(l.tieu_ngu_pt).bold(),
+                0,
+                0,
+            ),
+            rule(l.motto_rule, right_text, 0),
         ],
     );
-    let number = centered("Số: {{so}}/{{ky_hieu}}", pt(13), 120, 0);
-    let date = centered(
-        "{{dia_danh}}, {{ngay_thang ngay_ky}}",
-        pt(14).italic(),
-        120,
-        0,
-    );
-    let (left2, right2) = match row2 {
-        Row2::NumberAndDate => (vec![number], vec![date]),
-        Row2::CongVan => (
-            vec![number, centered("V/v {{trich_yeu}}", pt(12), 120, 0)],
-            vec![date],
-        ),
-        Row2::NumberOnly => (vec![number], vec![blank(14)]),
-        Row2::DateOnly => (vec![blank(13)], vec![date]),
+    let mut left2 = match head.number {
+        Some(number) => vec![centered(number, pt(13), 120, 0)],
+        None => vec![blank(13)],
+    };
+    if let Some(vv) = head.vv {
+        left2.push(centered(vv, pt(12), 120, 0));
+    }
+    let right2 = match head.date {
+        Some(date) => vec![centered(date, pt(14).italic(), 120, 0)],
+        None => vec![blank(14)],
     };
     table(
-        &[HEAD_LEFT, HEAD_RIGHT],
+        &[l.left, l.right],
         vec![
             TableRow::new(vec![agency, nation]),
-            TableRow::new(vec![cell(HEAD_LEFT, left2), cell(HEAD_RIGHT, right2)]),
+            TableRow::new(vec![cell(l.left, left2), cell(l.right, right2)]),
         ],
         nil_borders(),
     )
@@ -399,16 +468,28 @@ fn title(ten_loai: &str, trich_yeu: &str) -> Vec<Item> {
 
 /// The borderless signature table: Nơi nhận on the left, the signature on the right.
 fn signature(noi_nhan: &[&str]) -> Item {
+    signature_by(
+        noi_nhan,
+        &[
+            "{{#if quyen_han}}",
+            "{{hoa quyen_han}}",
+            "{{/if}}",
+            "{{hoa chuc_vu_ky}}",
+        ],
+        "{{nguoi_ky}}",
+    )
+}
+
+/// The signature table with the signer's title lines and name given.
+fn signature_by(noi_nhan: &[&str], titles: &[&str], name: &str) -> Item {
     let mut receivers = vec![left("Nơi nhận:", pt(12).bold().italic())];
     receivers.extend(noi_nhan.iter().map(|line| left(line, pt(11))));
-    let mut signer = vec![
-        centered("{{#if quyen_han}}", pt(14).bold(), 0, 0),
-        centered("{{hoa quyen_han}}", pt(14).bold(), 0, 0),
-        centered("{{/if}}", pt(14).bold(), 0, 0),
-        centered("{{hoa chuc_vu_ky}}", pt(14).bold(), 0, 0),
-    ];
+    let mut signer: Vec<Paragraph> = titles
+        .iter()
+        .map(|t| centered(t, pt(14).bold(), 0, 0))
+        .collect();
     signer.extend((0..4).map(|_| blank(14)));
-    signer.push(centered("{{nguoi_ky}}", pt(14).bold(), 0, 0));
+    signer.push(centered(name, pt(14).bold(), 0, 0));
     Item::t(table(
         &[SIGN_LEFT, SIGN_RIGHT],
         vec![
@@ -722,6 +803,18 @@ fn bien_ban() -> Vec<Item> {
 /// The two tables of section III of an achievement report: one row per year, repeated by
 /// the engine (`{{#each}}` opens in the first cell, closes in the last).
 fn awards_table(list: &str, what: &str, field: &str, decision: &str) -> Item {
+    awards_table_with(
+        &format!("{{{{#each {list}}}}}"),
+        what,
+        &format!("{{{{{field}}}}}"),
+        decision,
+        "{{quyet_dinh}}",
+    )
+}
+
+/// The awards table with the `#each` tag (`each`), the second cell's text and the third
+/// cell's text (before its `{{/each}}`) given.
+fn awards_table_with(each: &str, what: &str, value2: &str, decision: &str, value3: &str) -> Item {
     let widths = [1500, 3000, TEXT_WIDTH - 4500];
     let head = |text: &str, w: usize| {
         cell(w, vec![centered(text, pt(13).bold(), 60, 60)]).vertical_align(VAlignType::Center)
@@ -748,12 +841,16 @@ fn awards_table(list: &str, what: &str, field: &str, decision: &str) -> Item {
             .cant_split(),
             TableRow::new(vec![
                 value(
-                    &format!("{{{{#each {list}}}}}{{{{nam}}}}"),
+                    &format!("{each}{{{{nam}}}}"),
                     widths[0],
                     AlignmentType::Center,
                 ),
-                value(&format!("{{{{{field}}}}}"), widths[1], AlignmentType::Left),
-                value("{{quyet_dinh}}{{/each}}", widths[2], AlignmentType::Left),
+                value(value2, widths[1], AlignmentType::Left),
+                value(
+                    &format!("{value3}{{{{/each}}}}"),
+                    widths[2],
+                    AlignmentType::Left,
+                ),
             ])
             .cant_split(),
         ],
@@ -903,6 +1000,27 @@ const CERTIFICATE_FRAME: &str = r#"<w:pgBorders w:offsetFrom="page"><w:top w:val
 /// `GIẤY KHEN` in large red capitals, the awardee and the achievement, then the decision's
 /// number on the left and the date and signature on the right.
 fn giay_khen() -> Docx {
+    certificate(Certificate {
+        awardee: "{{ho_va_ten}}",
+        unit: "{{don_vi}}",
+        decision: "Quyết định số: {{so}}/{{ky_hieu}}",
+        date: "{{dia_danh}}, {{ngay_thang ngay_ky}}",
+        titles: &["{{hoa chuc_vu_ky}}"],
+    })
+}
+
+/// The texts of a certificate that differ between the starter and the pack.
+#[derive(Debug, Clone, Copy)]
+struct Certificate<'a> {
+    awardee: &'a str,
+    unit: &'a str,
+    decision: &'a str,
+    date: &'a str,
+    /// The signer's title lines (bold), under the date.
+    titles: &'a [&'a str],
+}
+
+fn certificate(texts: Certificate) -> Docx {
     const MARGIN: i32 = 1134;
     let width = (A4_LONG as i32 - 2 * MARGIN) as usize;
     let red = "C00000";
@@ -923,8 +1041,8 @@ fn giay_khen() -> Docx {
         )),
         Item::p(centered("TẶNG", pt(16).bold(), 360, 0)),
         Item::p(centered("GIẤY KHEN", pt(40).bold().color(red), 240, 240)),
-        Item::p(centered("{{ho_va_ten}}", pt(22).bold(), 0, 120)),
-        Item::p(centered("{{don_vi}}", pt(16), 0, 240)),
+        Item::p(centered(texts.awardee, pt(22).bold(), 0, 120)),
+        Item::p(centered(texts.unit, pt(16), 0, 240)),
         Item::p(
             centered("Đã có thành tích {{thanh_tich}}", pt(16), 0, 600).indent(
                 Some(1134),
@@ -935,15 +1053,13 @@ fn giay_khen() -> Docx {
         ),
     ];
     let half = width * 2 / 5;
-    let mut signer = vec![
-        centered(
-            "{{dia_danh}}, {{ngay_thang ngay_ky}}",
-            pt(14).italic(),
-            0,
-            0,
-        ),
-        centered("{{hoa chuc_vu_ky}}", pt(14).bold(), 0, 0),
-    ];
+    let mut signer = vec![centered(texts.date, pt(14).italic(), 0, 0)];
+    signer.extend(
+        texts
+            .titles
+            .iter()
+            .map(|t| centered(t, pt(14).bold(), 0, 0)),
+    );
     signer.extend((0..4).map(|_| blank(14)));
     signer.push(centered("{{nguoi_ky}}", pt(14).bold(), 0, 0));
     items.push(Item::t(table(
@@ -952,7 +1068,7 @@ fn giay_khen() -> Docx {
             cell(
                 half,
                 vec![
-                    centered("Quyết định số: {{so}}/{{ky_hieu}}", pt(13), 0, 0),
+                    centered(texts.decision, pt(13), 0, 0),
                     centered("Số vào sổ: {{so_vao_so}}", pt(13), 0, 0),
                 ],
             ),
@@ -960,20 +1076,24 @@ fn giay_khen() -> Docx {
         ])],
         nil_borders(),
     )));
-    let docx = Docx::new()
+    add_items(with_defaults(landscape(MARGIN)), items)
+}
+
+/// A landscape A4 page with the same margin on every side.
+fn landscape(margin: i32) -> Docx {
+    Docx::new()
         .page_size(A4_LONG, A4_SHORT)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(
             PageMargin::new()
-                .top(MARGIN)
-                .bottom(MARGIN)
-                .left(MARGIN)
-                .right(MARGIN)
+                .top(margin)
+                .bottom(margin)
+                .left(margin)
+                .right(margin)
                 .header(HEADER_DISTANCE)
                 .footer(HEADER_DISTANCE)
                 .gutter(0),
-        );
-    add_items(with_defaults(docx), items)
+        )
 }
 
 #[cfg(test)]
