@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub use vanban::testkit::{DocxBuilder, bold, entry_text, p, paragraphs, r, row, table};
+pub use vanban::testkit::{
+    DocxBuilder, bold, entry_text, p, paragraphs, r, row, table, table_rows,
+};
 
 /// What a run of the binary printed and returned.
 #[derive(Debug)]

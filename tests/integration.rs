@@ -10,4 +10,5 @@ mod fixtures;
 mod manifest;
 mod manifest_steps;
 mod office;
+mod pack;
 mod render;

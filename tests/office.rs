@@ -169,7 +169,7 @@ fn libreoffice_opens_every_output() {
 }
 
 /// The kinds of violation openxml-audit finds: (part, description).
-fn violations(path: &Path) -> BTreeSet<(String, String)> {
+pub fn violations(path: &Path) -> BTreeSet<(String, String)> {
     let output = Command::new("openxml-audit")
         .args(["-o", "json", "-m", "0"])
         .arg(path)
@@ -219,7 +219,20 @@ fn every_bundled_template_is_clean() {
     if !tool_available("openxml-audit", &["--help"]) {
         return;
     }
-    let bundled =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/danh-sach-khen-thuong.docx");
-    assert_eq!(violations(&bundled), BTreeSet::new());
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut templates: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    templates.sort();
+    assert_eq!(templates.len(), 12, "{templates:?}");
+    for template in &templates {
+        assert_eq!(
+            violations(template),
+            BTreeSet::new(),
+            "{}",
+            template.display()
+        );
+    }
 }
