@@ -398,7 +398,15 @@ fn check_manifest(path: &std::path::Path) -> i32 {
             for w in &prepared.warnings {
                 let _ = writeln!(stderr, "{w}");
             }
-            let _ = writeln!(stderr, "{}: no problems found", loaded.display);
+            let _ = match prepared.warnings.len() {
+                0 => writeln!(stderr, "{}: no problems found", loaded.display),
+                n => writeln!(
+                    stderr,
+                    "{}: no errors; {n} {}",
+                    loaded.display,
+                    plural(n, "warning", "warnings")
+                ),
+            };
             0
         }
         Err(problems) => {

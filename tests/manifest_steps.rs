@@ -200,6 +200,13 @@ fn quotas_warn_at_the_first_row_beyond_them_and_not_at_the_limit() {
     let check = vanban(dir.path(), &["check", "vanban.toml"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(warnings(&check).len(), 2, "{}", check.stderr);
+    assert!(
+        check
+            .stderr
+            .ends_with("vanban.toml: no errors; 2 warnings\n"),
+        "{}",
+        check.stderr
+    );
 }
 
 #[test]

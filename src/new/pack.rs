@@ -956,8 +956,11 @@ fn thanh_tich_ca_nhan() -> Vec<Item> {
         "Là {{can_bo.chuc_vu}} của {{don_vi.ten_don_vi}}, tham gia thực hiện chức năng, nhiệm vụ của đơn vị: {{don_vi.chuc_nang_nhiem_vu}}",
     ]));
     items.push(h("2. Thành tích đạt được"));
+    // The achievement is written to follow "Đã có thành tích" (as on the certificate).
+    items.push(tag("{{#if thanh_tich}}"));
+    items.push(p("Đã có thành tích {{thanh_tich}}."));
+    items.push(tag("{{/if}}"));
     items.extend(body_items(&[
-        "{{thanh_tich}}",
         "Kết quả đánh giá, xếp loại năm {{nam}}: {{can_bo.xep_loai}}.",
     ]));
     items.push(tag("{{#if can_bo.sang_kien}}"));
@@ -1003,7 +1006,7 @@ fn thanh_tich_tap_the() -> Vec<Item> {
     items.push(h("1. Kết quả thực hiện nhiệm vụ được giao"));
     items.push(p("{{don_vi.ket_qua_noi_bat}}"));
     items.push(h("2. Thành tích trong phong trào thi đua"));
-    items.push(p("{{thanh_tich}}"));
+    items.push(p("Đơn vị đã có thành tích {{thanh_tich}}."));
     items.push(h(
         "3. Việc thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước",
     ));
