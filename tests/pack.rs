@@ -317,3 +317,30 @@ fn a_units_report_joins_its_scores_to_the_criteria() {
         scores[0]
     );
 }
+
+#[test]
+fn each_combined_file_holds_every_document_of_its_kind_each_in_its_own_section() {
+    let kinds = written();
+    let count = |kind: &str| kinds.iter().find(|(k, _)| k == kind).unwrap().1;
+    for (kind, combined) in [
+        ("ke-hoach", "So/Tat-ca/Ke-hoach.docx"),
+        ("cong-van-don-doc", "So/Tat-ca/Cong-van-don-doc.docx"),
+        ("giay-khen-ca-nhan", "So/In/Giay-khen.docx"),
+        ("giay-khen-phoi", "So/In/Giay-khen-phoi.docx"),
+    ] {
+        let xml = entry_text(&std::fs::read(out(combined)).unwrap(), "word/document.xml").unwrap();
+        assert_eq!(xml.matches("<w:sectPr").count(), count(kind), "{combined}");
+    }
+    // The four units that have not reported get a reminder, numbered in one book.
+    assert_eq!(count("cong-van-don-doc"), 4);
+    let letters = body(&out("So/Tat-ca/Cong-van-don-doc.docx"));
+    for (number, unit) in [
+        ("412/STNMT-VP", "Thanh tra Sở"),
+        ("413/STNMT-VP", "Phòng Đăng ký thống kê đất đai"),
+        ("414/STNMT-VP", "Phòng Khoáng sản"),
+        ("415/STNMT-VP", "Phòng Đo đạc, Bản đồ và Viễn thám"),
+    ] {
+        assert!(letters.contains(&format!("Số: {number}")), "{number}");
+        assert!(letters.contains(&format!("Kính gửi: {unit}.")), "{unit}");
+    }
+}
