@@ -130,3 +130,35 @@ pub fn tool_available(program: &str, probe: &[&str]) -> bool {
     }
     ok
 }
+
+/// Converts `files` to PDF with LibreOffice (its own profile under `work`) into `work/pdf`,
+/// asserting that each PDF was written; returns that folder.
+pub fn convert_to_pdf<P: AsRef<Path>>(work: &Path, files: &[P]) -> PathBuf {
+    let pdf_dir = work.join("pdf");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            work.join("lo-profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&pdf_dir)
+        .args(files.iter().map(AsRef::as_ref))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    for file in files {
+        let file = file.as_ref();
+        let pdf = pdf_dir.join(file.with_extension("pdf").file_name().unwrap());
+        let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+        assert!(
+            size > 1000,
+            "LibreOffice did not convert {}",
+            file.display()
+        );
+    }
+    pdf_dir
+}

@@ -356,3 +356,45 @@ numbering = { symbol = "STNMT-VP" }
         "{summary}"
     );
 }
+
+#[test]
+fn a_grouped_document_gets_one_file_per_unit_with_its_rows_and_the_joined_unit() {
+    let units = "Mã đơn vị,Tên đơn vị\nVP,Văn phòng Sở\nTTR,Thanh tra Sở\n";
+    let staff = "Mã đơn vị,Họ và tên\nVP,An\nTTR,Bình\nVP,Chi\n";
+    let manifest = r#"
+[sources.u]
+file = "u.csv"
+
+[sources.c]
+file = "c.csv"
+
+[[joins]]
+into = "c"
+from = "u"
+key = "ma_don_vi"
+as = "don_vi"
+one = true
+
+[[documents]]
+kind = "danh-sach"
+template = "t.docx"
+source = "c"
+group_by = "ma_don_vi"
+name = "{{ma_don_vi}}/DS.docx"
+"#;
+    let dir = project(
+        &[("u.csv", units), ("c.csv", staff)],
+        "{{don_vi.ten_don_vi}} ({{count}}): {{#each rows}}{{ho_va_ten}};{{/each}}",
+        manifest,
+    );
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.path().join("out/VP/DS.docx")),
+        "Văn phòng Sở (2): An;Chi;"
+    );
+    assert_eq!(
+        body(&dir.path().join("out/TTR/DS.docx")),
+        "Thanh tra Sở (1): Bình;"
+    );
+}

@@ -143,31 +143,7 @@ fn libreoffice_opens_one_document_of_every_kind_and_it_reads_right() {
     let samples = one_of_each_kind();
     assert_eq!(samples.len(), 13, "{samples:?}");
     let work = tempfile::tempdir().unwrap();
-    let pdf_dir = work.path().join("pdf");
-    let status = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            work.path().join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&pdf_dir)
-        .args(&samples)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    for sample in &samples {
-        let pdf = pdf_dir.join(sample.with_extension("pdf").file_name().unwrap());
-        let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
-        assert!(
-            size > 1000,
-            "LibreOffice did not convert {}",
-            sample.display()
-        );
-    }
+    let pdf_dir = convert_to_pdf(work.path(), &samples);
     if tool_available("pdftotext", &["-v"]) {
         let text = std::process::Command::new("pdftotext")
             .arg(pdf_dir.join("Bien-ban-hop-Hoi-dong.pdf"))
