@@ -782,7 +782,7 @@ fn check_rule(
     let documents = context::Documents::per_row(table, globals);
     let mut found = Vec::new();
     for i in 0..documents.len() {
-        let document = documents.get(i);
+        let document = Subject::from(documents.get(i));
         let applies = match &when {
             Some(when) => eval.holds(when, &document)?,
             None => true,
@@ -851,6 +851,21 @@ struct Eval {
     place: String,
     shown: String,
     slug: bool,
+}
+
+/// A row's data made a Handlebars context once, for every condition evaluated on it.
+struct Subject {
+    context: handlebars::Context,
+    origin: String,
+}
+
+impl From<context::Document> for Subject {
+    fn from(document: context::Document) -> Subject {
+        Subject {
+            context: handlebars::Context::from(document.data),
+            origin: document.origin,
+        }
+    }
 }
 
 /// A compiled condition, expression or text.
@@ -923,13 +938,9 @@ impl Eval {
         })
     }
 
-    fn render(
-        &self,
-        compiled: &Compiled,
-        document: &context::Document,
-    ) -> Result<String, Diagnostic> {
+    fn render(&self, compiled: &Compiled, document: &Subject) -> Result<String, Diagnostic> {
         self.registry
-            .render(&compiled.name, &document.data)
+            .render_with_context(&compiled.name, &document.context)
             .map_err(|e| {
                 Diagnostic::error(
                     &self.shown,
@@ -944,12 +955,12 @@ impl Eval {
             })
     }
 
-    fn holds(&self, compiled: &Compiled, document: &context::Document) -> Result<bool, Diagnostic> {
+    fn holds(&self, compiled: &Compiled, document: &Subject) -> Result<bool, Diagnostic> {
         Ok(self.render(compiled, document)? == "1")
     }
 
     /// The value of an expression (typed) or of a text (a string).
-    fn get(&self, compiled: &Compiled, document: &context::Document) -> Result<Value, Diagnostic> {
+    fn get(&self, compiled: &Compiled, document: &Subject) -> Result<Value, Diagnostic> {
         let out = self.render(compiled, document)?;
         if compiled.source.contains("{{") {
             return Ok(Value::String(out));
@@ -1009,7 +1020,7 @@ fn compute_field(
             let compiled = eval.value(value).map_err(|d| vec![d])?;
             let documents = context::Documents::per_row(table, globals);
             (0..documents.len())
-                .map(|i| eval.get(&compiled, &documents.get(i)))
+                .map(|i| eval.get(&compiled, &Subject::from(documents.get(i))))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|d| vec![d])?
         }
@@ -1200,7 +1211,7 @@ fn count_votes(
     let mut results = Vec::new();
     let (mut counted, mut passed) = (0, 0);
     for i in 0..documents.len() {
-        let document = documents.get(i);
+        let document = Subject::from(documents.get(i));
         let number = table.rows[i].number;
         let fields = &table.rows[i].fields;
         let cell = |key: &str, letter: &str| {
@@ -1371,7 +1382,7 @@ fn check_quota(
     let mut members: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for i in 0..documents.len() {
-        let document = documents.get(i);
+        let document = Subject::from(documents.get(i));
         if let Some(when) = &when
             && !eval.holds(when, &document).map_err(|d| vec![d])?
         {
@@ -1393,7 +1404,7 @@ fn check_quota(
         let (limit, why) = match &max {
             Max::Count(n) => (*n, String::new()),
             Max::Share((num, den), text) => {
-                let first = documents.get(rows[0]);
+                let first = Subject::from(documents.get(rows[0]));
                 let base = eval
                     .get(of.as_ref().expect("a share has 'of'"), &first)
                     .map_err(|d| vec![d])?;
