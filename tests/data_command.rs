@@ -111,3 +111,19 @@ fn a_missing_sheet_lists_the_sheets_that_exist() {
     );
     assert_eq!(run.stdout, "");
 }
+
+#[test]
+fn a_formula_with_no_saved_value_is_named_once_per_column() {
+    // Written by openpyxl, which stores formulas without calculating them.
+    let dir = workspace(&["cong-thuc-chua-tinh.xlsx"]);
+    let run = vanban(dir.path(), &["data", "data/cong-thuc-chua-tinh.xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "data/cong-thuc-chua-tinh.xlsx:Diem!D2: warning: the cell holds a formula with no saved value (and 2 more in this column); it reads as empty\n\
+         hint: open the workbook in Excel or LibreOffice and save it: they store each formula's value\n"
+    );
+    let rows: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(rows[0]["tong"], json!(""));
+    assert_eq!(rows[0]["diem_hoi_dong"], json!(7.5));
+}

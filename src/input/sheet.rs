@@ -112,9 +112,43 @@ fn read(
             }
         }
     };
-    let rows = sheet_rows(&mut workbook, &sheet, display)
+    let mut uncached = Vec::new();
+    let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
-    grid::build_table(display, Some(sheet), SourceKind::Spreadsheet, rows, options)
+    let mut table =
+        grid::build_table(display, Some(sheet), SourceKind::Spreadsheet, rows, options)?;
+    warn_uncached(&mut table, &uncached);
+    Ok(table)
+}
+
+/// A formula cell with no saved value (a workbook written by a program that does not
+/// calculate, never opened in Excel or LibreOffice) reads as empty: one warning per column,
+/// at its first such cell of the data.
+fn warn_uncached(table: &mut Table, uncached: &[(u32, u32)]) {
+    let data_rows: std::collections::HashSet<usize> = table.rows.iter().map(|r| r.number).collect();
+    let mut columns: std::collections::BTreeMap<u32, (usize, usize)> = Default::default();
+    for &(row, column) in uncached {
+        let number = row as usize + 1;
+        if data_rows.contains(&number) {
+            let entry = columns.entry(column).or_insert((number, 0));
+            entry.0 = entry.0.min(number);
+            entry.1 += 1;
+        }
+    }
+    for (column, (first, count)) in columns {
+        let more = match count {
+            1 => String::new(),
+            n => format!(" (and {} more in this column)", n - 1),
+        };
+        let location = table.cell_location(&grid::column_letter(column as usize), first);
+        table.warnings.push(
+            Diagnostic::warning(
+                location,
+                format!("the cell holds a formula with no saved value{more}; it reads as empty"),
+            )
+            .with_hint("open the workbook in Excel or LibreOffice and save it: they store each formula's value"),
+        );
+    }
 }
 
 /// The rows of a sheet. Workbooks that can be read cell by cell (`.xlsx`, `.xlsb`) are, so
@@ -126,6 +160,7 @@ fn sheet_rows(
     workbook: &mut Workbook,
     sheet: &str,
     display: &str,
+    uncached: &mut Vec<(u32, u32)>,
 ) -> Result<Vec<GridRow>, Result<Vec<Diagnostic>, calamine::Error>> {
     use calamine::{Error as E, XlsxError};
     let mut cells: Vec<((u32, u32), Cell)> = Vec::new();
@@ -137,12 +172,14 @@ fn sheet_rows(
                 Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
                 Err(e) => return Err(Err(E::Xlsx(e))),
             };
-            while let Some(found) = reader.next_cell().map_err(|e| Err(E::Xlsx(e)))? {
-                push_cell(
-                    &mut cells,
-                    found.get_position(),
-                    &Data::from(found.get_value().clone()),
-                );
+            while let Some(found) = reader
+                .next_cell_with_formula_metadata()
+                .map_err(|e| Err(E::Xlsx(e)))?
+            {
+                if found.formula.is_some() && found.value == calamine::DataRef::Empty {
+                    uncached.push(found.pos);
+                }
+                push_cell(&mut cells, found.pos, &Data::from(found.value));
             }
         }
         Sheets::Xlsb(xlsb) => {
