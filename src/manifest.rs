@@ -479,7 +479,11 @@ fn job_for<'a>(
         name: spec.name.as_deref(),
         stem: &spec.kind,
         out,
-        combine: spec.combine.as_ref().map(|c| out.join(c)),
+        // Like names, a combined file stays inside the output folder.
+        combine: spec
+            .combine
+            .as_ref()
+            .map(|c| out.join(batch::safe_relative_path(&c.replace('\\', "/")))),
         jobs,
         numbering: spec.numbering.as_ref(),
         quiet,

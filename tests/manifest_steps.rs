@@ -398,3 +398,24 @@ name = "{{ma_don_vi}}/DS.docx"
         "Thanh tra Sở (1): Bình;"
     );
 }
+
+#[test]
+fn a_combined_file_cannot_leave_the_output_folder() {
+    let manifest = r#"
+[sources.u]
+file = "u.csv"
+
+[[documents]]
+kind = "x"
+template = "t.docx"
+source = "u"
+name = "{{ma}}.docx"
+combine = "../../ra-ngoai.docx"
+"#;
+    let dir = project(&[("u.csv", "Mã\nA\nB\n")], "{{ma}}", manifest);
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(body(&dir.path().join("out/ra-ngoai.docx")), "A\n\nB");
+    assert!(!dir.path().join("ra-ngoai.docx").exists());
+    assert!(!dir.path().parent().unwrap().join("ra-ngoai.docx").exists());
+}
