@@ -1075,62 +1075,44 @@ fn framed(p: Paragraph, x: Option<u32>, y: u32, width: u32) -> Paragraph {
 }
 
 /// Giấy khen on the office's pre-printed blanks (phôi), landscape A4: no Quốc hiệu, title or
-/// border, each field in its own frame where a typical blank leaves room. A user drags a
-/// frame in Word to fit their blank; a long name or achievement wraps inside its frame.
+/// border. The fields stand in three frames anchored to the page where a typical blank leaves
+/// room: the awardee, their unit and the achievement; the decision's number; the date and the
+/// signature. Consecutive paragraphs with the same frame properties make one frame in Word and
+/// LibreOffice, so a long name or achievement wraps and pushes the lines under it down inside
+/// its frame instead of running into them. A user drags a frame in Word to fit their blank.
 fn giay_khen_phoi() -> Docx {
-    let wide = mm(240);
-    let right_x = mm(155);
-    let right_w = mm(115);
-    let line = |text: &str, font: Font| {
+    let line = |text: &str, font: Font, after: u32| {
         para(text, font)
             .align(AlignmentType::Center)
-            .line_spacing(spacing(0, 0, super::SINGLE))
+            .line_spacing(spacing(0, after, super::SINGLE))
     };
+    let body = |p: Paragraph| framed(p, None, mm(80), mm(240));
+    let left = |p: Paragraph| framed(p, Some(mm(30)), mm(166), mm(100));
+    let right = |p: Paragraph| framed(p, Some(mm(155)), mm(152), mm(115));
     let mut frames = vec![
-        framed(line("{{nguoi_nhan}}", pt(22).bold()), None, mm(88), wide),
-        framed(line("{{noi_cong_tac}}", pt(16)), None, mm(103), wide),
-        framed(
-            line("Đã có thành tích {{thanh_tich}}", pt(16)).line_spacing(spacing(
-                0,
-                0,
-                super::BODY_LINE,
-            )),
-            None,
-            mm(114),
-            mm(220),
+        body(line("{{nguoi_nhan}}", pt(22).bold(), 160)),
+        body(line("{{noi_cong_tac}}", pt(16), 160)),
+        body(
+            line("Đã có thành tích {{thanh_tich}}", pt(16), 0)
+                .line_spacing(spacing(0, 0, super::BODY_LINE))
+                .indent(Some(mm(10) as i32), None, Some(mm(10) as i32), None),
         ),
-        framed(
-            line("Quyết định số {{so_quyet_dinh}}", pt(13)),
-            Some(mm(30)),
-            mm(166),
-            mm(100),
-        ),
-        framed(
-            line("Số vào sổ: {{so_vao_so}}", pt(13)),
-            Some(mm(30)),
-            mm(174),
-            mm(100),
-        ),
-        framed(
-            line(
-                "{{dia_danh}}, {{ngay_thang ngay_quyet_dinh}}",
-                pt(14).italic(),
-            ),
-            Some(right_x),
-            mm(152),
-            right_w,
-        ),
+        left(line("Quyết định số {{so_quyet_dinh}}", pt(13), 120)),
+        left(line("Số vào sổ: {{so_vao_so}}", pt(13), 0)),
+        right(line(
+            "{{dia_danh}}, {{ngay_thang ngay_quyet_dinh}}",
+            pt(14).italic(),
+            0,
+        )),
     ];
     frames.extend(
         CERTIFICATE_SIGNER
             .iter()
-            .map(|t| framed(line(t, pt(14).bold()), Some(right_x), mm(160), right_w)),
+            .map(|t| right(line(t, pt(14).bold(), 0))),
     );
-    frames.push(framed(
-        line("{{nguoi_ky}}", pt(14).bold()),
-        Some(right_x),
-        mm(190),
-        right_w,
+    // Room to sign and stamp, then the signer's name.
+    frames.push(right(
+        line("{{nguoi_ky}}", pt(14).bold(), 0).line_spacing(spacing(1560, 0, super::SINGLE)),
     ));
     let docx = with_defaults(landscape(1134));
     frames
@@ -1918,6 +1900,7 @@ mod tests {
         let paras: Vec<&str> = xml.split("<w:p>").skip(1).collect();
         let with_text: Vec<&&str> = paras.iter().filter(|p| p.contains("<w:t")).collect();
         assert_eq!(with_text.len(), 11);
+        let mut frames: Vec<&str> = Vec::new();
         for p in with_text {
             let frame = &p[p.find("<w:framePr").expect("a frame")..];
             let frame = &frame[..frame.find("/>").unwrap()];
@@ -1930,7 +1913,13 @@ mod tests {
             ] {
                 assert!(frame.contains(attr), "{frame}: no {attr}");
             }
+            if frames.last() != Some(&frame) {
+                frames.push(frame);
+            }
         }
+        // Three frames of consecutive paragraphs: the awardee, unit and achievement flow in
+        // one, so a long name pushes the achievement down instead of running into it.
+        assert_eq!(frames.len(), 3, "{frames:#?}");
     }
 
     #[test]
