@@ -369,9 +369,14 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     }
     {
         let mut counted = Vec::new();
-        for step in steps(manifest) {
-            let result = match &step {
-                Step::Join(j, join) => apply_join(loaded, *j, join, &mut tables),
+        let steps = steps(manifest);
+        for (k, step) in steps.iter().enumerate() {
+            let result = match step {
+                Step::Join(j, join) => {
+                    let consume = !read_after(manifest, &steps[k + 1..], &join.from)
+                        && join.from != join.into;
+                    apply_join(loaded, *j, join, consume, &mut tables)
+                }
                 Step::Field(field) => compute_field(loaded, field, &mut tables, &globals),
                 Step::Votes(votes) => {
                     count_votes(loaded, votes, &mut tables, &globals).map(|(summary, mut found)| {
@@ -624,6 +629,7 @@ fn apply_join(
     loaded: &Loaded,
     j: usize,
     join: &Join,
+    consume: bool,
     tables: &mut BTreeMap<String, Table>,
 ) -> Result<(), Vec<Diagnostic>> {
     let place = format!("joins[{}]", j + 1);
@@ -671,53 +677,52 @@ fn apply_join(
     };
     let child_key = column_of(child, child_key_name).map_err(|d| vec![d])?;
     let parent_key = column_of(&tables[&join.into], key).map_err(|d| vec![d])?;
-    // The child rows by key, as templates see them.
+    let parent = &tables[&join.into];
+    let parent_source = parent.source.clone();
+    // How many rows of `into` hold each key: the last of them takes the matching rows
+    // without a copy.
+    let mut wanted: HashMap<String, usize> = HashMap::new();
+    for row in &parent.rows {
+        let key = row
+            .fields
+            .get(&parent_key.key)
+            .map(format_value)
+            .unwrap_or_default();
+        *wanted.entry(key).or_default() += 1;
+    }
+    // The child rows by key, as templates see them; taken, not copied, when no later step,
+    // rule or document reads `from` (a big roster joined once).
+    let child_rows = if consume {
+        std::mem::take(&mut tables.get_mut(&join.from).expect("checked above").rows)
+    } else {
+        tables[&join.from].rows.clone()
+    };
+    let child = &tables[&join.from];
+    let mut errors = Vec::new();
     let mut by_key: HashMap<String, Vec<Value>> = HashMap::new();
-    let mut child_keys = Vec::with_capacity(child.rows.len());
-    for (i, row) in child.rows.iter().enumerate() {
+    for row in child_rows {
         let key = row
             .fields
             .get(&child_key.key)
             .map(format_value)
             .unwrap_or_default();
-        let mut object = child.fields(i).into_owned();
-        object.insert("_row".into(), Value::from(row.number));
-        by_key
-            .entry(key.clone())
-            .or_default()
-            .push(Value::Object(object));
-        child_keys.push((key, child.cell_location(&child_key.letter, row.number)));
-    }
-    let parent = &tables[&join.into];
-    let parent_keys: std::collections::HashSet<String> = parent
-        .rows
-        .iter()
-        .map(|r| {
-            r.fields
-                .get(&parent_key.key)
-                .map(format_value)
-                .unwrap_or_default()
-        })
-        .collect();
-    let mut errors = Vec::new();
-    if !join.one {
-        for (key, location) in &child_keys {
-            if !parent_keys.contains(key) {
-                errors.push(
-                    Diagnostic::error(
-                        location.clone(),
-                        format!(
-                            "'{key}' matches no row of '{}' ({})",
-                            join.into, parent.source
-                        ),
-                    )
-                    .with_hint(format!(
-                        "add '{key}' to {}, or correct the code",
-                        parent.source
-                    )),
-                );
-            }
+        if !join.one && !wanted.contains_key(&key) {
+            errors.push(
+                Diagnostic::error(
+                    child.cell_location(&child_key.letter, row.number),
+                    format!(
+                        "'{key}' matches no row of '{}' ({parent_source})",
+                        join.into
+                    ),
+                )
+                .with_hint(format!(
+                    "add '{key}' to {parent_source}, or correct the code"
+                )),
+            );
         }
+        let mut object = row.fields;
+        object.insert("_row".into(), Value::from(row.number));
+        by_key.entry(key).or_default().push(Value::Object(object));
     }
     let parent = tables.get_mut(&join.into).expect("checked above");
     let letter = parent_key.letter.clone();
@@ -727,7 +732,13 @@ fn apply_join(
             .get(&parent_key.key)
             .map(format_value)
             .unwrap_or_default();
-        let matches = by_key.get(&key).cloned().unwrap_or_default();
+        let left = wanted.get_mut(&key).expect("counted above");
+        *left -= 1;
+        let matches = if *left == 0 {
+            by_key.remove(&key).unwrap_or_default()
+        } else {
+            by_key.get(&key).cloned().unwrap_or_default()
+        };
         let value = if join.one {
             match matches.into_iter().next() {
                 Some(row) => row,
@@ -830,6 +841,17 @@ enum Step<'m> {
     Join(usize, &'m Join),
     Field(&'m FieldSpec),
     Votes(&'m Votes),
+}
+
+/// Whether a source is read by any of `later` steps, or by a rule, quota or document.
+fn read_after(manifest: &Manifest, later: &[Step], name: &str) -> bool {
+    later.iter().any(|step| match step {
+        Step::Join(_, join) => join.into == name || join.from == name,
+        Step::Field(field) => field.source == name,
+        Step::Votes(votes) => votes.source == name,
+    }) || manifest.rules.iter().any(|r| r.source == name)
+        || manifest.quotas.iter().any(|q| q.source == name)
+        || manifest.documents.iter().any(|d| d.source == name)
 }
 
 fn steps(manifest: &Manifest) -> Vec<Step<'_>> {

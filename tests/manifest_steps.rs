@@ -419,3 +419,65 @@ combine = "../../ra-ngoai.docx"
     assert!(!dir.path().join("ra-ngoai.docx").exists());
     assert!(!dir.path().parent().unwrap().join("ra-ngoai.docx").exists());
 }
+
+#[test]
+fn a_source_joined_and_read_again_keeps_its_rows() {
+    // `c` is joined into `u`, then makes documents of its own: the join copies its rows.
+    // `s` is read by nothing after its join: the join takes its rows (no copy), same output.
+    let units = "Mã đơn vị\nVP\nTTR\n";
+    let staff = "Mã đơn vị,Họ và tên\nVP,An\nTTR,Bình\nVP,Chi\n";
+    let manifest = r#"
+[sources.u]
+file = "u.csv"
+
+[sources.c]
+file = "c.csv"
+
+[sources.s]
+file = "c.csv"
+
+[[joins]]
+into = "u"
+from = "c"
+key = "ma_don_vi"
+as = "can_bo"
+
+[[joins]]
+into = "u"
+from = "s"
+key = "ma_don_vi"
+as = "ban_sao"
+
+[[documents]]
+kind = "don-vi"
+template = "t.docx"
+source = "u"
+whole = true
+name = "u.docx"
+
+[[documents]]
+kind = "can-bo"
+template = "t2.docx"
+source = "c"
+name = "{{ho_va_ten}}.docx"
+"#;
+    let dir = project(
+        &[("u.csv", units), ("c.csv", staff)],
+        "{{#each rows}}{{ma_don_vi}}:{{#each can_bo}}{{ho_va_ten}}{{/each}}/{{#each ban_sao}}{{ho_va_ten}}{{/each}};{{/each}}",
+        manifest,
+    );
+    std::fs::write(
+        dir.path().join("t2.docx"),
+        DocxBuilder::new(p(&["{{ho_va_ten}}"])).build(),
+    )
+    .unwrap();
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.path().join("out/u.docx")),
+        "VP:AnChi/AnChi;TTR:Bình/Bình;"
+    );
+    for name in ["An", "Bình", "Chi"] {
+        assert_eq!(body(&dir.path().join(format!("out/{name}.docx"))), name);
+    }
+}
