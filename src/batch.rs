@@ -179,7 +179,7 @@ fn so() -> String {
 pub struct Books(std::sync::Mutex<BookState>);
 
 #[derive(Debug, Default)]
-pub struct BookState {
+struct BookState {
     next: HashMap<String, u64>,
     /// Numbers already given, per book and key.
     given: HashMap<(String, String), String>,
@@ -233,19 +233,37 @@ impl Job<'_> {
             &known,
         );
         errors.extend(check.errors);
+        // Filters and numbering symbols are evaluated now, so a mistake in them stops the
+        // run before anything is written (a symbol's fields must exist).
+        if errors.is_empty() {
+            let documents = self.documents();
+            match documents.and_then(|d| Ok((self.select(&d)?, d))) {
+                Ok((selected, documents)) => {
+                    if let Err(es) = self.assign_numbers(&documents, &selected, &Books::default()) {
+                        errors.extend(es);
+                    }
+                }
+                Err(es) => errors.extend(es),
+            }
+        }
         (errors, check.warnings)
     }
 
-    /// Renders and writes every document of the job (call [`Job::check`] first).
-    pub fn run(&self) -> Result<Report, Vec<Diagnostic>> {
-        let documents = match self.group_by {
+    fn documents(&self) -> Result<context::Documents<'_>, Vec<Diagnostic>> {
+        Ok(match self.group_by {
             _ if self.whole => context::Documents::whole(self.table, self.globals),
             Some(field) => context::Documents::per_group(self.table, field, self.globals)
                 .map_err(|d| vec![d])?,
             None => context::Documents::per_row(self.table, self.globals),
-        };
+        })
+    }
+
+    /// Renders and writes every document of the job (call [`Job::check`] first).
+    pub fn run(&self) -> Result<Report, Vec<Diagnostic>> {
+        let documents = self.documents()?;
         let selected = self.select(&documents)?;
-        let numbers = self.assign_numbers(&documents, &selected)?;
+        let fresh = Books::default();
+        let numbers = self.assign_numbers(&documents, &selected, self.books.unwrap_or(&fresh))?;
         let document_at = |k: usize| {
             let mut document = documents.get(selected[k]);
             if let (Some(numbering), Some(number), Value::Object(data)) =
@@ -369,13 +387,12 @@ impl Job<'_> {
         &self,
         documents: &context::Documents,
         selected: &[usize],
+        books: &Books,
     ) -> Result<Vec<Option<Number>>, Vec<Diagnostic>> {
         let Some(numbering) = self.numbering else {
             return Ok(vec![None; selected.len()]);
         };
-        let symbol = Condition::new(&numbering.symbol, "numbering symbol", self.slug())?;
-        let fresh = Books::default();
-        let books = self.books.unwrap_or(&fresh);
+        let symbol = Condition::new(&numbering.symbol, "numbering symbol", self.slug())?.strict();
         let mut books = books.0.lock().unwrap_or_else(|e| e.into_inner());
         let mut numbers = Vec::with_capacity(selected.len());
         for &i in selected {
@@ -473,15 +490,26 @@ impl Condition {
         })
     }
 
+    /// A field the text names must exist (a symbol), where a condition takes it as false.
+    fn strict(mut self) -> Self {
+        self.registry.set_strict_mode(true);
+        self
+    }
+
     fn text(&self, document: &Document) -> Result<String, Vec<Diagnostic>> {
         self.registry.render("t", &document.data).map_err(|e| {
+            let reason = match e.reason() {
+                handlebars::RenderErrorReason::MissingVariable(path) => format!(
+                    "no field '{}' in the data",
+                    path.as_deref().unwrap_or_default()
+                ),
+                other => crate::diag::lower(&other.to_string()),
+            };
             vec![Diagnostic::error(
                 self.label,
                 format!(
-                    "'{}': {} (rendering {})",
-                    self.source,
-                    crate::diag::lower(&e.reason().to_string()),
-                    document.origin
+                    "'{}': {reason} (rendering {})",
+                    self.source, document.origin
                 ),
             )]
         })

@@ -481,3 +481,44 @@ name = "{{ho_va_ten}}.docx"
         assert_eq!(body(&dir.path().join(format!("out/{name}.docx"))), name);
     }
 }
+
+#[test]
+fn a_symbol_naming_a_missing_field_stops_the_run_before_anything_is_written() {
+    let manifest = r#"
+[sources.u]
+file = "u.csv"
+
+[[documents]]
+kind = "a"
+template = "t2.docx"
+source = "u"
+name = "a-{{ma}}.docx"
+
+[[documents]]
+kind = "ke-hoach"
+template = "t.docx"
+source = "u"
+name = "kh-{{ma}}.docx"
+numbering = { symbol = "KH-{{ky_hieeu}}" }
+"#;
+    let dir = project(
+        &[("u.csv", "Mã,Ký hiệu\nA,VP\n")],
+        "{{so_ky_hieu}}",
+        manifest,
+    );
+    std::fs::write(
+        dir.path().join("t2.docx"),
+        DocxBuilder::new(p(&["{{ma}}"])).build(),
+    )
+    .unwrap();
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "numbering symbol: 'KH-{{ky_hieeu}}': no field 'ky_hieeu' in the data (rendering u.csv:A2)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("out").exists());
+}
