@@ -327,7 +327,7 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     let manifest = &loaded.manifest;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let votes_counted;
+    let mut votes_counted = Vec::new();
     let mut tables = BTreeMap::new();
     for (name, source) in &manifest.sources {
         let legacy = match source.legacy.as_deref() {
@@ -367,51 +367,47 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     for (key, value) in &manifest.globals {
         globals.insert(key.clone(), toml_to_json(value));
     }
-    {
-        let mut counted = Vec::new();
-        let steps = steps(manifest);
-        for (k, step) in steps.iter().enumerate() {
-            let result = match step {
-                Step::Join(j, join) => {
-                    let consume = !read_after(manifest, &steps[k + 1..], &join.from)
-                        && join.from != join.into;
-                    apply_join(loaded, *j, join, consume, &mut tables)
-                }
-                Step::Field(field) => compute_field(loaded, field, &mut tables, &globals),
-                Step::Votes(votes) => {
-                    count_votes(loaded, votes, &mut tables, &globals).map(|(summary, mut found)| {
-                        counted.push(summary);
-                        warnings.append(&mut found);
-                    })
-                }
+    let steps = steps(manifest);
+    for (k, step) in steps.iter().enumerate() {
+        let result = match step {
+            Step::Join(j, join) => {
+                let consume =
+                    !read_after(manifest, &steps[k + 1..], &join.from) && join.from != join.into;
+                apply_join(loaded, *j, join, consume, &mut tables)
+            }
+            Step::Field(field) => compute_field(loaded, field, &mut tables, &globals),
+            Step::Votes(votes) => {
+                count_votes(loaded, votes, &mut tables, &globals).map(|(summary, mut found)| {
+                    votes_counted.push(summary);
+                    warnings.append(&mut found);
+                })
+            }
+        };
+        if let Err(es) = result {
+            errors.extend(es);
+            // What the step would have added still exists for the checks that follow,
+            // so one mistake gives one message.
+            let added = match step {
+                Step::Join(_, join) => (&join.into, &join.field),
+                Step::Field(field) => (&field.source, &field.name),
+                Step::Votes(votes) => (&votes.source, &votes.field),
             };
-            if let Err(es) = result {
-                errors.extend(es);
-                // What the step would have added still exists for the checks that follow,
-                // so one mistake gives one message.
-                let added = match step {
-                    Step::Join(_, join) => (&join.into, &join.field),
-                    Step::Field(field) => (&field.source, &field.name),
-                    Step::Votes(votes) => (&votes.source, &votes.field),
-                };
-                if let Some(table) = tables.get_mut(added.0) {
-                    add_column(table, added.1);
-                }
+            if let Some(table) = tables.get_mut(added.0) {
+                add_column(table, added.1);
             }
         }
-        for rule in &manifest.rules {
-            match check_rule(loaded, rule, &tables, &globals) {
-                Ok(found) => warnings.extend(found),
-                Err(e) => errors.push(e),
-            }
+    }
+    for rule in &manifest.rules {
+        match check_rule(loaded, rule, &tables, &globals) {
+            Ok(found) => warnings.extend(found),
+            Err(e) => errors.push(e),
         }
-        for quota in &manifest.quotas {
-            match check_quota(loaded, quota, &tables, &globals) {
-                Ok(found) => warnings.extend(found),
-                Err(es) => errors.extend(es),
-            }
+    }
+    for quota in &manifest.quotas {
+        match check_quota(loaded, quota, &tables, &globals) {
+            Ok(found) => warnings.extend(found),
+            Err(es) => errors.extend(es),
         }
-        votes_counted = counted;
     }
     let mut templates: HashMap<String, Template> = HashMap::new();
     for spec in &manifest.documents {
@@ -1116,13 +1112,17 @@ fn rank(
     if !errors.is_empty() {
         return Err(errors);
     }
+    // A row's rank is 1 + how many rows are strictly better.
+    let mut sorted = numbers.clone();
+    sorted.sort_by(f64::total_cmp);
     Ok(numbers
         .iter()
         .map(|&n| {
-            let better = numbers
-                .iter()
-                .filter(|&&m| if ascending { m < n } else { m > n })
-                .count();
+            let better = if ascending {
+                sorted.partition_point(|&m| m < n)
+            } else {
+                sorted.len() - sorted.partition_point(|&m| m <= n)
+            };
             Value::from(better + 1)
         })
         .collect())

@@ -238,8 +238,14 @@ rank = "tong"
 
 [[fields]]
 source = "u"
+name = "thap"
+rank = "tong"
+order = "asc"
+
+[[fields]]
+source = "u"
 name = "nhan"
-value = '{{ma_don_vi}}-{{hang}}'
+value = '{{ma_don_vi}}-{{hang}}-{{thap}}'
 
 [[documents]]
 kind = "x"
@@ -257,7 +263,7 @@ name = "x.docx"
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         body(&dir.path().join("out/x.docx")),
-        "B-1 90; A-2 85,5; D-2 85,5; C-4 80; E-5 70; "
+        "B-1-5 90; A-2-3 85,5; D-2-3 85,5; C-4-2 80; E-5-1 70; "
     );
 }
 
