@@ -57,6 +57,7 @@ pub const HELPERS: &[(&str, usize, Option<usize>)] = &[
     ("doc_tien", 1, Some(1)),
     ("la_ma", 1, Some(1)),
     ("hoa", 1, Some(1)),
+    ("hoa_dau", 1, Some(1)),
     ("thuong", 1, Some(1)),
     ("stt", 0, Some(0)),
     // Lists. `count` takes 1, or 3 or more arguments (2 is refused when called).
@@ -97,6 +98,7 @@ const IMPLEMENTATIONS: &[(&str, HelperFn)] = &[
     ("doc_tien", text::doc_tien),
     ("la_ma", text::la_ma),
     ("hoa", text::hoa),
+    ("hoa_dau", text::hoa_dau),
     ("thuong", text::thuong),
     ("stt", text::stt),
     ("sum", list::sum),

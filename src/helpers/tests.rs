@@ -382,7 +382,17 @@ fn upper_and_lower_case_know_vietnamese_letters() {
         ("{{thuong ten_don_vi}}", "sở tài nguyên và môi trường"),
         ("{{hoa diem}}", "8,5"),
         ("[{{hoa rong}}]", "[]"),
+        (
+            "{{hoa_dau \"xuất sắc trong công tác\"}}",
+            "Xuất sắc trong công tác",
+        ),
+        ("{{hoa_dau \"đạt danh hiệu\"}}", "Đạt danh hiệu"),
+        ("{{hoa_dau \"ứng dụng UBND\"}}", "Ứng dụng UBND"),
+        ("[{{hoa_dau rong}}]", "[]"),
     ]);
+    // A decomposed first letter is composed with its marks.
+    let out = render("{{hoa_dau x}}", &json!({"x": "u\u{31B}\u{301}ng dụng"})).unwrap();
+    assert_eq!(out, "Ứng dụng");
     // Decomposed input comes out composed.
     let out = render("{{hoa x}}", &json!({"x": "tru\u{31B}o\u{31B}\u{300}ng"})).unwrap();
     assert_eq!(out, "TRƯỜNG");

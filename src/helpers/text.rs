@@ -144,6 +144,18 @@ pub(crate) fn hoa(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     text_value(case_arg(args)?.to_uppercase().nfc().collect())
 }
 
+/// `{{hoa_dau s}}`: the first letter in upper case, the rest as written (`xuất sắc …` →
+/// `Xuất sắc …`), NFC.
+pub(crate) fn hoa_dau(args: &Args<'_, '_>) -> Result<Value, RenderError> {
+    let text: String = case_arg(args)?.nfc().collect();
+    let mut chars = text.chars();
+    let capitalised = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).nfc().collect(),
+        None => String::new(),
+    };
+    text_value(capitalised)
+}
+
 /// `{{thuong s}}`: lower case, NFC.
 pub(crate) fn thuong(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     text_value(case_arg(args)?.to_lowercase().nfc().collect())
