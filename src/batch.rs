@@ -14,6 +14,7 @@ use crate::check;
 use crate::context::{self, Document};
 use crate::diag::Diagnostic;
 use crate::docx::{Package, combine};
+use crate::eval::{Eval, Subject};
 use crate::input::{self, LoadOptions, SourceKind, Table};
 use crate::template::{self, CompileOptions, TagInfo, Template};
 use serde_json::{Map, Value};
@@ -392,19 +393,20 @@ impl Job<'_> {
         let Some(numbering) = self.numbering else {
             return Ok(vec![None; selected.len()]);
         };
-        let symbol = Condition::new(&numbering.symbol, "numbering symbol", self.slug())?.strict();
+        let mut eval = Eval::new("numbering symbol", None, self.slug()).strict();
+        let symbol = eval.text(&numbering.symbol).map_err(|d| vec![d])?;
         let mut books = books.0.lock().unwrap_or_else(|e| e.into_inner());
         let mut numbers = Vec::with_capacity(selected.len());
         for &i in selected {
-            let document = documents.get(i);
+            let subject = Subject::from(documents.get(i));
             let field = |name: &str| {
-                document
-                    .data
+                subject
+                    .data()
                     .get(name)
                     .map(crate::helpers::format_value)
                     .filter(|v| !v.trim().is_empty())
             };
-            let symbol = symbol.text(&document)?;
+            let symbol = eval.render(&symbol, &subject).map_err(|d| vec![d])?;
             let book = format!(
                 "{symbol}\u{0}{}",
                 numbering.per.as_deref().and_then(field).unwrap_or_default()
@@ -440,79 +442,18 @@ impl Job<'_> {
         let Some(filter) = self.filter else {
             return Ok((0..documents.len()).collect());
         };
-        let condition = Condition::new(
-            &format!("{{{{#if {filter}}}}}1{{{{/if}}}}"),
-            "filter",
-            self.slug(),
-        )?;
+        let mut eval = Eval::new("filter", None, self.slug());
+        let condition = eval.condition(filter).map_err(|d| vec![d])?;
         let mut kept = Vec::new();
         for i in 0..documents.len() {
-            let document = documents.get(i);
-            if condition.text(&document)? == "1" {
+            if eval
+                .holds(&condition, &Subject::from(documents.get(i)))
+                .map_err(|d| vec![d])?
+            {
                 kept.push(i);
             }
         }
         Ok(kept)
-    }
-}
-
-/// A piece of Handlebars text the manifest or the command line gives (a filter, a numbering
-/// symbol), evaluated against each document's data.
-struct Condition {
-    registry: Handlebars<'static>,
-    label: &'static str,
-    source: String,
-}
-
-impl Condition {
-    fn new(source: &str, label: &'static str, slug: bool) -> Result<Self, Vec<Diagnostic>> {
-        let mut registry = Handlebars::new();
-        crate::helpers::register(&mut registry);
-        registry.register_escape_fn(handlebars::no_escape);
-        let text = if slug {
-            template::expr::slug_brackets(source)
-        } else {
-            source.to_string()
-        };
-        registry.register_template_string("t", text).map_err(|e| {
-            vec![Diagnostic::error(
-                label,
-                format!(
-                    "'{source}': {}",
-                    crate::diag::lower(&e.reason().to_string())
-                ),
-            )]
-        })?;
-        Ok(Condition {
-            registry,
-            label,
-            source: source.to_string(),
-        })
-    }
-
-    /// A field the text names must exist (a symbol), where a condition takes it as false.
-    fn strict(mut self) -> Self {
-        self.registry.set_strict_mode(true);
-        self
-    }
-
-    fn text(&self, document: &Document) -> Result<String, Vec<Diagnostic>> {
-        self.registry.render("t", &document.data).map_err(|e| {
-            let reason = match e.reason() {
-                handlebars::RenderErrorReason::MissingVariable(path) => format!(
-                    "no field '{}' in the data",
-                    path.as_deref().unwrap_or_default()
-                ),
-                other => crate::diag::lower(&other.to_string()),
-            };
-            vec![Diagnostic::error(
-                self.label,
-                format!(
-                    "'{}': {reason} (rendering {})",
-                    self.source, document.origin
-                ),
-            )]
-        })
     }
 }
 

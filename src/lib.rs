@@ -15,6 +15,7 @@ pub mod cli;
 pub mod context;
 pub mod diag;
 pub mod docx;
+pub mod eval;
 pub mod helpers;
 pub mod input;
 pub mod manifest;

@@ -42,6 +42,7 @@ use toml::Spanned;
 use crate::batch::{self, Books, Job, Report, display};
 use crate::context;
 use crate::diag::Diagnostic;
+use crate::eval::{Eval, Subject};
 use crate::helpers::format_value;
 use crate::input::{self, Column, Legacy, LoadOptions, SourceKind, Table};
 use crate::template::Template;
@@ -400,7 +401,7 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     for rule in &manifest.rules {
         match check_rule(loaded, rule, &tables, &globals) {
             Ok(found) => warnings.extend(found),
-            Err(e) => errors.push(e),
+            Err(es) => errors.extend(es),
         }
     }
     for quota in &manifest.quotas {
@@ -630,13 +631,7 @@ fn apply_join(
 ) -> Result<(), Vec<Diagnostic>> {
     let place = format!("joins[{}]", j + 1);
     for name in [&join.into, &join.from] {
-        if !tables.contains_key(name) {
-            return Err(if loaded.manifest.sources.contains_key(name) {
-                Vec::new() // its load already failed
-            } else {
-                vec![unknown_source(loaded, name, &place)]
-            });
-        }
+        known_source(loaded, tables, name, &place)?;
     }
     let child = &tables[&join.from];
     let Some(key) = join.key.as_deref() else {
@@ -663,13 +658,10 @@ fn apply_join(
     };
     let child_key_name = join.from_key.as_deref().unwrap_or(key);
     let column_of = |table: &Table, key: &str| -> Result<Column, Diagnostic> {
-        table.column(key).cloned().ok_or_else(|| {
-            let d = Diagnostic::error(&table.source, format!("{place}: no column '{key}'"));
-            match crate::check::closest(key, table.columns.iter().map(|c| c.key.as_str())) {
-                Some(near) => d.with_hint(format!("did you mean '{near}'?")),
-                None => d,
-            }
+        find_column(table, key, || {
+            Diagnostic::error(&table.source, format!("{place}: no column '{key}'"))
         })
+        .cloned()
     };
     let child_key = column_of(child, child_key_name).map_err(|d| vec![d])?;
     let parent_key = column_of(&tables[&join.into], key).map_err(|d| vec![d])?;
@@ -765,24 +757,20 @@ fn check_rule(
     rule: &Rule,
     tables: &BTreeMap<String, Table>,
     globals: &Map<String, Value>,
-) -> Result<Vec<Diagnostic>, Diagnostic> {
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let place = format!("rules '{}'", rule.name);
-    let Some(table) = tables.get(&rule.source) else {
-        return if loaded.manifest.sources.contains_key(&rule.source) {
-            Ok(Vec::new()) // its load already failed
-        } else {
-            Err(unknown_source(loaded, &rule.source, &place))
-        };
-    };
-    let mut eval = Eval::new(loaded, &place, table);
+    known_source(loaded, tables, &rule.source, &place)?;
+    let table = &tables[&rule.source];
+    let mut eval = eval_for(loaded, &place, table);
     let when = rule
         .when
         .as_deref()
         .map(|w| eval.condition(w))
-        .transpose()?;
-    let require = eval.condition(&rule.require)?;
+        .transpose()
+        .map_err(|d| vec![d])?;
+    let require = eval.condition(&rule.require).map_err(|d| vec![d])?;
     let letter = match &rule.field {
-        Some(field) => column_letter(loaded, &place, table, field)?,
+        Some(field) => column_letter(loaded, &place, table, field).map_err(|d| vec![d])?,
         None => table
             .columns
             .iter()
@@ -795,10 +783,10 @@ fn check_rule(
     for i in 0..documents.len() {
         let document = Subject::from(documents.get(i));
         let applies = match &when {
-            Some(when) => eval.holds(when, &document)?,
+            Some(when) => eval.holds(when, &document).map_err(|d| vec![d])?,
             None => true,
         };
-        if applies && !eval.holds(&require, &document)? {
+        if applies && !eval.holds(&require, &document).map_err(|d| vec![d])? {
             found.push(Diagnostic::warning(
                 table.cell_location(&letter, table.rows[i].number),
                 format!("rule '{}': {}", rule.name, rule.message),
@@ -815,20 +803,31 @@ fn column_letter(
     table: &Table,
     field: &str,
 ) -> Result<String, Diagnostic> {
-    let column = table.column(field).ok_or_else(|| {
-        let d = Diagnostic::error(
+    let column = find_column(table, field, || {
+        Diagnostic::error(
             &loaded.display,
             format!("{place}: no column '{field}' in {}", table.source),
-        );
-        match crate::check::closest(field, table.columns.iter().map(|c| c.key.as_str())) {
-            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
-            None => d,
-        }
+        )
     })?;
     Ok(if column.letter.is_empty() {
         "A".into()
     } else {
         column.letter.clone()
+    })
+}
+
+/// The column `name` of `table`, or the `missing` error with a did-you-mean hint.
+fn find_column<'t>(
+    table: &'t Table,
+    name: &str,
+    missing: impl FnOnce() -> Diagnostic,
+) -> Result<&'t Column, Diagnostic> {
+    table.column(name).ok_or_else(|| {
+        let d = missing();
+        match crate::check::closest(name, table.columns.iter().map(|c| c.key.as_str())) {
+            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+            None => d,
+        }
     })
 }
 
@@ -865,154 +864,40 @@ fn steps(manifest: &Manifest) -> Vec<Step<'_>> {
     steps.into_iter().map(|(_, step)| step).collect()
 }
 
-/// Handlebars conditions and expressions of the manifest, evaluated against a row's data with
-/// the template helpers. An expression's value keeps its type (it is printed as JSON and read
-/// back); a condition is true or false as `{{#if}}` sees it; a text is rendered.
-struct Eval {
-    registry: handlebars::Handlebars<'static>,
-    place: String,
-    shown: String,
-    slug: bool,
+/// The snippets of a place of the manifest, over the rows of `table`.
+fn eval_for(loaded: &Loaded, place: &str, table: &Table) -> Eval {
+    Eval::new(
+        &loaded.display,
+        Some(place),
+        matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv),
+    )
 }
 
-/// A row's data made a Handlebars context once, for every condition evaluated on it.
-struct Subject {
-    context: handlebars::Context,
-    origin: String,
-}
-
-impl From<context::Document> for Subject {
-    fn from(document: context::Document) -> Subject {
-        Subject {
-            context: handlebars::Context::from(document.data),
-            origin: document.origin,
-        }
-    }
-}
-
-/// A compiled condition, expression or text.
-struct Compiled {
-    name: String,
-    source: String,
-}
-
-impl Eval {
-    fn new(loaded: &Loaded, place: &str, table: &Table) -> Eval {
-        let mut registry = handlebars::Handlebars::new();
-        crate::helpers::register(&mut registry);
-        registry.register_escape_fn(handlebars::no_escape);
-        registry.register_helper(
-            "_json",
-            Box::new(
-                |h: &handlebars::Helper,
-                 _: &handlebars::Handlebars,
-                 _: &handlebars::Context,
-                 _: &mut handlebars::RenderContext,
-                 out: &mut dyn handlebars::Output|
-                 -> handlebars::HelperResult {
-                    let value = h.param(0).map(|p| p.value().clone()).unwrap_or(Value::Null);
-                    out.write(&value.to_string())?;
-                    Ok(())
-                },
-            ),
-        );
-        Eval {
-            registry,
-            place: place.to_string(),
-            shown: loaded.display.clone(),
-            slug: matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv),
-        }
-    }
-
-    /// A condition: `(eq hinh_thuc "Giấy khen")`, `da_nop`.
-    fn condition(&mut self, source: &str) -> Result<Compiled, Diagnostic> {
-        let text = format!("{{{{#if {}}}}}1{{{{/if}}}}", self.fix(source));
-        self.compile(source, text)
-    }
-
-    /// An expression whose value is kept (`(sum diem "x")`), or, when it holds tags, a text.
-    fn value(&mut self, source: &str) -> Result<Compiled, Diagnostic> {
-        let text = if source.contains("{{") {
-            self.fix(source)
-        } else {
-            format!("{{{{_json {}}}}}", self.fix(source))
-        };
-        self.compile(source, text)
-    }
-
-    fn compile(&mut self, source: &str, text: String) -> Result<Compiled, Diagnostic> {
-        let name = format!("e{}", self.registry.get_templates().len());
-        self.registry
-            .register_template_string(&name, text)
-            .map_err(|e| {
-                Diagnostic::error(
-                    &self.shown,
-                    format!(
-                        "{}: '{source}': {}",
-                        self.place,
-                        crate::diag::lower(&e.reason().to_string())
-                    ),
-                )
-            })?;
-        Ok(Compiled {
-            name,
-            source: source.to_string(),
-        })
-    }
-
-    fn render(&self, compiled: &Compiled, document: &Subject) -> Result<String, Diagnostic> {
-        self.registry
-            .render_with_context(&compiled.name, &document.context)
-            .map_err(|e| {
-                Diagnostic::error(
-                    &self.shown,
-                    format!(
-                        "{}: '{}': {} (rendering {})",
-                        self.place,
-                        compiled.source,
-                        crate::diag::lower(&e.reason().to_string()),
-                        document.origin
-                    ),
-                )
-            })
-    }
-
-    fn holds(&self, compiled: &Compiled, document: &Subject) -> Result<bool, Diagnostic> {
-        Ok(self.render(compiled, document)? == "1")
-    }
-
-    /// The value of an expression (typed) or of a text (a string).
-    fn get(&self, compiled: &Compiled, document: &Subject) -> Result<Value, Diagnostic> {
-        let out = self.render(compiled, document)?;
-        if compiled.source.contains("{{") {
-            return Ok(Value::String(out));
-        }
-        Ok(serde_json::from_str(&out).unwrap_or(Value::String(out)))
-    }
-
-    fn fix(&self, source: &str) -> String {
-        if self.slug {
-            crate::template::expr::slug_brackets(source)
-        } else {
-            source.to_string()
-        }
+/// Whether `name` is a source that loaded: the error of naming no source, or none at all when
+/// its load failed (that failure is already reported).
+fn known_source(
+    loaded: &Loaded,
+    tables: &BTreeMap<String, Table>,
+    name: &str,
+    place: &str,
+) -> Result<(), Vec<Diagnostic>> {
+    if tables.contains_key(name) {
+        Ok(())
+    } else if loaded.manifest.sources.contains_key(name) {
+        Err(Vec::new())
+    } else {
+        Err(vec![unknown_source(loaded, name, place)])
     }
 }
 
-/// The table a step works on, or the error of naming no source (nothing when its load failed).
+/// The table a step changes (see [`known_source`]).
 fn table_of<'t>(
     loaded: &Loaded,
     tables: &'t mut BTreeMap<String, Table>,
     name: &str,
     place: &str,
 ) -> Result<&'t mut Table, Vec<Diagnostic>> {
-    if !tables.contains_key(name) {
-        return Err(if loaded.manifest.sources.contains_key(name) {
-            Vec::new()
-        } else {
-            vec![unknown_source(loaded, name, place)]
-        });
-    }
+    known_source(loaded, tables, name, place)?;
     Ok(tables.get_mut(name).expect("checked above"))
 }
 
@@ -1038,7 +923,7 @@ fn compute_field(
     let table = table_of(loaded, tables, &spec.source, &place)?;
     let values = match (&spec.value, &spec.rank) {
         (Some(value), None) => {
-            let mut eval = Eval::new(loaded, &place, table);
+            let mut eval = eval_for(loaded, &place, table);
             let compiled = eval.value(value).map_err(|d| vec![d])?;
             let documents = context::Documents::per_row(table, globals);
             (0..documents.len())
@@ -1092,12 +977,7 @@ fn rank(
         .iter()
         .map(|row| {
             let value = row.fields.get(&key).unwrap_or(&Value::Null);
-            match value {
-                Value::Number(n) => n.as_f64(),
-                Value::String(s) => crate::input::plain_number(s).and_then(|v| v.as_f64()),
-                _ => None,
-            }
-            .unwrap_or_else(|| {
+            number(value).unwrap_or_else(|| {
                 errors.push(Diagnostic::error(
                     table.row_location(row.number),
                     format!(
@@ -1146,6 +1026,15 @@ fn parse_share(text: &str) -> Option<(u128, u128)> {
     Some((num, den))
 }
 
+/// A cell's number: a number, or text holding a plain one (`12`, `4.5`).
+fn number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => crate::input::plain_number(s).and_then(|v| v.as_f64()),
+        _ => None,
+    }
+}
+
 /// A whole, non-negative count from a cell (a number or numeric text); `Ok(None)` when blank.
 fn count_cell(value: Option<&Value>) -> Result<Option<u64>, String> {
     let value = match value {
@@ -1153,12 +1042,7 @@ fn count_cell(value: Option<&Value>) -> Result<Option<u64>, String> {
         Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
         Some(v) => v,
     };
-    let n = match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => crate::input::plain_number(s).and_then(|v| v.as_f64()),
-        _ => None,
-    };
-    match n {
+    match number(value) {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e9 => Ok(Some(n as u64)),
         _ => Err(format!(
             "expected a whole number of votes, found {}",
@@ -1210,7 +1094,7 @@ fn count_votes(
             ))
         })
     };
-    let mut eval = Eval::new(loaded, &place, table);
+    let mut eval = eval_for(loaded, &place, table);
     let default = (share(&votes.threshold)?, votes.threshold.as_str());
     let mut thresholds = Vec::new();
     for t in &votes.thresholds {
@@ -1344,13 +1228,8 @@ fn check_quota(
     globals: &Map<String, Value>,
 ) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let place = format!("quotas '{}'", quota.name);
-    let Some(table) = tables.get(&quota.source) else {
-        return if loaded.manifest.sources.contains_key(&quota.source) {
-            Ok(Vec::new())
-        } else {
-            Err(vec![unknown_source(loaded, &quota.source, &place)])
-        };
-    };
+    known_source(loaded, tables, &quota.source, &place)?;
+    let table = &tables[&quota.source];
     let error = |message: String| {
         vec![Diagnostic::error(
             &loaded.display,
@@ -1382,7 +1261,7 @@ fn check_quota(
             )));
         }
     };
-    let mut eval = Eval::new(loaded, &place, table);
+    let mut eval = eval_for(loaded, &place, table);
     let when = quota
         .when
         .as_deref()

@@ -1,0 +1,173 @@
+//! Handlebars snippets that a manifest or the command line gives (filters, rule conditions,
+//! computed values, numbering symbols), evaluated against one row or document at a time with
+//! the template helpers.
+//!
+//! An expression's value keeps its type (it is printed as JSON and read back); a condition is
+//! true or false as `{{#if}}` sees it; a text is rendered as written, without escaping.
+
+use handlebars::{Context, Handlebars, RenderErrorReason};
+use serde_json::Value;
+
+use crate::context::Document;
+use crate::diag::{Diagnostic, lower};
+
+/// The snippets of one place (a rule, a filter), compiled into one registry.
+pub struct Eval {
+    registry: Handlebars<'static>,
+    /// Where errors point: the manifest, or a label (`filter`).
+    location: String,
+    /// What the snippets belong to (`rules 'x'`), printed before each message.
+    place: Option<String>,
+    /// Column names may be written as `[Header text]` (spreadsheets and CSV).
+    slug: bool,
+}
+
+/// A compiled condition, expression or text.
+pub struct Compiled {
+    name: String,
+    source: String,
+    typed: bool,
+}
+
+/// A row's data made a Handlebars context once, for every snippet evaluated on it.
+pub struct Subject {
+    context: Context,
+    origin: String,
+}
+
+impl Subject {
+    /// The row's data, as the snippets see it.
+    pub fn data(&self) -> &Value {
+        self.context.data()
+    }
+}
+
+impl From<Document> for Subject {
+    fn from(document: Document) -> Subject {
+        Subject {
+            context: Context::from(document.data),
+            origin: document.origin,
+        }
+    }
+}
+
+impl Eval {
+    pub fn new(location: &str, place: Option<&str>, slug: bool) -> Eval {
+        let mut registry = Handlebars::new();
+        crate::helpers::register(&mut registry);
+        registry.register_escape_fn(handlebars::no_escape);
+        registry.register_helper(
+            "_json",
+            Box::new(
+                |h: &handlebars::Helper,
+                 _: &Handlebars,
+                 _: &Context,
+                 _: &mut handlebars::RenderContext,
+                 out: &mut dyn handlebars::Output|
+                 -> handlebars::HelperResult {
+                    let value = h.param(0).map(|p| p.value().clone()).unwrap_or(Value::Null);
+                    out.write(&value.to_string())?;
+                    Ok(())
+                },
+            ),
+        );
+        Eval {
+            registry,
+            location: location.to_string(),
+            place: place.map(str::to_string),
+            slug,
+        }
+    }
+
+    /// A field a snippet names must exist (a numbering symbol), where a condition would take
+    /// it as false.
+    pub fn strict(mut self) -> Self {
+        self.registry.set_strict_mode(true);
+        self
+    }
+
+    /// A condition: `(eq hinh_thuc "Giấy khen")`, `da_nop`.
+    pub fn condition(&mut self, source: &str) -> Result<Compiled, Diagnostic> {
+        let text = format!("{{{{#if {}}}}}1{{{{/if}}}}", self.fix(source));
+        self.compile(source, text, false)
+    }
+
+    /// An expression whose value is kept (`(sum diem "x")`), or, when it holds tags, a text.
+    pub fn value(&mut self, source: &str) -> Result<Compiled, Diagnostic> {
+        if source.contains("{{") {
+            return self.text(source);
+        }
+        let text = format!("{{{{_json {}}}}}", self.fix(source));
+        self.compile(source, text, true)
+    }
+
+    /// A text with tags, rendered as written (`KH-{{ky_hieu}}`).
+    pub fn text(&mut self, source: &str) -> Result<Compiled, Diagnostic> {
+        let text = self.fix(source);
+        self.compile(source, text, false)
+    }
+
+    fn compile(&mut self, source: &str, text: String, typed: bool) -> Result<Compiled, Diagnostic> {
+        let name = format!("e{}", self.registry.get_templates().len());
+        self.registry
+            .register_template_string(&name, text)
+            .map_err(|e| self.error(source, &lower(&e.reason().to_string()), None))?;
+        Ok(Compiled {
+            name,
+            source: source.to_string(),
+            typed,
+        })
+    }
+
+    /// The rendered text of a snippet.
+    pub fn render(&self, compiled: &Compiled, subject: &Subject) -> Result<String, Diagnostic> {
+        self.registry
+            .render_with_context(&compiled.name, &subject.context)
+            .map_err(|e| {
+                let reason = match e.reason() {
+                    RenderErrorReason::MissingVariable(path) => format!(
+                        "no field '{}' in the data",
+                        path.as_deref().unwrap_or_default()
+                    ),
+                    other => lower(&other.to_string()),
+                };
+                self.error(&compiled.source, &reason, Some(&subject.origin))
+            })
+    }
+
+    pub fn holds(&self, compiled: &Compiled, subject: &Subject) -> Result<bool, Diagnostic> {
+        Ok(self.render(compiled, subject)? == "1")
+    }
+
+    /// The value of an expression (typed) or of a text (a string).
+    pub fn get(&self, compiled: &Compiled, subject: &Subject) -> Result<Value, Diagnostic> {
+        let out = self.render(compiled, subject)?;
+        if !compiled.typed {
+            return Ok(Value::String(out));
+        }
+        Ok(serde_json::from_str(&out).unwrap_or(Value::String(out)))
+    }
+
+    fn error(&self, source: &str, reason: &str, origin: Option<&str>) -> Diagnostic {
+        let place = self
+            .place
+            .as_deref()
+            .map(|p| format!("{p}: "))
+            .unwrap_or_default();
+        let rendering = origin
+            .map(|o| format!(" (rendering {o})"))
+            .unwrap_or_default();
+        Diagnostic::error(
+            &self.location,
+            format!("{place}'{source}': {reason}{rendering}"),
+        )
+    }
+
+    fn fix(&self, source: &str) -> String {
+        if self.slug {
+            crate::template::expr::slug_brackets(source)
+        } else {
+            source.to_string()
+        }
+    }
+}
