@@ -104,6 +104,10 @@ const SINGLE: i32 = 240;
 
 const FONT: &str = "Times New Roman";
 
+/// The legal bases every commendation document cites first.
+const CAN_CU_LUAT: &str = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;";
+const CAN_CU_NGHI_DINH: &str = "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;";
+
 /// A run's look: size in points, weight and slant.
 #[derive(Debug, Clone, Copy)]
 struct Font {
@@ -746,7 +750,7 @@ fn quyet_dinh() -> Vec<Item> {
         240,
     )));
     for line in [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        CAN_CU_LUAT,
         "Căn cứ {{can_cu}};",
         "Theo đề nghị của {{de_nghi_cua}}.",
     ] {

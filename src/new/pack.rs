@@ -15,10 +15,11 @@ use docx_rs::{
 };
 
 use super::{
-    CELL_PAD, CERTIFICATE_SECTION, Certificate, Font, Head, HeadLayout, Item, TEXT_WIDTH,
-    awards_table_with, blank, body, body_in, body_items, cell, centered, certificate, grid_borders,
-    header_with, heading, landscape, lead, left, letter, para, pt, rule, sign_off, signature,
-    signature_by, spacing, table, tidy, title, two_signatures, with_defaults,
+    CAN_CU_LUAT, CAN_CU_NGHI_DINH, CELL_PAD, CERTIFICATE_SECTION, Certificate, Font, Head,
+    HeadLayout, Item, TEXT_WIDTH, awards_table_with, blank, body, body_in, body_items, cell,
+    centered, certificate, grid_borders, header_with, heading, landscape, lead, left, letter, para,
+    pt, rule, sign_off, signature, signature_by, spacing, table, tidy, title, two_signatures,
+    with_defaults,
 };
 
 /// The file stems of the pack, in the order of the spec.
@@ -523,8 +524,8 @@ fn to_trinh() -> Vec<Item> {
         240,
     )));
     items.extend(body_items(&[
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+        CAN_CU_LUAT,
+        CAN_CU_NGHI_DINH,
         "Thực hiện {{ke_hoach_so}} về tổ chức thực hiện phong trào thi đua “{{ten_phong_trao}}” trên địa bàn Thành phố;",
         "Căn cứ kết quả thực hiện nhiệm vụ năm {{nam}} và kết quả bình xét thi đua của đơn vị,",
         "{{ten_don_vi}} kính trình {{chuc_danh_tham_quyen}} xem xét, khen thưởng (hoặc trình cấp trên khen thưởng) cho {{count de_nghi_ca_nhan}} cá nhân{{#if de_nghi_tap_the}} và {{count de_nghi_tap_the}} tập thể{{/if}} đã có thành tích xuất sắc trong thực hiện phong trào thi đua năm {{nam}}, cụ thể như sau:",
@@ -687,8 +688,8 @@ fn to_trinh_so() -> Vec<Item> {
         "- Ban Thi đua - Khen thưởng Thành phố (qua Sở Kế hoạch và Đầu tư).",
     ]));
     items.extend(body_items(&[
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+        CAN_CU_LUAT,
+        CAN_CU_NGHI_DINH,
         "Thực hiện Kế hoạch số 16/KH-UBND ngày 11/01/2023 của UBND Thành phố về tổ chức phong trào thi đua “{{ten_phong_trao}}” trên địa bàn Thành phố;",
         r#"Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng Sở ngày {{ngay ngay_hop "dd/mm/yyyy"}},"#,
         "{{co_quan_ban_hanh}} kính trình UBND Thành phố xem xét, tặng Bằng khen của Chủ tịch UBND Thành phố, Cờ thi đua của UBND Thành phố cho các tập thể, cá nhân đã có thành tích xuất sắc trong phong trào thi đua “{{ten_phong_trao}}” năm {{nam}}, cụ thể như sau:",
@@ -846,8 +847,8 @@ fn quyet_dinh_giay_khen() -> Vec<Item> {
         240,
     )));
     for line in [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+        CAN_CU_LUAT,
+        CAN_CU_NGHI_DINH,
         "Căn cứ {{ke_hoach_so}} về tổ chức thực hiện phong trào thi đua “{{ten_phong_trao}}” trên địa bàn Thành phố;",
         r#"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Sở ngày {{ngay ngay_hop "dd/mm/yyyy"}};"#,
         "Theo đề nghị của Chánh Văn phòng Sở.",
