@@ -12,8 +12,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::check;
 use crate::context::{self, Document};
-use crate::diag::Diagnostic;
-use crate::docx::{Package, combine};
+use crate::diag::{Diagnostic, display};
+use crate::docx::{Package, Rendered, combine};
 use crate::eval::{Eval, Subject};
 use crate::input::{self, LoadOptions, SourceKind, Table};
 use crate::template::{self, CompileOptions, TagInfo, Template};
@@ -368,11 +368,21 @@ impl Job<'_> {
         if let Some(path) = &self.combine
             && !rendered.is_empty()
         {
-            let written =
-                combine::combine(self.template, &rendered).and_then(|(replaced, added)| {
-                    write_document(&self.template.package, &replaced, &added, path)
-                        .map_err(|e| format!("cannot write the file: {e}"))
-                });
+            let written = combine::combine(
+                &self.template.package,
+                |name| {
+                    self.template
+                        .parts
+                        .iter()
+                        .find(|p| p.name == name)
+                        .map(|p| p.index)
+                },
+                &rendered,
+            )
+            .and_then(|(replaced, added)| {
+                write_document(&self.template.package, &replaced, &added, path)
+                    .map_err(|e| format!("cannot write the file: {e}"))
+            });
             if let Err(message) = written {
                 report
                     .failures
@@ -456,9 +466,6 @@ impl Job<'_> {
         Ok(kept)
     }
 }
-
-/// A document's rendered parts: (zip index, XML).
-pub type Rendered = Vec<(usize, Vec<u8>)>;
 
 fn render_one(
     template: &Template,
@@ -750,11 +757,6 @@ fn unique(path: PathBuf, taken: &mut HashSet<String>) -> PathBuf {
         }
     }
     unreachable!("some suffix is always free")
-}
-
-/// A path as the user wrote it, with `/` separators.
-pub fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]

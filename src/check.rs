@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::batch::display;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, closest, display};
 use crate::docx::Package;
 use crate::input::{self, LoadOptions, SourceKind, Table};
 use crate::template::expr::TagKind;
@@ -123,20 +122,6 @@ pub fn check_fields(
         ));
     }
     check
-}
-
-/// The closest candidate to `name` by edit distance, when close enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let name_lower = name.to_lowercase();
-    candidates
-        .into_iter()
-        .filter(|c| !c.is_empty() && *c != name)
-        .map(|c| (strsim::levenshtein(&name_lower, &c.to_lowercase()), c))
-        .filter(|(distance, c)| {
-            *distance <= (c.chars().count().max(name.chars().count()) / 3).max(2)
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, c)| c.to_string())
 }
 
 fn quoted_list<'a>(items: impl Iterator<Item = &'a str>, max: usize) -> String {
@@ -362,18 +347,4 @@ pub fn format_inspection(inspection: &Inspection) -> String {
         out.push_str(&format!("{place}: {} {what}\n", tag.tag));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typos_find_their_column() {
-        assert_eq!(
-            closest("ho_ten", ["ho_va_ten", "ngay_sinh"]),
-            Some("ho_va_ten".into())
-        );
-        assert_eq!(closest("xyz", ["ho_va_ten"]), None);
-    }
 }

@@ -217,7 +217,7 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
                 "--combine",
                 format!(
                     "expected a .docx file name, found '{}'",
-                    batch::display(combine)
+                    crate::diag::display(combine)
                 ),
             ));
         }
@@ -285,7 +285,7 @@ fn data(args: DataArgs) -> i32 {
             "rows are numbered from 1",
         )]);
     }
-    let display = batch::display(&args.file);
+    let display = crate::diag::display(&args.file);
     let table = match input::load_table(&args.file, &display, &args.source.load_options()) {
         Ok(table) => table,
         Err(errors) => return report_fatal(&errors),
@@ -358,7 +358,7 @@ fn run(args: RunArgs) -> i32 {
         written += r.written;
         total += r.total;
     }
-    let out = batch::display(&report.out);
+    let out = crate::diag::display(&report.out);
     let out = out.trim_end_matches('/');
     if written == total {
         if !args.quiet {
@@ -451,7 +451,7 @@ fn check(args: CheckArgs) -> i32 {
         let _ = writeln!(stderr, "{p}");
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    let template = batch::display(&config.template);
+    let template = crate::diag::display(&config.template);
     if errors > 0 {
         let _ = writeln!(
             stderr,
@@ -496,7 +496,7 @@ fn new(args: NewArgs) -> i32 {
     if !crate::new::KINDS.iter().any(|(kind, _)| *kind == args.kind) {
         let kinds: Vec<&str> = crate::new::KINDS.iter().map(|(kind, _)| *kind).collect();
         let d = Diagnostic::error("", format!("unknown kind '{}'", args.kind));
-        let d = match crate::check::closest(&args.kind, kinds.iter().copied()) {
+        let d = match crate::diag::closest(&args.kind, kinds.iter().copied()) {
             Some(near) => d.with_hint(format!("did you mean '{near}'?")),
             None => d.with_hint(format!("the kinds are {}", kinds.join(", "))),
         };
@@ -506,7 +506,7 @@ fn new(args: NewArgs) -> i32 {
         Ok(bytes) => bytes,
         Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
     };
-    let shown = batch::display(&args.out);
+    let shown = crate::diag::display(&args.out);
     let is_docx = args
         .out
         .extension()

@@ -59,7 +59,7 @@ pub fn group_key(table: &Table, field: &str) -> Result<String, Diagnostic> {
                 .columns
                 .iter()
                 .flat_map(|c| [c.key.as_str(), c.header.as_str()]);
-            if let Some(near) = crate::check::closest(field, names) {
+            if let Some(near) = crate::diag::closest(field, names) {
                 d = d.with_hint(format!("did you mean '{near}'?"));
             }
             Err(d)

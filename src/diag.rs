@@ -5,6 +5,7 @@
 //! message; the caller that knows the place sets the location.
 
 use std::fmt;
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -142,6 +143,25 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// The closest candidate to `name` by edit distance, when close enough to be a typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let name_lower = name.to_lowercase();
+    candidates
+        .into_iter()
+        .filter(|c| !c.is_empty() && *c != name)
+        .map(|c| (strsim::levenshtein(&name_lower, &c.to_lowercase()), c))
+        .filter(|(distance, c)| {
+            *distance <= (c.chars().count().max(name.chars().count()) / 3).max(2)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c.to_string())
+}
+
+/// A path as the user wrote it, with `/` separators, for messages.
+pub fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +181,14 @@ mod tests {
     fn warning_without_location_says_warning() {
         let d = Diagnostic::warning("", "nothing to do");
         assert_eq!(d.to_string(), "warning: nothing to do");
+    }
+
+    #[test]
+    fn typos_find_their_column() {
+        assert_eq!(
+            closest("ho_ten", ["ho_va_ten", "ngay_sinh"]),
+            Some("ho_va_ten".into())
+        );
+        assert_eq!(closest("xyz", ["ho_va_ten"]), None);
     }
 }

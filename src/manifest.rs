@@ -39,9 +39,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use toml::Spanned;
 
-use crate::batch::{self, Books, Job, Report, display};
+use crate::batch::{self, Books, Job, Report};
 use crate::context;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, display};
 use crate::eval::{Eval, Subject};
 use crate::helpers::format_value;
 use crate::input::{self, Column, Legacy, LoadOptions, SourceKind, Table};
@@ -606,7 +606,7 @@ fn materialize(table: &mut Table) {
 fn unknown_source(loaded: &Loaded, name: &str, place: &str) -> Diagnostic {
     let known: Vec<&str> = loaded.manifest.sources.keys().map(String::as_str).collect();
     let d = Diagnostic::error(&loaded.display, format!("{place}: no source '{name}'"));
-    match crate::check::closest(name, known.iter().copied()) {
+    match crate::diag::closest(name, known.iter().copied()) {
         Some(near) => d.with_hint(format!("did you mean '{near}'?")),
         None => d.with_hint(format!(
             "the sources are {}",
@@ -824,7 +824,7 @@ fn find_column<'t>(
 ) -> Result<&'t Column, Diagnostic> {
     table.column(name).ok_or_else(|| {
         let d = missing();
-        match crate::check::closest(name, table.columns.iter().map(|c| c.key.as_str())) {
+        match crate::diag::closest(name, table.columns.iter().map(|c| c.key.as_str())) {
             Some(near) => d.with_hint(format!("did you mean '{near}'?")),
             None => d,
         }

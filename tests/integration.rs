@@ -7,6 +7,7 @@ mod check_corpus;
 mod common;
 mod data_command;
 mod fixtures;
+mod layers;
 mod manifest;
 mod manifest_steps;
 mod office;

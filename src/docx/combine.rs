@@ -12,9 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use quick_xml::events::Event;
 
-use crate::batch::Rendered;
-use crate::docx::MAIN_DOCUMENT_TYPES;
-use crate::template::Template;
+use crate::docx::{MAIN_DOCUMENT_TYPES, Package, Rendered, fixup};
 
 /// The combined package's parts: (zip index, XML) replacing the template's, and new entries.
 pub type Combined = (Rendered, Vec<(String, Vec<u8>)>);
@@ -28,8 +26,12 @@ const HEADER_REL: &str =
 const FOOTER_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
 
-pub fn combine(template: &Template, documents: &[Rendered]) -> Result<Combined, String> {
-    let package = &template.package;
+/// `templated` gives the zip index of each part that holds tags, by part name.
+pub fn combine(
+    package: &Package,
+    templated: impl Fn(&str) -> Option<usize>,
+    documents: &[Rendered],
+) -> Result<Combined, String> {
     let main = package
         .text_parts
         .iter()
@@ -63,7 +65,7 @@ pub fn combine(template: &Template, documents: &[Rendered]) -> Result<Combined, 
         .filter(|r| r.kind == HEADER_REL || r.kind == FOOTER_REL)
         .filter_map(|r| {
             let part_name = join_target(main_dir, &r.target);
-            let index = template.parts.iter().find(|p| p.name == part_name)?.index;
+            let index = templated(&part_name)?;
             Some((
                 r.id.clone(),
                 (
@@ -156,8 +158,8 @@ pub fn combine(template: &Template, documents: &[Rendered]) -> Result<Combined, 
             body.push_str(&sect);
         }
     }
-    let document = crate::template::fixup::apply(
-        crate::template::fixup::Needs {
+    let document = fixup::apply(
+        fixup::Needs {
             repair_tables: false,
             renumber_drawings: true,
         },

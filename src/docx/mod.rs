@@ -14,6 +14,7 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 use crate::diag::{Diagnostic, lower};
 
 pub mod combine;
+pub mod fixup;
 
 /// The largest part vanban inflates: a bigger one is refused, never filled into memory.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
@@ -40,6 +41,9 @@ pub struct TextPart {
     pub content_type: String,
     pub xml: String,
 }
+
+/// A document's rendered parts: (zip index, XML).
+pub type Rendered = Vec<(usize, Vec<u8>)>;
 
 pub type Archive = ZipArchive<Cursor<Arc<[u8]>>>;
 

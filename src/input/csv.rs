@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::grid::{self, Cell, GridRow};
+use super::cells::{self, Cell, GridRow};
+use super::grid;
 use super::{LoadOptions, SourceKind, Table, read_error};
 use crate::diag::Diagnostic;
 
@@ -87,7 +88,7 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                         format!("{display}:line {line}"),
                         format!(
                             "the file is not UTF-8 text (cell {}{number})",
-                            grid::column_letter(column)
+                            cells::column_letter(column)
                         ),
                     )
                     .with_hint("in Excel, save it as 'CSV UTF-8 (Comma delimited)'"),
@@ -144,7 +145,7 @@ pub(crate) fn number_cell(text: &str) -> Option<Value> {
     }
     match fraction {
         None => text.parse::<i64>().ok().map(Value::from),
-        Some(fraction) if digits(fraction) => text.parse::<f64>().ok().map(grid::number_value),
+        Some(fraction) if digits(fraction) => text.parse::<f64>().ok().map(cells::number_value),
         Some(_) => None,
     }
 }

@@ -1,110 +1,11 @@
 //! Spreadsheets and CSV files both become a grid of typed cells; one function turns a grid
 //! into a [`Table`]: header row, columns, data rows, cell errors, legacy text.
 
-use serde_json::{Map, Number, Value};
-use unicode_normalization::UnicodeNormalization;
+use serde_json::{Map, Value};
 
+use super::cells::{Cell, GridRow, column_letter, nfc};
 use super::{CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, slug};
 use crate::diag::{Diagnostic, quote};
-
-/// One cell as read, before it becomes a JSON value.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    Empty,
-    /// NFC text, never empty.
-    Text(String),
-    Number(Value),
-    Bool(bool),
-    /// Already formatted: `31/10/2025`, `08:30`.
-    Date(String),
-    /// An Excel error value as Excel shows it: `#DIV/0!`.
-    Error(String),
-}
-
-impl Cell {
-    pub(crate) fn text(s: &str) -> Cell {
-        if s.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(nfc(s))
-        }
-    }
-
-    /// Empty, or text of white space only.
-    fn is_blank(&self) -> bool {
-        match self {
-            Cell::Empty => true,
-            Cell::Text(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-
-    /// The text a header cell gives.
-    fn header_text(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) | Cell::Date(s) | Cell::Error(s) => s.trim().to_string(),
-            Cell::Number(n) => n.to_string(),
-            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        }
-    }
-}
-
-/// A sheet row (or CSV record) that has at least one cell; `cells` is indexed by the
-/// absolute 0-based column.
-#[derive(Debug, Clone)]
-pub(crate) struct GridRow {
-    /// 1-based sheet row number.
-    pub number: usize,
-    pub cells: Vec<Cell>,
-}
-
-impl GridRow {
-    fn is_blank(&self) -> bool {
-        self.cells.iter().all(Cell::is_blank)
-    }
-
-    fn cell(&self, column: usize) -> &Cell {
-        self.cells.get(column).unwrap_or(&Cell::Empty)
-    }
-}
-
-pub(crate) fn nfc(s: &str) -> String {
-    match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
-    }
-}
-
-/// NFC in place: most text already is, and then nothing is copied.
-pub(crate) fn into_nfc(s: String) -> String {
-    match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s,
-        _ => s.nfc().collect(),
-    }
-}
-
-/// A number as a JSON value: whole numbers within ±2^53 as integers, others as floats;
-/// a value JSON cannot hold (NaN, infinity) as its text.
-pub(crate) fn number_value(x: f64) -> Value {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if x.fract() == 0.0 && x.abs() <= EXACT {
-        return Value::from(x as i64);
-    }
-    Number::from_f64(x).map_or_else(|| Value::String(x.to_string()), Value::Number)
-}
-
-/// Excel column letters for a 0-based column: 0 `A`, 25 `Z`, 26 `AA`.
-pub(crate) fn column_letter(index: usize) -> String {
-    let mut n = index + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().map(|&b| b as char).collect()
-}
 
 /// Builds the table from the rows of a sheet or CSV file (in row order).
 pub(crate) fn build_table(
@@ -310,41 +211,4 @@ pub(crate) fn build_table(
         );
     }
     Ok(table)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn column_letters_follow_excel() {
-        for (index, letters) in [
-            (0, "A"),
-            (1, "B"),
-            (25, "Z"),
-            (26, "AA"),
-            (27, "AB"),
-            (51, "AZ"),
-            (52, "BA"),
-            (701, "ZZ"),
-            (702, "AAA"),
-            (16383, "XFD"),
-        ] {
-            assert_eq!(column_letter(index), letters);
-        }
-    }
-
-    #[test]
-    fn whole_numbers_become_integers_and_others_stay_floats() {
-        assert_eq!(number_value(1207.0), Value::from(1207));
-        assert_eq!(number_value(-4.0), Value::from(-4));
-        assert_eq!(number_value(8.5), Value::from(8.5));
-        assert_eq!(number_value(-0.0), Value::from(0));
-        assert_eq!(
-            number_value(9_007_199_254_740_992.0),
-            Value::from(9_007_199_254_740_992_i64)
-        );
-        assert!(number_value(1e300).is_f64());
-        assert_eq!(number_value(f64::NAN), Value::String("NaN".into()));
-    }
 }

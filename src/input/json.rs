@@ -11,7 +11,7 @@ use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::grid::into_nfc;
+use super::cells::into_nfc;
 use super::{Column, LoadOptions, Row, SourceKind, Table, read_error};
 use crate::diag::Diagnostic;
 

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Legacy;
-use super::grid::{Cell, GridRow, column_letter};
+use super::cells::{Cell, GridRow, column_letter};
 use crate::diag::Diagnostic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

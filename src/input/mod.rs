@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::diag::Diagnostic;
 
+mod cells;
 mod csv;
 pub(crate) mod dates;
 mod grid;

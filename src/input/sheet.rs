@@ -9,7 +9,8 @@ use std::path::Path;
 use calamine::{Data, Ods, OdsError, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook};
 use unicode_normalization::UnicodeNormalization;
 
-use super::grid::{self, Cell, GridRow};
+use super::cells::{self, Cell, GridRow};
+use super::grid;
 use super::{LoadOptions, SourceKind, Table, dates, read_error};
 use crate::diag::{Diagnostic, quote};
 
@@ -140,7 +141,7 @@ fn warn_uncached(table: &mut Table, uncached: &[(u32, u32)]) {
             1 => String::new(),
             n => format!(" (and {} more in this column)", n - 1),
         };
-        let location = table.cell_location(&grid::column_letter(column as usize), first);
+        let location = table.cell_location(&cells::column_letter(column as usize), first);
         table.warnings.push(
             Diagnostic::warning(
                 location,
@@ -289,7 +290,7 @@ fn check_size(
             format!("{display}:{sheet}"),
             format!(
                 "the sheet is too large to read: its cells reach column {} and row {last}",
-                grid::column_letter(widest.saturating_sub(1))
+                cells::column_letter(widest.saturating_sub(1))
             ),
         )
         .with_hint("delete the rows and columns past the table (select them, Delete) and save"),
@@ -499,11 +500,11 @@ fn cell(data: &Data) -> Cell {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::text(s),
         Data::Int(i) => Cell::Number((*i).into()),
-        Data::Float(x) => Cell::Number(grid::number_value(*x)),
+        Data::Float(x) => Cell::Number(cells::number_value(*x)),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => match dates::excel_datetime(dt) {
             Some(text) => Cell::Date(text),
-            None => Cell::Number(grid::number_value(dt.as_f64())),
+            None => Cell::Number(cells::number_value(dt.as_f64())),
         },
         Data::DateTimeIso(s) => Cell::Date(dates::iso_date(s).unwrap_or_else(|| s.clone())),
         Data::DurationIso(s) => Cell::Date(dates::iso_duration(s).unwrap_or_else(|| s.clone())),

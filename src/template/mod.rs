@@ -12,7 +12,6 @@
 pub mod blocks;
 pub mod expr;
 pub mod fields;
-pub mod fixup;
 pub mod scan;
 pub mod xml;
 
@@ -21,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use handlebars::{Context, Handlebars, RenderError, RenderErrorReason};
 
 use crate::diag::{Diagnostic, lower};
-use crate::docx::{Package, PartKind};
+use crate::docx::{Package, PartKind, fixup};
 use blocks::{Block, Shape};
 use expr::{Tag, TagKind, Term};
 use scan::Piece;
@@ -435,7 +434,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                             crate::helpers::HELPERS.iter().map(|h| h.0).collect()
                         };
                         errors.push(if message.starts_with("unknown") {
-                            match crate::check::closest(&name, names) {
+                            match crate::diag::closest(&name, names) {
                                 Some(near) => d.with_hint(format!("did you mean '{near}'?")),
                                 None => d.with_hint("see the helpers listed in the README"),
                             }
