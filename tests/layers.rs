@@ -435,32 +435,30 @@ fn no_module_imports_one_above_it_and_none_import_each_other() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The breaches found after planting `line` in the file whose path ends with `file`.
+fn breaches_with(file: &str, line: &str) -> Vec<String> {
+    let mut files = read_sources();
+    let planted = files
+        .iter_mut()
+        .find(|f| f.path.ends_with(file))
+        .unwrap_or_else(|| panic!("{file} exists"));
+    planted.code.push_str(&format!("\n{line}\n"));
+    breaches(&build_graph(&files))
+}
+
 #[test]
 fn the_layer_test_fails_when_template_imports_check_again() {
-    let mut files = read_sources();
-    let template = files
-        .iter_mut()
-        .find(|f| f.path.ends_with("src/template/mod.rs"))
-        .expect("src/template/mod.rs");
-    template.code.push_str("\nuse crate::check::closest;\n");
-    let problems = breaches(&build_graph(&files));
+    let problems = breaches_with("src/template/mod.rs", "use crate::check::closest;");
     assert!(
-        problems
-            .iter()
-            .any(|p| p == "src/template/mod.rs: 'template' imports 'check', which is above it in the pipeline"),
+        problems.iter().any(|p| p
+            == "src/template/mod.rs: 'template' imports 'check', which is above it in the pipeline"),
         "{problems:?}"
     );
 }
 
 #[test]
 fn the_layer_test_finds_a_cycle_between_the_files_of_a_folder() {
-    let mut files = read_sources();
-    let cells = files
-        .iter_mut()
-        .find(|f| f.path.ends_with("src/input/cells.rs"))
-        .expect("src/input/cells.rs");
-    cells.code.push_str("\nuse super::grid::build_table;\n");
-    let problems = breaches(&build_graph(&files));
+    let problems = breaches_with("src/input/cells.rs", "use super::grid::build_table;");
     assert!(
         problems
             .iter()
