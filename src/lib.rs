@@ -1,12 +1,23 @@
 //! vanban: Vietnamese official documents from spreadsheets and Word templates.
 //!
+//! The modules read bottom-up; each imports only the ones listed before it
+//! (`tests/layers.rs` keeps it so):
+//!
 //! ```text
-//! spreadsheet / json  -> input::Table (rows of typed values with their cell locations)
-//!                     -> context (per row or per group, plus globals)
-//! template .docx      -> docx::Package -> template::compile (tags found across runs,
-//!                        blocks widened to rows / paragraphs, one Handlebars template per part)
-//! context x template  -> rendered parts -> docx written (untouched entries copied raw;
-//!                        temporary file then rename)
+//! diag       messages with their place, did-you-mean, paths for messages
+//! input      spreadsheet / CSV / JSON -> input::Table (typed values with their cells)
+//! helpers    the Handlebars helpers (numbers, money in words, dates, text)
+//! docx       docx::Package (parts, raw copy, part repairs, combined files)
+//! template   package -> template::compile (tags across runs, blocks widened to rows /
+//!            paragraphs, one Handlebars template per part)
+//! context    documents per row or per group, plus globals
+//! eval       snippets of a manifest or a command line evaluated on a document
+//! check      a template against its data, before anything is written
+//! batch      context x template -> rendered parts -> .docx written (temporary file, then
+//!            rename), names, numbering, parallel jobs
+//! manifest   vanban.toml: schema, load, steps (joins, fields, ranks, votes), checks, summary
+//! new        starter templates and the bundled pack
+//! cli        the commands
 //! ```
 
 pub mod batch;

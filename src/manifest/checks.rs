@@ -1,0 +1,209 @@
+//! The checks of a manifest on the rows once the steps have run: rules of the plan or the
+//! law, and quotas per group. They produce warnings at the cells concerned (the Council
+//! decides); only a check that cannot be evaluated is an error. They change nothing.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+
+use super::load::Loaded;
+use super::lookup::{column_letter, count_cell, eval_for, known_source, parse_share};
+use super::schema::{Quota, Rule};
+use crate::context;
+use crate::diag::Diagnostic;
+use crate::eval::Subject;
+use crate::helpers::format_value;
+use crate::input::Table;
+
+/// Runs every rule and quota on the tables, adding what they find to `warnings` (and what
+/// cannot be evaluated to `errors`).
+pub(super) fn run(
+    loaded: &Loaded,
+    tables: &BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let manifest = &loaded.manifest;
+    for rule in &manifest.rules {
+        match check_rule(loaded, rule, tables, globals) {
+            Ok(found) => warnings.extend(found),
+            Err(es) => errors.extend(es),
+        }
+    }
+    for quota in &manifest.quotas {
+        match check_quota(loaded, quota, tables, globals) {
+            Ok(found) => warnings.extend(found),
+            Err(es) => errors.extend(es),
+        }
+    }
+}
+
+/// The rows of a rule's source that break it, as warnings at their cells.
+pub(super) fn check_rule(
+    loaded: &Loaded,
+    rule: &Rule,
+    tables: &BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let place = format!("rules '{}'", rule.name);
+    known_source(loaded, tables, &rule.source, &place)?;
+    let table = &tables[&rule.source];
+    let mut eval = eval_for(loaded, &place, table);
+    let when = rule
+        .when
+        .as_deref()
+        .map(|w| eval.condition(w))
+        .transpose()
+        .map_err(|d| vec![d])?;
+    let require = eval.condition(&rule.require).map_err(|d| vec![d])?;
+    let letter = match &rule.field {
+        Some(field) => column_letter(loaded, &place, table, field).map_err(|d| vec![d])?,
+        None => table
+            .columns
+            .iter()
+            .map(|c| c.letter.clone())
+            .find(|l| !l.is_empty())
+            .unwrap_or_else(|| "A".into()),
+    };
+    let documents = context::Documents::per_row(table, globals);
+    let mut found = Vec::new();
+    for i in 0..documents.len() {
+        let document = Subject::from(documents.get(i));
+        let applies = match &when {
+            Some(when) => eval.holds(when, &document).map_err(|d| vec![d])?,
+            None => true,
+        };
+        if applies && !eval.holds(&require, &document).map_err(|d| vec![d])? {
+            found.push(Diagnostic::warning(
+                table.cell_location(&letter, table.rows[i].number),
+                format!("rule '{}': {}", rule.name, rule.message),
+            ));
+        }
+    }
+    Ok(found)
+}
+
+/// The groups of a quota's source over their quota, as warnings at the first row beyond it.
+pub(super) fn check_quota(
+    loaded: &Loaded,
+    quota: &Quota,
+    tables: &BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let place = format!("quotas '{}'", quota.name);
+    known_source(loaded, tables, &quota.source, &place)?;
+    let table = &tables[&quota.source];
+    let error = |message: String| {
+        vec![Diagnostic::error(
+            &loaded.display,
+            format!("{place}: {message}"),
+        )]
+    };
+    enum Max {
+        Count(u64),
+        Share((u128, u128), String),
+    }
+    let max = match &quota.max {
+        toml::Value::Integer(n) if *n >= 0 => Max::Count(*n as u64),
+        toml::Value::String(text) => match parse_share(text) {
+            Some(share) if quota.of.is_some() => Max::Share(share, text.clone()),
+            Some(_) => {
+                return Err(error(format!(
+                    "max '{text}' is a share: say of what with 'of'"
+                )));
+            }
+            None => {
+                return Err(error(format!(
+                    "max: expected a number or a share like \"15%\", found '{text}'"
+                )));
+            }
+        },
+        other => {
+            return Err(error(format!(
+                "max: expected a number or a share like \"15%\", found {other}"
+            )));
+        }
+    };
+    let mut eval = eval_for(loaded, &place, table);
+    let when = quota
+        .when
+        .as_deref()
+        .map(|w| eval.condition(w))
+        .transpose()
+        .map_err(|d| vec![d])?;
+    let of = quota
+        .of
+        .as_deref()
+        .map(|o| eval.value(o))
+        .transpose()
+        .map_err(|d| vec![d])?;
+    let letter = column_letter(
+        loaded,
+        &place,
+        table,
+        quota.field.as_deref().unwrap_or(&quota.per),
+    )
+    .map_err(|d| vec![d])?;
+    let key = context::group_key(table, &quota.per).map_err(|d| vec![d])?;
+    let documents = context::Documents::per_row(table, globals);
+    // Per group value: the rows for which `when` holds, in order.
+    let mut members: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for i in 0..documents.len() {
+        let document = Subject::from(documents.get(i));
+        if let Some(when) = &when
+            && !eval.holds(when, &document).map_err(|d| vec![d])?
+        {
+            continue;
+        }
+        let value = table.rows[i]
+            .fields
+            .get(&key)
+            .map(format_value)
+            .unwrap_or_default();
+        let at = *index.entry(value.clone()).or_insert_with(|| {
+            members.push((value, Vec::new()));
+            members.len() - 1
+        });
+        members[at].1.push(i);
+    }
+    let mut found = Vec::new();
+    for (value, rows) in members {
+        let (limit, why) = match &max {
+            Max::Count(n) => (*n, String::new()),
+            Max::Share((num, den), text) => {
+                let first = Subject::from(documents.get(rows[0]));
+                let base = eval
+                    .get(of.as_ref().expect("a share has 'of'"), &first)
+                    .map_err(|d| vec![d])?;
+                let base = count_cell(Some(&base)).ok().flatten().ok_or_else(|| {
+                    vec![Diagnostic::error(
+                        table.row_location(table.rows[rows[0]].number),
+                        format!(
+                            "{place}: '{}' is not a whole number here ({})",
+                            quota.of.as_deref().unwrap_or_default(),
+                            format_value(&base)
+                        ),
+                    )]
+                })?;
+                (
+                    (base as u128 * num / den) as u64,
+                    format!(" ({text} of {base})"),
+                )
+            }
+        };
+        if rows.len() as u64 > limit {
+            let beyond = rows[limit as usize];
+            found.push(Diagnostic::warning(
+                table.cell_location(&letter, table.rows[beyond].number),
+                format!(
+                    "quota '{}': '{value}' has {}, over its quota of {limit}{why}",
+                    quota.name,
+                    rows.len()
+                ),
+            ));
+        }
+    }
+    Ok(found)
+}

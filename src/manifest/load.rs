@@ -1,0 +1,164 @@
+//! Reading a manifest: the TOML file parsed into its schema with paths resolved against its
+//! folder, every source loaded into a table, and the globals every document sees.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::schema::Manifest;
+use crate::context;
+use crate::diag::{Diagnostic, display};
+use crate::input::{self, Legacy, LoadOptions, Table};
+
+/// A manifest read and its paths resolved.
+pub struct Loaded {
+    pub path: PathBuf,
+    pub display: String,
+    pub manifest: Manifest,
+    pub dir: PathBuf,
+    /// `vanban run --out DIR` (relative to the working folder).
+    pub out_override: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// A path of the manifest, relative to its folder.
+    pub fn resolve(&self, path: &str) -> PathBuf {
+        self.dir.join(path)
+    }
+
+    /// How a manifest path is shown in messages.
+    pub fn show(&self, path: &str) -> String {
+        display(&self.resolve(path))
+    }
+
+    pub fn out_dir(&self) -> PathBuf {
+        match &self.out_override {
+            Some(out) => out.clone(),
+            None => self.resolve(self.manifest.out.as_deref().unwrap_or("out")),
+        }
+    }
+}
+
+/// Reads and parses a manifest.
+pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let shown = display(path);
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic::error(
+            &shown,
+            format!(
+                "cannot read the manifest: {}",
+                crate::diag::lower(&e.to_string())
+            ),
+        )]
+    })?;
+    let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+        let location = match e.span() {
+            Some(span) => format!(
+                "{shown}:{}",
+                text[..span.start.min(text.len())].matches('\n').count() + 1
+            ),
+            None => shown.clone(),
+        };
+        vec![Diagnostic::error(location, crate::diag::lower(e.message()))]
+    })?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        display: shown,
+        manifest,
+        dir,
+        out_override: None,
+    })
+}
+
+/// Every source of the manifest loaded into a table, by name; a source that fails adds its
+/// errors and is left out.
+pub(super) fn sources(
+    loaded: &Loaded,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Table> {
+    let manifest = &loaded.manifest;
+    let mut tables = BTreeMap::new();
+    for (name, source) in &manifest.sources {
+        let legacy = match source.legacy.as_deref() {
+            None | Some("auto") => Legacy::Auto,
+            Some("tcvn3") => Legacy::Tcvn3,
+            Some("vni") => Legacy::Vni,
+            Some("off") => Legacy::Off,
+            Some(other) => {
+                errors.push(Diagnostic::error(
+                    &loaded.display,
+                    format!(
+                        "sources.{name}.legacy: expected auto, tcvn3, vni or off, found '{other}'"
+                    ),
+                ));
+                Legacy::Auto
+            }
+        };
+        let options = LoadOptions {
+            sheet: source.sheet.clone(),
+            header_row: source.header_row,
+            legacy,
+        };
+        match input::load_table(
+            &loaded.resolve(&source.file),
+            &loaded.show(&source.file),
+            &options,
+        ) {
+            Ok(mut table) => {
+                materialize(&mut table);
+                warnings.append(&mut table.warnings);
+                tables.insert(name.clone(), table);
+            }
+            Err(es) => errors.extend(es),
+        }
+    }
+    tables
+}
+
+/// The fields every document sees: vanban's own (today's date) and the manifest's `[globals]`.
+pub(super) fn globals(loaded: &Loaded) -> Map<String, Value> {
+    let mut globals = context::globals(&context::today(), &[]);
+    for (key, value) in &loaded.manifest.globals {
+        globals.insert(key.clone(), toml_to_json(value));
+    }
+    globals
+}
+
+/// JSON records kept as text are parsed now: joins add fields to rows.
+pub(super) fn materialize(table: &mut Table) {
+    for i in 0..table.rows.len() {
+        if table.rows[i].raw.is_some() {
+            table.rows[i].fields = table.fields(i).into_owned();
+            table.rows[i].raw = None;
+        }
+    }
+}
+
+/// A TOML value as templates see it; dates print `dd/mm/yyyy`.
+fn toml_to_json(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => match d.date {
+            Some(date) => Value::String(format!(
+                "{:02}/{:02}/{:04}",
+                date.day, date.month, date.year
+            )),
+            None => Value::String(d.to_string()),
+        },
+        toml::Value::Array(items) => Value::Array(items.iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,212 @@
+//! The manifest's TOML schema: what `vanban.toml` may say, as the types serde reads it into.
+//! Only shapes and their documentation live here; reading the file is `load`, using it the
+//! stages beside it.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The output folder (default `out`).
+    #[serde(default)]
+    pub out: Option<String>,
+    /// Fields every document sees.
+    #[serde(default)]
+    pub globals: toml::Table,
+    pub sources: BTreeMap<String, Source>,
+    /// Joins, computed fields and vote counts change the rows; they apply in the order they
+    /// are written in the manifest (a join copies the rows as they are at that point).
+    #[serde(default)]
+    pub joins: Vec<Spanned<Join>>,
+    #[serde(default)]
+    pub fields: Vec<Spanned<FieldSpec>>,
+    #[serde(default)]
+    pub votes: Vec<Spanned<Votes>>,
+    /// Checks on the rows, reported as warnings (the Council decides).
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    #[serde(default)]
+    pub quotas: Vec<Quota>,
+    pub documents: Vec<DocumentSpec>,
+}
+
+/// A field computed for every row of a source, from an expression over the row (and the
+/// rows joined to it), or as the row's rank by another field.
+///
+/// ```toml
+/// [[fields]]
+/// source = "don_vi"
+/// name = "tong_diem"
+/// value = '(sum diem "diem_hoi_dong")'   # an expression keeps its type (a number here)
+///
+/// [[fields]]
+/// source = "de_nghi"
+/// name = "nguoi_nhan"
+/// value = '{{#if (eq can_bo.gioi_tinh "Nam")}}Ông{{else}}Bà{{/if}} {{can_bo.ho_va_ten}}'
+///
+/// [[fields]]
+/// source = "don_vi"
+/// name = "xep_hang"
+/// rank = "tong_diem"                     # 1 for the highest; ties share a rank
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    pub source: String,
+    pub name: String,
+    /// A Handlebars expression (`(sum diem "x")`, `can_bo.ho_va_ten`) whose value the field
+    /// takes, or a text with tags (`Ông {{ten}}`) the field takes as text.
+    pub value: Option<String>,
+    /// The field to rank the rows by: 1 for the highest (`order = "asc"`: the lowest).
+    pub rank: Option<String>,
+    pub order: Option<String>,
+}
+
+/// Council votes counted per nominee: the for and against columns of `source`, the share of
+/// all members voting for, and the verdict against the threshold (at least that share).
+///
+/// ```toml
+/// [[votes]]
+/// source = "de_nghi"
+/// for = "phieu_dong_y"
+/// against = "phieu_khong_dong_y"
+/// members = "hoi_dong_thanh_vien"    # a global, or a number
+/// threshold = "50%"
+/// thresholds = [{ when = '(eq hinh_thuc "Chiến sĩ thi đua cơ sở")', threshold = "80%" }]
+/// ```
+///
+/// Each row gets `bieu_quyet` (or `as`): `dong_y`, `khong_dong_y`, `thanh_vien`, `ty_le`
+/// (percent of all members, two decimals), `nguong` (the threshold as written), `dat`,
+/// `ket_qua` (`Đạt` / `Không đạt`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    pub source: String,
+    #[serde(rename = "for")]
+    pub for_: String,
+    pub against: String,
+    pub members: toml::Value,
+    pub threshold: String,
+    #[serde(default)]
+    pub thresholds: Vec<Threshold>,
+    #[serde(rename = "as", default = "bieu_quyet")]
+    pub field: String,
+}
+
+fn bieu_quyet() -> String {
+    "bieu_quyet".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    pub when: String,
+    pub threshold: String,
+}
+
+/// At most `max` rows (a number, or a share of the group's `of` field) for which `when`
+/// holds, per value of `per`: a nomination list over its quota is a warning.
+///
+/// ```toml
+/// [[quotas]]
+/// name = "chien-si-thi-dua-co-so"
+/// source = "de_nghi"
+/// per = "ma_don_vi"
+/// when = '(eq hinh_thuc "Chiến sĩ thi đua cơ sở")'
+/// max = "15%"
+/// of = "don_vi.so_bien_che"
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quota {
+    pub name: String,
+    pub source: String,
+    pub per: String,
+    pub when: Option<String>,
+    pub max: toml::Value,
+    /// For a share: the expression, on a group's first row, of the number it is a share of.
+    pub of: Option<String>,
+    /// The column the warning points at (default: `per`).
+    pub field: Option<String>,
+}
+
+/// A rule of the plan or the law, as data: every row of `source` for which `when` holds must
+/// satisfy `require`; a row that does not is a warning at its `field` cell.
+///
+/// ```toml
+/// [[rules]]
+/// name = "lao-dong-tien-tien"
+/// source = "de_nghi"
+/// when = '(eq hinh_thuc "Lao động tiên tiến")'
+/// require = '(in xep_loai "Hoàn thành tốt nhiệm vụ" "Hoàn thành xuất sắc nhiệm vụ")'
+/// field = "xep_loai"
+/// message = "Lao động tiên tiến needs a rating of Hoàn thành tốt nhiệm vụ or better (Law art. 24)"
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub name: String,
+    pub source: String,
+    /// A Handlebars condition choosing the rows the rule is about (default: every row).
+    pub when: Option<String>,
+    /// The condition those rows must satisfy.
+    pub require: String,
+    /// The column the warning points at (default: the first).
+    pub field: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub header_row: Option<usize>,
+    /// `auto` (default), `tcvn3`, `vni` or `off`.
+    pub legacy: Option<String>,
+}
+
+/// Rows of `from` attached to the rows of `into` whose `key` matches.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Join {
+    pub into: String,
+    pub from: String,
+    /// The key column in `into` (and in `from`, unless `from_key` names another); without a
+    /// key, every row of `into` gets every row of `from` (a meeting and all its nominees).
+    pub key: Option<String>,
+    pub from_key: Option<String>,
+    /// The field that receives the matching rows.
+    #[serde(rename = "as")]
+    pub field: String,
+    /// One matching row as an object (a staff row's unit), not a list; every row of `into`
+    /// must then have one.
+    #[serde(default)]
+    pub one: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSpec {
+    /// What the document is (`ke-hoach`): the default file name stem and the summary's label.
+    pub kind: String,
+    pub template: String,
+    /// The source whose rows (or groups) give one document each.
+    pub source: String,
+    pub group_by: Option<String>,
+    /// One document for the whole source, its rows in `rows` (a Department's summary).
+    #[serde(default)]
+    pub whole: bool,
+    /// A Handlebars condition: documents for which it is false are not made.
+    pub filter: Option<String>,
+    /// The file name pattern, relative to the output folder.
+    pub name: Option<String>,
+    /// Also write all documents of this kind into one file (relative to the output folder).
+    pub combine: Option<String>,
+    /// Document numbers: `numbering = { symbol = "KH-STNMT", first = 5 }` gives `so` = `05`
+    /// and `so_ky_hieu` = `05/KH-STNMT` to documents whose data has no number.
+    pub numbering: Option<crate::batch::Numbering>,
+}

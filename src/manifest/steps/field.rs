@@ -1,0 +1,49 @@
+//! Computed fields: a `[[fields]]` entry's expression (or rank) evaluated on every row of its
+//! source.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::rank::rank;
+use crate::context;
+use crate::diag::Diagnostic;
+use crate::eval::Subject;
+use crate::input::Table;
+use crate::manifest::load::Loaded;
+use crate::manifest::lookup::{add_column, eval_for, table_of};
+use crate::manifest::schema::FieldSpec;
+
+/// Computes a `[[fields]]` entry into every row of its source.
+pub(super) fn compute_field(
+    loaded: &Loaded,
+    spec: &FieldSpec,
+    tables: &mut BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<(), Vec<Diagnostic>> {
+    let place = format!("fields '{}'", spec.name);
+    let table = table_of(loaded, tables, &spec.source, &place)?;
+    let values = match (&spec.value, &spec.rank) {
+        (Some(value), None) => {
+            let mut eval = eval_for(loaded, &place, table);
+            let compiled = eval.value(value).map_err(|d| vec![d])?;
+            let documents = context::Documents::per_row(table, globals);
+            (0..documents.len())
+                .map(|i| eval.get(&compiled, &Subject::from(documents.get(i))))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|d| vec![d])?
+        }
+        (None, Some(by)) => rank(loaded, &place, table, by, spec.order.as_deref())?,
+        _ => {
+            return Err(vec![Diagnostic::error(
+                &loaded.display,
+                format!("{place}: give either 'value' or 'rank'"),
+            )]);
+        }
+    };
+    for (row, value) in table.rows.iter_mut().zip(values) {
+        row.fields.insert(spec.name.clone(), value);
+    }
+    add_column(table, &spec.name);
+    Ok(())
+}

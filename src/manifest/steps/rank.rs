@@ -1,0 +1,71 @@
+//! Ranks: each row's place by a number field (1 for the highest, ties share a rank), for a
+//! `[[fields]]` entry with `rank = "..."`.
+
+use serde_json::Value;
+
+use crate::diag::Diagnostic;
+use crate::input::Table;
+use crate::manifest::load::Loaded;
+use crate::manifest::lookup::number;
+
+/// Each row's rank by the number in field `by`: 1 for the highest (the lowest with
+/// `order = "asc"`); equal values share a rank and the next rank skips (1, 2, 2, 4).
+pub(super) fn rank(
+    loaded: &Loaded,
+    place: &str,
+    table: &Table,
+    by: &str,
+    order: Option<&str>,
+) -> Result<Vec<Value>, Vec<Diagnostic>> {
+    let ascending = match order {
+        None | Some("desc") => false,
+        Some("asc") => true,
+        Some(other) => {
+            return Err(vec![Diagnostic::error(
+                &loaded.display,
+                format!("{place}: order: expected \"asc\" or \"desc\", found '{other}'"),
+            )]);
+        }
+    };
+    let key = table.column(by).map(|c| c.key.clone()).ok_or_else(|| {
+        vec![Diagnostic::error(
+            &loaded.display,
+            format!("{place}: no field '{by}' in {}", table.source),
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let numbers: Vec<f64> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let value = row.fields.get(&key).unwrap_or(&Value::Null);
+            number(value).unwrap_or_else(|| {
+                errors.push(Diagnostic::error(
+                    table.row_location(row.number),
+                    format!(
+                        "{place}: expected a number in '{by}', found {}",
+                        crate::helpers::format_value(value)
+                    ),
+                ));
+                0.0
+            })
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // A row's rank is 1 + how many rows are strictly better.
+    let mut sorted = numbers.clone();
+    sorted.sort_by(f64::total_cmp);
+    Ok(numbers
+        .iter()
+        .map(|&n| {
+            let better = if ascending {
+                sorted.partition_point(|&m| m < n)
+            } else {
+                sorted.len() - sorted.partition_point(|&m| m <= n)
+            };
+            Value::from(better + 1)
+        })
+        .collect())
+}

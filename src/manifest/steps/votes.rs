@@ -1,0 +1,185 @@
+//! The Council's votes: for and against counted per nominee against the members and the
+//! threshold that applies, giving each row its `bieu_quyet` (share, verdict).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::context;
+use crate::diag::Diagnostic;
+use crate::eval::Subject;
+use crate::input::Table;
+use crate::manifest::load::Loaded;
+use crate::manifest::lookup::{
+    add_column, column_letter, count_cell, eval_for, parse_share, table_of,
+};
+use crate::manifest::schema::Votes;
+
+/// Counts a `[[votes]]` entry into every row of its source; returns the summary line and the
+/// warnings (a nominee with no count).
+pub(super) fn count_votes(
+    loaded: &Loaded,
+    votes: &Votes,
+    tables: &mut BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let place = format!("votes on '{}'", votes.source);
+    let table = table_of(loaded, tables, &votes.source, &place)?;
+    let error = |message: String| {
+        vec![Diagnostic::error(
+            &loaded.display,
+            format!("{place}: {message}"),
+        )]
+    };
+    let members = match &votes.members {
+        toml::Value::Integer(n) if *n > 0 => *n as u64,
+        toml::Value::String(name) => match globals.get(name) {
+            Some(v) => count_cell(Some(v))
+                .ok()
+                .flatten()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| {
+                    error(format!(
+                        "members: global '{name}' is not a positive whole number"
+                    ))
+                })?,
+            None => return Err(error(format!("members: no global '{name}'"))),
+        },
+        other => {
+            return Err(error(format!(
+                "members: expected a number or a global's name, found {other}"
+            )));
+        }
+    };
+    let share = |text: &str| {
+        parse_share(text).ok_or_else(|| {
+            error(format!(
+                "threshold: expected a share like \"80%\", found '{text}'"
+            ))
+        })
+    };
+    let mut eval = eval_for(loaded, &place, table);
+    let default = (share(&votes.threshold)?, votes.threshold.as_str());
+    let mut thresholds = Vec::new();
+    for t in &votes.thresholds {
+        thresholds.push((
+            eval.condition(&t.when).map_err(|d| vec![d])?,
+            share(&t.threshold)?,
+            t.threshold.as_str(),
+        ));
+    }
+    let for_letter = column_letter(loaded, &place, table, &votes.for_).map_err(|d| vec![d])?;
+    let against_letter =
+        column_letter(loaded, &place, table, &votes.against).map_err(|d| vec![d])?;
+    let for_key = table
+        .column(&votes.for_)
+        .map(|c| c.key.clone())
+        .unwrap_or_default();
+    let against_key = table
+        .column(&votes.against)
+        .map(|c| c.key.clone())
+        .unwrap_or_default();
+    let documents = context::Documents::per_row(table, globals);
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut results = Vec::new();
+    let (mut counted, mut passed) = (0, 0);
+    for i in 0..documents.len() {
+        let document = Subject::from(documents.get(i));
+        let number = table.rows[i].number;
+        let fields = &table.rows[i].fields;
+        let cell = |key: &str, letter: &str| {
+            count_cell(fields.get(key)).map_err(|m| {
+                Diagnostic::error(table.cell_location(letter, number), format!("{place}: {m}"))
+            })
+        };
+        let (yes, no) = match (
+            cell(&for_key, &for_letter),
+            cell(&against_key, &against_letter),
+        ) {
+            (Ok(yes), Ok(no)) => (yes, no),
+            (a, b) => {
+                errors.extend(a.err());
+                errors.extend(b.err());
+                results.push(Value::Null);
+                continue;
+            }
+        };
+        let mut chosen = default;
+        for (when, share, text) in &thresholds {
+            match eval.holds(when, &document) {
+                Ok(true) => {
+                    chosen = (*share, text);
+                    break;
+                }
+                Ok(false) => {}
+                Err(d) => errors.push(d),
+            }
+        }
+        let ((num, den), threshold) = chosen;
+        let mut result = Map::new();
+        result.insert("thanh_vien".into(), Value::from(members));
+        result.insert("nguong".into(), Value::from(threshold));
+        match yes {
+            None => {
+                warnings.push(Diagnostic::warning(
+                    table.cell_location(&for_letter, number),
+                    format!("{place}: no vote count; the nominee is marked not passed"),
+                ));
+                result.insert("dong_y".into(), Value::Null);
+                result.insert(
+                    "khong_dong_y".into(),
+                    no.map(Value::from).unwrap_or(Value::Null),
+                );
+                result.insert("ty_le".into(), Value::Null);
+                result.insert("dat".into(), Value::Bool(false));
+                result.insert("ket_qua".into(), Value::from("Chưa biểu quyết"));
+            }
+            Some(yes) => {
+                if yes + no.unwrap_or(0) > members {
+                    errors.push(Diagnostic::error(
+                        table.cell_location(&for_letter, number),
+                        format!(
+                            "{place}: {yes} for and {} against make more votes than the {members} members",
+                            no.unwrap_or(0)
+                        ),
+                    ));
+                }
+                // Percent of all members to two decimals, rounded half up.
+                let hundredths =
+                    (yes as u128 * 10_000 * 2 + members as u128) / (2 * members as u128);
+                let pass = yes as u128 * den >= num * members as u128;
+                counted += 1;
+                passed += usize::from(pass);
+                result.insert("dong_y".into(), Value::from(yes));
+                result.insert("khong_dong_y".into(), Value::from(no.unwrap_or(0)));
+                result.insert(
+                    "ty_le".into(),
+                    serde_json::Number::from_f64(hundredths as f64 / 100.0)
+                        .map(Value::Number)
+                        .unwrap_or(Value::Null),
+                );
+                result.insert("dat".into(), Value::Bool(pass));
+                result.insert(
+                    "ket_qua".into(),
+                    Value::from(if pass { "Đạt" } else { "Không đạt" }),
+                );
+            }
+        }
+        results.push(Value::Object(result));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (row, result) in table.rows.iter_mut().zip(results) {
+        row.fields.insert(votes.field.clone(), result);
+    }
+    add_column(table, &votes.field);
+    Ok((
+        format!(
+            "{}: {counted} nominees counted against {members} members, {passed} passed",
+            votes.source
+        ),
+        warnings,
+    ))
+}
