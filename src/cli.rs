@@ -46,6 +46,9 @@ struct NewArgs {
     kind: String,
     /// The .docx to write
     out: PathBuf,
+    /// Replace OUT if it exists
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -62,6 +65,9 @@ struct RunArgs {
     /// Print only errors
     #[arg(long, short)]
     quiet: bool,
+    /// Remove documents of earlier runs that this run did not write
+    #[arg(long)]
+    clean: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -340,7 +346,12 @@ fn run(args: RunArgs) -> i32 {
         Err(errors) => return report_fatal(&errors),
     };
     loaded.out_override = args.out;
-    let report = match crate::manifest::run(&loaded, jobs, args.quiet) {
+    let options = crate::manifest::RunOptions {
+        jobs,
+        quiet: args.quiet,
+        clean: args.clean,
+    };
+    let report = match crate::manifest::run(&loaded, &options) {
         Ok(report) => report,
         Err(errors) => return report_fatal(&errors),
     };
@@ -395,8 +406,22 @@ fn check_manifest(path: &std::path::Path) -> i32 {
     let mut stderr = std::io::stderr().lock();
     match crate::manifest::prepare(&loaded) {
         Ok(prepared) => {
+            let numbers = match crate::manifest::numbers(&loaded, &prepared) {
+                Ok(numbers) => numbers,
+                Err(errors) => return report_fatal(&errors),
+            };
             for w in &prepared.warnings {
                 let _ = writeln!(stderr, "{w}");
+            }
+            if !numbers.is_empty() {
+                let mut stdout = std::io::stdout().lock();
+                let _ = writeln!(
+                    stdout,
+                    "numbers a run would print (the register is not changed):"
+                );
+                for line in &numbers {
+                    let _ = writeln!(stdout, "  {line}");
+                }
             }
             let _ = match prepared.warnings.len() {
                 0 => writeln!(stderr, "{}: no problems found", loaded.display),
@@ -514,17 +539,17 @@ fn new(args: NewArgs) -> i32 {
     if !is_docx {
         return report_fatal(&[Diagnostic::error(&shown, "expected a .docx file name")]);
     }
+    if args.out.exists() && !args.force {
+        return report_fatal(&[Diagnostic::error(&shown, "the file exists already")
+            .with_hint("choose another name, or add --force to replace it")]);
+    }
     let dir = args
         .out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     let written = std::fs::create_dir_all(dir)
-        .and_then(|_| tempfile::Builder::new().prefix(".vanban-").tempfile_in(dir))
-        .and_then(|mut temp| {
-            temp.write_all(&bytes)?;
-            temp.persist(&args.out).map(|_| ()).map_err(|e| e.error)
-        });
+        .and_then(|_| crate::batch::write_atomically(&args.out, &bytes));
     match written {
         Ok(()) => {
             eprintln!("wrote a {} template to {shown}", args.kind);
@@ -552,9 +577,11 @@ fn report_fatal(errors: &[Diagnostic]) -> i32 {
         let _ = writeln!(stderr, "{e}");
     }
     let count = errors.iter().filter(|e| e.is_error()).count();
-    if count > 1 {
-        let _ = writeln!(stderr, "error: {count} problems found; nothing was written");
-    }
+    let _ = writeln!(
+        stderr,
+        "error: {count} {} found; nothing was written",
+        plural(count, "problem", "problems")
+    );
     2
 }
 

@@ -40,6 +40,11 @@ impl Subject {
     pub fn data(&self) -> &Value {
         self.context.data()
     }
+
+    /// Where the row came from, for messages (`u.csv:A2`).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
 }
 
 impl From<Document> for Subject {

@@ -101,7 +101,7 @@ fn a_staff_row_whose_unit_does_not_exist_is_a_located_error_and_nothing_is_writt
     assert_eq!(
         run.stderr,
         "inputs/can-bo.csv:A3: 'XYZ' matches no row of 'don_vi' (inputs/don-vi.csv)\n\
-         hint: add 'XYZ' to inputs/don-vi.csv, or correct the code\n"
+         hint: add 'XYZ' to inputs/don-vi.csv, or correct the code\nerror: 1 problem found; nothing was written\n"
     );
     assert!(!dir.path().join("out").exists());
     let check = vanban(dir.path(), &["check", "vanban.toml"]);

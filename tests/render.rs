@@ -49,7 +49,7 @@ fn a_field_missing_from_every_row_stops_the_run_before_anything_is_written() {
     assert_eq!(
         run.stderr,
         "t.docx: word/document.xml paragraph 2: {{ho_ten}}: no field 'ho_ten' in the data\n\
-         hint: did you mean 'ho_va_ten'?\n"
+         hint: did you mean 'ho_va_ten'?\nerror: 1 problem found; nothing was written\n"
     );
     assert!(!dir.path().join("out").exists());
 }
@@ -224,7 +224,10 @@ fn an_output_folder_that_is_a_file_stops_the_run() {
     std::fs::write(dir.path().join("out"), "not a folder").unwrap();
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
     assert_eq!(run.code, 2);
-    assert_eq!(run.stderr, "out: the output folder is a file\n");
+    assert_eq!(
+        run.stderr,
+        "out: the output folder is a file\nerror: 1 problem found; nothing was written\n"
+    );
 }
 
 #[test]

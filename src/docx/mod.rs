@@ -159,6 +159,11 @@ impl Package {
         })
     }
 
+    /// The zip index of an entry.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.entries.iter().position(|n| n == name)
+    }
+
     /// Reads any entry as text (relationships, styles...).
     pub fn read_text(&self, name: &str) -> Result<Option<String>, Diagnostic> {
         let mut archive = self.archive.clone();

@@ -150,6 +150,9 @@ pub fn load_table(
     display: &str,
     options: &LoadOptions,
 ) -> Result<Table, Vec<Diagnostic>> {
+    if !path.exists() {
+        return Err(vec![not_found(path, display)]);
+    }
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -171,11 +174,41 @@ pub fn load_table(
     }
 }
 
+/// A file that is not there (`path`, shown as `display`): the folder it was looked for in,
+/// and the nearest name there.
+pub fn not_found(path: &Path, display: &str) -> Diagnostic {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let shown = crate::diag::display(&std::fs::canonicalize(dir).unwrap_or_else(|_| dir.into()));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Diagnostic::error(
+            display,
+            format!("no such file: there is no folder {shown}/"),
+        );
+    };
+    let names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let wanted = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let d = Diagnostic::error(display, format!("no such file (looked in {shown}/)"));
+    match crate::diag::closest(&wanted, names.iter().map(String::as_str)) {
+        Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+        None => d,
+    }
+}
+
 /// A file that cannot be read at all.
 fn read_error(display: &str, e: &std::io::Error) -> Diagnostic {
     use std::io::ErrorKind;
     let reason = match e.kind() {
-        ErrorKind::NotFound => "the file does not exist".to_string(),
+        ErrorKind::NotFound => "no such file".to_string(),
         ErrorKind::PermissionDenied => "cannot read the file: permission denied".to_string(),
         ErrorKind::IsADirectory => "cannot read the file: it is a folder".to_string(),
         _ => format!("cannot read the file: {}", crate::diag::io_message(e)),

@@ -417,12 +417,24 @@ fn a_damaged_or_foreign_file_is_one_clear_error() {
 
     let missing = dir.path().join("khong-co.xlsx");
     let errors = err(&missing, &LoadOptions::default());
+    let folder = crate::diag::display(&std::fs::canonicalize(dir.path()).unwrap());
+    assert_eq!(
+        errors[0].message,
+        format!("no such file (looked in {folder}/)")
+    );
+    write(&dir, "can-bo.csv", b"Ten\nAn\n");
+    let errors = err(&dir.path().join("can-bo.cvs"), &LoadOptions::default());
     assert_eq!(
         errors[0].to_string(),
-        "inputs/khong-co.xlsx: the file does not exist"
+        format!(
+            "inputs/can-bo.cvs: no such file (looked in {folder}/)\nhint: did you mean 'can-bo.csv'?"
+        )
     );
-    let errors = err(&dir.path().join("khong-co.csv"), &LoadOptions::default());
-    assert_eq!(errors[0].message, "the file does not exist");
+    let errors = err(&dir.path().join("nowhere/x.csv"), &LoadOptions::default());
+    assert_eq!(
+        errors[0].message,
+        format!("no such file: there is no folder {}/nowhere/", folder)
+    );
 
     let text = write(&dir, "notes.txt", b"hello");
     let errors = err(&text, &LoadOptions::default());

@@ -41,7 +41,9 @@
 mod checks;
 mod load;
 mod lookup;
+mod register;
 mod schema;
+mod stale;
 mod steps;
 mod summary;
 
@@ -56,6 +58,7 @@ use crate::input::{SourceKind, Table};
 use crate::template::Template;
 pub use load::{Loaded, load};
 use lookup::unknown_source;
+pub use register::DEFAULT as REGISTER;
 pub use schema::{DocumentSpec, Manifest};
 use summary::write_summary;
 pub use summary::{RunReport, SUMMARY};
@@ -76,9 +79,18 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     let manifest = &loaded.manifest;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    // Each stage runs on what the one before made: after a stage fails, the next would only
+    // repeat its errors (a missing workbook is one error, not one per join and document).
+    let failed = |errors: &[Diagnostic]| errors.iter().any(Diagnostic::is_error);
     let mut tables = load::sources(loaded, &mut errors, &mut warnings);
+    if failed(&errors) {
+        return Err(errors);
+    }
     let globals = load::globals(loaded);
     let votes_counted = steps::apply(loaded, &mut tables, &globals, &mut errors, &mut warnings);
+    if failed(&errors) {
+        return Err(errors);
+    }
     checks::run(loaded, &tables, &globals, &mut errors, &mut warnings);
     let mut templates: HashMap<String, Template> = HashMap::new();
     for spec in &manifest.documents {
@@ -162,34 +174,48 @@ fn job_for<'a>(
     }
 }
 
-/// Makes every document of the manifest, then writes the summary beside them.
-pub fn run(loaded: &Loaded, jobs: usize, quiet: bool) -> Result<RunReport, Vec<Diagnostic>> {
+/// Makes every document of the manifest: numbers them against the register, writes the
+/// register (so no number is printed that it lacks), then the documents, then the summary.
+pub fn run(loaded: &Loaded, options: &RunOptions) -> Result<RunReport, Vec<Diagnostic>> {
+    let earlier = register::read(loaded)?;
     let prepared = prepare(loaded)?;
     let out = loaded.out_dir();
-    let mut kinds = Vec::new();
-    let books = Books::default();
-    for spec in &loaded.manifest.documents {
-        let table = &prepared.tables[&spec.source];
-        let template = &prepared.templates[&spec.template];
-        let job = job_for(
-            spec,
-            template,
-            table,
-            &prepared.globals,
-            &out,
-            jobs,
-            quiet,
-            Some(&books),
-        );
-        let report = job.run()?;
-        kinds.push((spec.kind.clone(), report));
+    let books = Books::from_register(earlier);
+    let jobs = jobs_of(loaded, &prepared, &out, options, &books);
+    let plans = plan(&jobs, &books)?;
+    // Nothing is written until every check has passed and the output folder is writable.
+    batch::prepare_out_dir(&out)?;
+    let register = register::path(loaded);
+    let numbered = loaded
+        .manifest
+        .documents
+        .iter()
+        .any(|d| d.numbering.is_some());
+    if numbered || register.exists() {
+        register::write(&register, &register::settle(books.lines())).map_err(|d| vec![d])?;
     }
-    let report = RunReport {
+    let mut kinds = Vec::new();
+    for ((job, plan), spec) in jobs.iter().zip(&plans).zip(&loaded.manifest.documents) {
+        kinds.push((spec.kind.clone(), job.write(plan)?));
+    }
+    let mut report = RunReport {
         kinds,
         warnings: prepared.warnings,
         votes: prepared.votes,
+        stale: Vec::new(),
+        cleaned: options.clean,
         out,
     };
+    let mut written = report.files();
+    written.insert(register);
+    report.stale = stale::find(&report.out, &written);
+    if options.clean {
+        stale::remove(&report.out, &report.stale).map_err(|d| vec![d])?;
+    } else if !report.stale.is_empty() {
+        report
+            .warnings
+            .push(stale::warning(&report.out, &report.stale));
+    }
     write_summary(loaded, &report).map_err(|e| {
         vec![Diagnostic::error(
             display(&report.out.join(SUMMARY)),
@@ -197,4 +223,69 @@ pub fn run(loaded: &Loaded, jobs: usize, quiet: bool) -> Result<RunReport, Vec<D
         )]
     })?;
     Ok(report)
+}
+
+/// How `vanban run` was asked to run.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Documents rendered at once.
+    pub jobs: usize,
+    /// No progress bars.
+    pub quiet: bool,
+    /// Remove the documents of earlier runs that this run did not write.
+    pub clean: bool,
+}
+
+/// The numbers a run would print, one line each, against the register as it is; writes
+/// nothing.
+pub fn numbers(loaded: &Loaded, prepared: &Prepared) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let books = Books::from_register(register::read(loaded)?);
+    let out = loaded.out_dir();
+    let jobs = jobs_of(loaded, prepared, &out, &RunOptions::default(), &books);
+    plan(&jobs, &books)?;
+    Ok(register::preview(&books.lines()))
+}
+
+/// The job of every document spec, continuing `books`.
+fn jobs_of<'a>(
+    loaded: &'a Loaded,
+    prepared: &'a Prepared,
+    out: &'a Path,
+    options: &RunOptions,
+    books: &'a Books,
+) -> Vec<Job<'a>> {
+    loaded
+        .manifest
+        .documents
+        .iter()
+        .map(|spec| {
+            job_for(
+                spec,
+                &prepared.templates[&spec.template],
+                &prepared.tables[&spec.source],
+                &prepared.globals,
+                out,
+                options.jobs.max(1),
+                options.quiet,
+                Some(books),
+            )
+        })
+        .collect()
+}
+
+/// Every job's documents, numbers and names, decided before anything is written.
+fn plan<'j>(jobs: &[Job<'j>], books: &Books) -> Result<Vec<batch::Plan<'j>>, Vec<Diagnostic>> {
+    let mut plans = Vec::with_capacity(jobs.len());
+    let mut errors = Vec::new();
+    for job in jobs {
+        match job.plan(books) {
+            Ok(plan) => plans.push(plan),
+            Err(es) => errors.extend(es),
+        }
+    }
+    if errors.is_empty() {
+        Ok(plans)
+    } else {
+        Err(errors)
+    }
 }

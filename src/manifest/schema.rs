@@ -13,6 +13,10 @@ pub struct Manifest {
     /// The output folder (default `out`).
     #[serde(default)]
     pub out: Option<String>,
+    /// The outgoing register, beside the manifest (default `so-dang-ky.xlsx`): every number
+    /// the run prints is kept there, and read back so that it never moves.
+    #[serde(default)]
+    pub register: Option<String>,
     /// Fields every document sees.
     #[serde(default)]
     pub globals: toml::Table,

@@ -12,7 +12,25 @@ pub struct RunReport {
     pub kinds: Vec<(String, Report)>,
     pub warnings: Vec<Diagnostic>,
     pub votes: Vec<String>,
+    /// Documents in the output folder that this run did not write, relative to it.
+    pub stale: Vec<PathBuf>,
+    /// The stale documents were removed (`--clean`).
+    pub cleaned: bool,
     pub out: PathBuf,
+}
+
+impl RunReport {
+    /// Every file the run wrote, as paths under the output folder.
+    pub fn files(&self) -> std::collections::BTreeSet<PathBuf> {
+        let mut files: std::collections::BTreeSet<PathBuf> = self
+            .kinds
+            .iter()
+            .flat_map(|(_, r)| r.files.iter().map(|f| self.out.join(f)))
+            .collect();
+        files.extend(self.kinds.iter().filter_map(|(_, r)| r.combined.clone()));
+        files.insert(self.out.join(SUMMARY));
+        files
+    }
 }
 
 /// The summary file written beside the documents.
@@ -45,8 +63,18 @@ pub(super) fn write_summary(loaded: &Loaded, report: &RunReport) -> std::io::Res
                 e.number,
                 e.date,
                 e.unit,
-                display(&e.file)
+                e.file.as_deref().map(display).unwrap_or_default()
             ));
+        }
+    }
+    if !report.stale.is_empty() {
+        text.push_str(if report.cleaned {
+            "\nremoved (documents of an earlier run that this run did not make)\n"
+        } else {
+            "\nstale (documents of an earlier run that this run did not make; `vanban run --clean` removes them)\n"
+        });
+        for file in &report.stale {
+            text.push_str(&format!("  {}\n", display(file)));
         }
     }
     if !report.votes.is_empty() {
@@ -62,11 +90,5 @@ pub(super) fn write_summary(loaded: &Loaded, report: &RunReport) -> std::io::Res
         }
     }
     std::fs::create_dir_all(&report.out)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".vanban-")
-        .tempfile_in(&report.out)?;
-    std::io::Write::write_all(&mut temp, text.as_bytes())?;
-    temp.persist(report.out.join(SUMMARY))
-        .map_err(|e| e.error)?;
-    Ok(())
+    crate::batch::write_atomically(&report.out.join(SUMMARY), text.as_bytes())
 }

@@ -1,7 +1,7 @@
 //! Batch: the documents of a run rendered in parallel and written, each to a temporary file
 //! renamed into place, under names that cannot leave the output folder.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,10 @@ use crate::eval::{Eval, Subject};
 use crate::input::{self, LoadOptions, SourceKind, Table};
 use crate::template::{self, CompileOptions, TagInfo, Template};
 use serde_json::{Map, Value};
+
+mod numbering;
+use numbering::Number;
+pub use numbering::{Books, Numbering, Registered, year_of};
 
 /// `vanban render`, validated.
 #[derive(Debug, Clone)]
@@ -46,6 +50,8 @@ pub struct Report {
     pub files: Vec<PathBuf>,
     /// Numbered documents, in run order.
     pub register: Vec<Registered>,
+    /// The combined file, when one was written.
+    pub combined: Option<PathBuf>,
 }
 
 /// Renders every document of the run.
@@ -91,6 +97,9 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
 
 /// Opens and compiles a template; errors carry its name.
 pub fn load_template(path: &Path, display: &str, slug: bool) -> Result<Template, Vec<Diagnostic>> {
+    if !path.exists() {
+        return Err(vec![input::not_found(path, display)]);
+    }
     let package = Package::open(path).map_err(|d| vec![d.within(display)])?;
     Template::compile(
         package,
@@ -143,68 +152,16 @@ fn progress_bar(len: u64, quiet: bool, label: &str) -> indicatif::ProgressBar {
     bar
 }
 
-/// How a kind of document is numbered: `05/KH-STNMT`.
-#[derive(Debug, Clone, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Numbering {
-    /// The part after the number: `KH-STNMT`, `STNMT-VP`; it may hold tags of the document's
-    /// data (`KH-{{ky_hieu}}`: each unit's own symbol).
-    pub symbol: String,
-    /// The first number this run assigns.
-    #[serde(default = "one")]
-    pub first: u64,
-    /// The field that holds the number; a number already in the data wins.
-    #[serde(default = "so")]
-    pub field: String,
-    /// A field whose every value keeps its own count (`ma_don_vi`: each unit's book).
-    pub per: Option<String>,
-    /// The field that dates the document in the register (default `ngay_ky`, else today).
-    pub date: Option<String>,
-    /// A field naming what the number belongs to (`ma_can_bo`: an awardee): a document whose
-    /// key already has a number in this book gets the same one (a certificate printed in two
-    /// forms keeps one number).
-    pub key: Option<String>,
+/// A job's documents with their numbers and names, decided before anything is written.
+pub struct Plan<'j> {
+    documents: context::Documents<'j>,
+    selected: Vec<usize>,
+    numbers: Vec<Option<Number>>,
+    names: Vec<Option<PathBuf>>,
+    name_errors: Vec<Diagnostic>,
 }
 
-fn one() -> u64 {
-    1
-}
-
-fn so() -> String {
-    "so".into()
-}
-
-/// The next number of every numbering book of a run: one book per symbol (and per value of
-/// `per`), shared by every kind of document that numbers with the same symbol.
-#[derive(Debug, Default)]
-pub struct Books(std::sync::Mutex<BookState>);
-
-#[derive(Debug, Default)]
-struct BookState {
-    next: HashMap<String, u64>,
-    /// Numbers already given, per book and key.
-    given: HashMap<(String, String), String>,
-}
-
-/// A document's number and the symbol it is written with.
-#[derive(Debug, Clone)]
-struct Number {
-    number: String,
-    symbol: String,
-}
-
-/// A line of the numbering register: what the office copies into its book.
-#[derive(Debug, Clone)]
-pub struct Registered {
-    /// `05/KH-STNMT`
-    pub number: String,
-    pub date: String,
-    /// The unit's code, or where the document's data came from.
-    pub unit: String,
-    pub file: PathBuf,
-}
-
-impl Job<'_> {
+impl<'j> Job<'j> {
     /// Problems that stop the job before anything is written (errors), and warnings.
     pub fn check(&self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let mut errors = Vec::new();
@@ -236,21 +193,15 @@ impl Job<'_> {
         errors.extend(check.errors);
         // Filters and numbering symbols are evaluated now, so a mistake in them stops the
         // run before anything is written (a symbol's fields must exist).
-        if errors.is_empty() {
-            let documents = self.documents();
-            match documents.and_then(|d| Ok((self.select(&d)?, d))) {
-                Ok((selected, documents)) => {
-                    if let Err(es) = self.assign_numbers(&documents, &selected, &Books::default()) {
-                        errors.extend(es);
-                    }
-                }
-                Err(es) => errors.extend(es),
-            }
+        if errors.is_empty()
+            && let Err(es) = self.plan(&Books::default())
+        {
+            errors.extend(es);
         }
         (errors, check.warnings)
     }
 
-    fn documents(&self) -> Result<context::Documents<'_>, Vec<Diagnostic>> {
+    fn documents(&self) -> Result<context::Documents<'j>, Vec<Diagnostic>> {
         Ok(match self.group_by {
             _ if self.whole => context::Documents::whole(self.table, self.globals),
             Some(field) => context::Documents::per_group(self.table, field, self.globals)
@@ -261,26 +212,67 @@ impl Job<'_> {
 
     /// Renders and writes every document of the job (call [`Job::check`] first).
     pub fn run(&self) -> Result<Report, Vec<Diagnostic>> {
+        let fresh = Books::default();
+        let plan = self.plan(self.books.unwrap_or(&fresh))?;
+        self.write(&plan)
+    }
+
+    /// The documents the filter keeps, their numbers (taken from `books`, which records
+    /// them) and their file names. Writes nothing.
+    pub fn plan(&self, books: &Books) -> Result<Plan<'j>, Vec<Diagnostic>> {
         let documents = self.documents()?;
         let selected = self.select(&documents)?;
-        let fresh = Books::default();
-        let numbers = self.assign_numbers(&documents, &selected, self.books.unwrap_or(&fresh))?;
-        let document_at = |k: usize| {
-            let mut document = documents.get(selected[k]);
-            if let (Some(numbering), Some(number), Value::Object(data)) =
-                (self.numbering, &numbers[k], &mut document.data)
-            {
-                data.insert(
-                    numbering.field.clone(),
-                    Value::String(number.number.clone()),
-                );
-                data.insert(
-                    format!("{}_ky_hieu", numbering.field),
-                    Value::String(format!("{}/{}", number.number, number.symbol)),
-                );
+        let numbers = match self.numbering {
+            None => vec![None; selected.len()],
+            Some(numbering) => {
+                // Without a key field, a numbered document is known by its file name.
+                let identities: Vec<numbering::Subjecthood> = if numbering.key.is_some() {
+                    (0..selected.len())
+                        .map(|_| numbering::Subjecthood {
+                            kind: self.stem,
+                            name: None,
+                        })
+                        .collect()
+                } else {
+                    let (names, _) = document_names(
+                        self.template,
+                        self.name,
+                        self.stem,
+                        selected.len(),
+                        &|k| documents.get(selected[k]),
+                        &|k| documents.suffix(selected[k]),
+                    )?;
+                    names
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, name)| numbering::Subjecthood {
+                            kind: self.stem,
+                            name: Some(match name {
+                                Some(name) => name.to_string_lossy().replace('\\', "/"),
+                                None => format!(
+                                    "{}#{}",
+                                    self.stem,
+                                    documents.suffix(selected[k]).unwrap_or_default()
+                                ),
+                            }),
+                        })
+                        .collect()
+                };
+                numbering::assign(
+                    numbering,
+                    self.slug(),
+                    &documents,
+                    &selected,
+                    &identities,
+                    books,
+                )?
+                .into_iter()
+                .map(Some)
+                .collect()
             }
-            document
         };
+        let document_at =
+            |k: usize| with_number(documents.get(selected[k]), self.numbering, &numbers[k]);
         let (names, name_errors) = document_names(
             self.template,
             self.name,
@@ -289,6 +281,31 @@ impl Job<'_> {
             &document_at,
             &|k| documents.suffix(selected[k]),
         )?;
+        for (number, name) in numbers.iter().zip(&names) {
+            if let (Some(number), Some(name)) = (number, name) {
+                books.set_file(number.line, name.clone());
+            }
+        }
+        Ok(Plan {
+            documents,
+            selected,
+            numbers,
+            names,
+            name_errors,
+        })
+    }
+
+    /// Renders and writes the documents of a plan.
+    pub fn write(&self, plan: &Plan) -> Result<Report, Vec<Diagnostic>> {
+        let Plan {
+            documents,
+            selected,
+            numbers,
+            names,
+            ..
+        } = plan;
+        let document_at =
+            |k: usize| with_number(documents.get(selected[k]), self.numbering, &numbers[k]);
         prepare_out_dir(self.out)?;
         let keep_for_combine = self.combine.is_some();
         let pool = rayon::ThreadPoolBuilder::new()
@@ -309,12 +326,16 @@ impl Job<'_> {
                     let name = name.as_ref()?;
                     let document = &document_at(k);
                     progress.inc(1);
+                    let stamp = document_date(&document.data, self.numbering)
+                        .as_deref()
+                        .and_then(w3c_date);
                     Some(render_one(
                         self.template,
                         self.template_display,
                         document,
                         &self.out.join(name),
                         keep_for_combine,
+                        stamp.as_deref(),
                     ))
                 })
                 .collect()
@@ -323,11 +344,11 @@ impl Job<'_> {
         let mut report = Report {
             total: selected.len(),
             out: display(self.out),
-            failures: name_errors,
+            failures: plan.name_errors.clone(),
             ..Report::default()
         };
         let mut rendered = Vec::new();
-        for (k, (result, name)) in results.into_iter().zip(&names).enumerate() {
+        for (k, (result, name)) in results.into_iter().zip(names).enumerate() {
             let Some(result) = result else { continue };
             match result {
                 Ok(parts) => {
@@ -343,18 +364,16 @@ impl Job<'_> {
                                 .map(crate::helpers::format_value)
                                 .filter(|v| !v.is_empty())
                         };
-                        let date = numbering
-                            .date
-                            .as_deref()
-                            .and_then(field)
-                            .or_else(|| field("ngay_ky"))
+                        let date = document_date(&document.data, Some(numbering))
                             .or_else(|| field("today"))
                             .unwrap_or_default();
                         report.register.push(Registered {
-                            number: format!("{}/{}", number.number, number.symbol),
+                            number: number.full.clone(),
                             date,
                             unit: field("ma_don_vi").unwrap_or(document.origin),
-                            file: name.clone(),
+                            file: Some(name.clone()),
+                            kind: self.stem.to_string(),
+                            ..Registered::default()
                         });
                     }
                     if let Some(name) = name {
@@ -383,64 +402,14 @@ impl Job<'_> {
                 write_document(&self.template.package, &replaced, &added, path)
                     .map_err(|e| format!("cannot write the file: {e}"))
             });
-            if let Err(message) = written {
-                report
+            match written {
+                Ok(()) => report.combined = Some(path.clone()),
+                Err(message) => report
                     .failures
-                    .push(Diagnostic::error(display(path), message));
+                    .push(Diagnostic::error(display(path), message)),
             }
         }
         Ok(report)
-    }
-
-    /// Each selected document's number: the one its data gives, or the next of its book in
-    /// run order (below 10 padded to two digits, as Decree 30 writes them).
-    fn assign_numbers(
-        &self,
-        documents: &context::Documents,
-        selected: &[usize],
-        books: &Books,
-    ) -> Result<Vec<Option<Number>>, Vec<Diagnostic>> {
-        let Some(numbering) = self.numbering else {
-            return Ok(vec![None; selected.len()]);
-        };
-        let mut eval = Eval::new("numbering symbol", None, self.slug()).strict();
-        let symbol = eval.text(&numbering.symbol).map_err(|d| vec![d])?;
-        let mut books = books.0.lock().unwrap_or_else(|e| e.into_inner());
-        let mut numbers = Vec::with_capacity(selected.len());
-        for &i in selected {
-            let subject = Subject::from(documents.get(i));
-            let field = |name: &str| {
-                subject
-                    .data()
-                    .get(name)
-                    .map(crate::helpers::format_value)
-                    .filter(|v| !v.trim().is_empty())
-            };
-            let symbol = eval.render(&symbol, &subject).map_err(|d| vec![d])?;
-            let book = format!(
-                "{symbol}\u{0}{}",
-                numbering.per.as_deref().and_then(field).unwrap_or_default()
-            );
-            let key = numbering.key.as_deref().and_then(field);
-            let earlier = key
-                .as_ref()
-                .and_then(|k| books.given.get(&(book.clone(), k.clone())).cloned());
-            let number = match field(&numbering.field).or(earlier) {
-                Some(given) => given,
-                None => {
-                    let next = books.next.entry(book.clone()).or_insert(numbering.first);
-                    *next = (*next).max(numbering.first);
-                    let number = format!("{next:02}");
-                    *next += 1;
-                    number
-                }
-            };
-            if let Some(key) = key {
-                books.given.insert((book, key), number.clone());
-            }
-            numbers.push(Some(Number { number, symbol }));
-        }
-        Ok(numbers)
     }
 
     fn slug(&self) -> bool {
@@ -467,21 +436,118 @@ impl Job<'_> {
     }
 }
 
+/// A document with its number's fields: `so` (`05`) and `so_ky_hieu` (`05/KH-STNMT`).
+fn with_number(
+    mut document: Document,
+    numbering: Option<&Numbering>,
+    number: &Option<Number>,
+) -> Document {
+    if let (Some(numbering), Some(number), Value::Object(data)) =
+        (numbering, number, &mut document.data)
+    {
+        if data
+            .get(&numbering.field)
+            .is_none_or(|v| crate::helpers::format_value(v).trim().is_empty())
+        {
+            data.insert(
+                numbering.field.clone(),
+                Value::String(number.number.clone()),
+            );
+        }
+        data.insert(
+            format!("{}_ky_hieu", numbering.field),
+            Value::String(number.full.clone()),
+        );
+    }
+    document
+}
+
 fn render_one(
     template: &Template,
     template_display: &str,
     document: &Document,
     path: &Path,
     keep: bool,
+    stamp: Option<&str>,
 ) -> Result<Option<Rendered>, Diagnostic> {
     let context = Context::from(document.data.clone());
-    let parts = template.render(&context).map_err(|d| {
+    let mut parts = template.render(&context).map_err(|d| {
         let message = format!("{} (rendering {})", d.message, document.origin);
         Diagnostic { message, ..d }.within(template_display)
     })?;
+    if let Some(stamp) = stamp {
+        match template.parts.iter().find(|p| p.name == CORE) {
+            Some(core) => {
+                for (index, xml) in &mut parts {
+                    if *index == core.index {
+                        *xml = dated(xml, stamp);
+                    }
+                }
+            }
+            // A part without tags is copied raw: its dated copy replaces it.
+            None => {
+                if let (Some(index), Ok(Some(xml))) = (
+                    template.package.index_of(CORE),
+                    template.package.read_text(CORE),
+                ) {
+                    parts.push((index, dated(xml.as_bytes(), stamp)));
+                }
+            }
+        }
+    }
     write_document(&template.package, &parts, &[], path)
         .map_err(|e| Diagnostic::error(display(path), format!("cannot write the document: {e}")))?;
     Ok(keep.then_some(parts))
+}
+
+/// The package part that holds a document's creation and modification dates.
+const CORE: &str = "docProps/core.xml";
+
+/// The document's own date (`dd/mm/yyyy`): the numbering's `date` field, else `ngay_ky`.
+fn document_date(data: &Value, numbering: Option<&Numbering>) -> Option<String> {
+    let field = |name: &str| {
+        data.get(name)
+            .map(crate::helpers::format_value)
+            .filter(|v| !v.trim().is_empty())
+    };
+    numbering
+        .and_then(|n| n.date.as_deref())
+        .and_then(field)
+        .or_else(|| field("ngay_ky"))
+}
+
+/// `2025-12-15T00:00:00Z` for `15/12/2025`.
+fn w3c_date(date: &str) -> Option<String> {
+    let mut parts = date.trim().splitn(3, '/');
+    let day: u32 = parts.next()?.trim().parse().ok()?;
+    let month: u32 = parts.next()?.trim().parse().ok()?;
+    let year: u32 = parts.next()?.trim().get(..4)?.parse().ok()?;
+    ((1..=31).contains(&day) && (1..=12).contains(&month))
+        .then(|| format!("{year:04}-{month:02}-{day:02}T00:00:00Z"))
+}
+
+/// `docProps/core.xml` with its created and modified dates set to `stamp`, so a document
+/// says when it was issued (and the same inputs give the same file).
+fn dated(xml: &[u8], stamp: &str) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return xml.to_vec();
+    };
+    let mut text = text.to_string();
+    for element in ["dcterms:created", "dcterms:modified"] {
+        let Some(start) = text.find(&format!("<{element}")) else {
+            continue;
+        };
+        let Some(open_end) = text[start..].find('>').map(|i| start + i + 1) else {
+            continue;
+        };
+        if text[..open_end].ends_with("/>") {
+            continue;
+        }
+        if let Some(close) = text[open_end..].find(&format!("</{element}>")) {
+            text.replace_range(open_end..open_end + close, stamp);
+        }
+    }
+    text.into_bytes()
 }
 
 fn write_parts(
@@ -508,11 +574,26 @@ fn write_parts(
         )
         .map_err(std::io::Error::other)?
         .into_inner();
-    let mut temp = tempfile::Builder::new()
-        .prefix(".vanban-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(&zip)?;
+    write_atomically(path, &zip)
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it renamed into place, so no
+/// half-written file is ever seen. The file is made with the process's umask (0644 as a
+/// rule), not a temporary file's private 0600: colleagues open it from a shared folder.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vanban-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -530,7 +611,7 @@ pub fn write_document(
 }
 
 /// Makes the output folder, and proves it can be written, before any document is.
-fn prepare_out_dir(out: &Path) -> Result<(), Vec<Diagnostic>> {
+pub fn prepare_out_dir(out: &Path) -> Result<(), Vec<Diagnostic>> {
     let fail = |message: String| vec![Diagnostic::error(display(out), message)];
     if out.exists() && !out.is_dir() {
         return Err(fail("the output folder is a file".into()));
