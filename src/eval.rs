@@ -9,7 +9,11 @@ use handlebars::{Context, Handlebars, RenderErrorReason};
 use serde_json::Value;
 
 use crate::context::Document;
-use crate::diag::{Diagnostic, lower};
+use crate::diag::{Diagnostic, closest, lower};
+use crate::input::Table;
+use crate::template::TagInfo;
+use crate::template::expr::parse_tag;
+use crate::template::fields::Scope;
 
 /// The snippets of one place (a rule, a filter), compiled into one registry.
 pub struct Eval {
@@ -20,6 +24,9 @@ pub struct Eval {
     place: Option<String>,
     /// Column names may be written as `[Header text]` (spreadsheets and CSV).
     slug: bool,
+    /// The fields a row has (its columns, the globals): a snippet naming another is an error
+    /// with a did-you-mean, not a condition silently false.
+    known: Option<std::collections::BTreeSet<String>>,
 }
 
 /// A compiled condition, expression or text.
@@ -81,7 +88,51 @@ impl Eval {
             location: location.to_string(),
             place: place.map(str::to_string),
             slug,
+            known: None,
         }
+    }
+
+    /// Snippets read the fields of `table`'s rows (and `extra`: globals, `rows`): any other
+    /// field a snippet names is refused when it is compiled.
+    pub fn knowing<'k>(mut self, table: &Table, extra: impl IntoIterator<Item = &'k str>) -> Self {
+        let mut known: std::collections::BTreeSet<String> =
+            table.columns.iter().map(|c| c.key.clone()).collect();
+        known.insert("_row".into());
+        known.extend(extra.into_iter().map(str::to_string));
+        self.known = Some(known);
+        self
+    }
+
+    /// The first unknown field `text` (the snippet as Handlebars reads it) names, as an error.
+    fn unknown_field(&self, source: &str, text: &str) -> Option<Diagnostic> {
+        let known = self.known.as_ref()?;
+        let tags: Vec<TagInfo> = tags_of(text)
+            .into_iter()
+            .filter_map(|t| parse_tag(&t).ok())
+            .map(|tag| TagInfo {
+                text: tag.text,
+                kind: tag.kind,
+                paragraph: 1,
+                table_pos: None,
+                label: None,
+                expr: tag.expr,
+            })
+            .collect();
+        let uses = crate::template::fields::field_uses(&[tags.as_slice()], false);
+        let missing = uses
+            .iter()
+            .find(|u| u.scope == Scope::Root && !known.contains(&u.field))?;
+        let d = self.error(
+            source,
+            &format!("no field '{}' in the data", missing.field),
+            None,
+        );
+        Some(
+            match closest(&missing.field, known.iter().map(String::as_str)) {
+                Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+                None => d,
+            },
+        )
     }
 
     /// A field a snippet names must exist (a numbering symbol), where a condition would take
@@ -113,6 +164,9 @@ impl Eval {
     }
 
     fn compile(&mut self, source: &str, text: String, typed: bool) -> Result<Compiled, Diagnostic> {
+        if let Some(d) = self.unknown_field(source, &text) {
+            return Err(d);
+        }
         let name = format!("e{}", self.registry.get_templates().len());
         self.registry
             .register_template_string(&name, text)
@@ -175,4 +229,21 @@ impl Eval {
             source.to_string()
         }
     }
+}
+
+/// The `{{...}}` and `{{{...}}}` tags of a snippet, in order.
+fn tags_of(text: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let triple = rest[start..].starts_with("{{{");
+        let close = if triple { "}}}" } else { "}}" };
+        let Some(end) = rest[start..].find(close) else {
+            break;
+        };
+        let end = start + end + close.len();
+        tags.push(rest[start..end].to_string());
+        rest = &rest[end..];
+    }
+    tags
 }

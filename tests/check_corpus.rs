@@ -259,7 +259,7 @@ fn check_with_data_suggests_the_column_meant_and_checks_rows_inside_each() {
         run.stderr,
         "t.docx: word/document.xml paragraph 1: {{ho_ten}}: no field 'ho_ten' in the data\n\
          hint: did you mean 'ho_va_ten'?\n\
-         t.docx: word/document.xml paragraph 3: {{ho_va_tenn}}: no field 'ho_va_tenn' in the data\n\
+         t.docx: word/document.xml paragraph 3 (table 1, row 1, cell 2): {{ho_va_tenn}}: no field 'ho_va_tenn' in the data\n\
          hint: did you mean 'ho_va_ten'?\n\
          d.csv: note: no tag reads the columns 'ho_va_ten', 'ghi_chu'\n\
          error: 2 problems found in t.docx\n"

@@ -11,6 +11,7 @@ mod fixtures;
 mod layers;
 mod manifest;
 mod manifest_steps;
+mod messages;
 mod office;
 mod pack;
 mod register;

@@ -421,7 +421,13 @@ impl<'j> Job<'j> {
         let Some(filter) = self.filter else {
             return Ok((0..documents.len()).collect());
         };
-        let mut eval = Eval::new("filter", None, self.slug());
+        let mut eval = Eval::new("filter", None, self.slug()).knowing(
+            self.table,
+            self.globals
+                .keys()
+                .map(String::as_str)
+                .chain(["rows", "count"]),
+        );
         let condition = eval.condition(filter).map_err(|d| vec![d])?;
         let mut kept = Vec::new();
         for i in 0..documents.len() {

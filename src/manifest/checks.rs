@@ -49,7 +49,7 @@ pub(super) fn check_rule(
     let place = format!("rules '{}'", rule.name);
     known_source(loaded, tables, &rule.source, &place)?;
     let table = &tables[&rule.source];
-    let mut eval = eval_for(loaded, &place, table);
+    let mut eval = eval_for(loaded, &place, table, globals);
     let when = rule
         .when
         .as_deref()
@@ -125,7 +125,7 @@ pub(super) fn check_quota(
             )));
         }
     };
-    let mut eval = eval_for(loaded, &place, table);
+    let mut eval = eval_for(loaded, &place, table, globals);
     let when = quota
         .when
         .as_deref()

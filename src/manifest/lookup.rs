@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::load::Loaded;
 use crate::diag::Diagnostic;
@@ -63,12 +63,18 @@ pub(super) fn find_column<'t>(
 }
 
 /// The snippets of a place of the manifest, over the rows of `table`.
-pub(super) fn eval_for(loaded: &Loaded, place: &str, table: &Table) -> Eval {
+pub(super) fn eval_for(
+    loaded: &Loaded,
+    place: &str,
+    table: &Table,
+    globals: &Map<String, Value>,
+) -> Eval {
     Eval::new(
         &loaded.display,
         Some(place),
         matches!(table.kind, SourceKind::Spreadsheet | SourceKind::Csv),
     )
+    .knowing(table, globals.keys().map(String::as_str))
 }
 
 /// Whether `name` is a source that loaded: the error of naming no source, or none at all when

@@ -105,10 +105,15 @@ impl CompiledPart {
     }
 }
 
+/// `word/document.xml paragraph 14`, with the table, row and cell of a tag in a table.
 pub fn locate(part: &str, tag: &TagInfo) -> String {
-    match &tag.label {
-        Some(label) => format!("{part} <{label}>"),
-        None => format!("{part} paragraph {}", tag.paragraph),
+    match (&tag.label, tag.table_pos) {
+        (Some(label), _) => format!("{part} <{label}>"),
+        (None, Some((table, row, cell))) => format!(
+            "{part} paragraph {} (table {table}, row {row}, cell {cell})",
+            tag.paragraph
+        ),
+        (None, None) => format!("{part} paragraph {}", tag.paragraph),
     }
 }
 

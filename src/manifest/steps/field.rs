@@ -25,7 +25,7 @@ pub(super) fn compute_field(
     let table = table_of(loaded, tables, &spec.source, &place)?;
     let values = match (&spec.value, &spec.rank) {
         (Some(value), None) => {
-            let mut eval = eval_for(loaded, &place, table);
+            let mut eval = eval_for(loaded, &place, table, globals);
             let compiled = eval.value(value).map_err(|d| vec![d])?;
             let documents = context::Documents::per_row(table, globals);
             (0..documents.len())

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::diag::Diagnostic;
 use crate::input::Table;
 use crate::manifest::load::Loaded;
-use crate::manifest::lookup::number;
+use crate::manifest::lookup::{find_column, number};
 
 /// Each row's rank by the number in field `by`: 1 for the highest (the lowest with
 /// `order = "asc"`); equal values share a rank and the next rank skips (1, 2, 2, 4).
@@ -27,12 +27,15 @@ pub(super) fn rank(
             )]);
         }
     };
-    let key = table.column(by).map(|c| c.key.clone()).ok_or_else(|| {
-        vec![Diagnostic::error(
+    let key = find_column(table, by, || {
+        Diagnostic::error(
             &loaded.display,
             format!("{place}: no field '{by}' in {}", table.source),
-        )]
-    })?;
+        )
+    })
+    .map_err(|d| vec![d])?
+    .key
+    .clone();
     let mut errors = Vec::new();
     let numbers: Vec<f64> = table
         .rows

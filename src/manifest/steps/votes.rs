@@ -58,7 +58,7 @@ pub(super) fn count_votes(
             ))
         })
     };
-    let mut eval = eval_for(loaded, &place, table);
+    let mut eval = eval_for(loaded, &place, table, globals);
     let default = (share(&votes.threshold)?, votes.threshold.as_str());
     let mut thresholds = Vec::new();
     for t in &votes.thresholds {
