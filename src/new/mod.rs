@@ -13,7 +13,8 @@
 //! The files, bottom-up: `measure` (page and measures), `blocks` (runs, paragraphs, tables),
 //! `decree` (header, title and signature blocks) and `page` (the A4 page); the starters by
 //! family, `letters`, `achievement` and `certificate`; `pack` (the bundled templates, built
-//! from the same blocks) and `tidy` (schema order, theme, zip).
+//! from the same blocks). `tidy` (schema order, theme, zip) stands apart: this file and `pack`
+//! hand it the built document.
 
 mod achievement;
 mod blocks;
