@@ -1,0 +1,188 @@
+//! The starters of the campaign's letters: Kế hoạch, Báo cáo, Tờ trình, Công văn, Quyết định
+//! and Biên bản, each a header, a title, its body and a signature; and the legal bases the
+//! commendation documents cite, here and in the pack.
+
+use super::blocks::{Item, body_in, body_items, centered, lead, left, pt, section, spacing};
+use super::decree::{Row2, header_table, sign_off, signature, title, two_signatures};
+use super::measure::SINGLE;
+
+/// The legal bases every commendation document cites first.
+pub(super) const CAN_CU_LUAT: &str = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;";
+pub(super) const CAN_CU_NGHI_DINH: &str = "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;";
+
+pub(super) fn ke_hoach() -> Vec<Item> {
+    let mut items = vec![Item::t(header_table(Row2::NumberAndDate))];
+    items.extend(title("KẾ HOẠCH", "{{trich_yeu}}"));
+    items.extend(body_items(&[
+        "Thực hiện {{can_cu}};",
+        "{{co_quan_ban_hanh}} xây dựng Kế hoạch tổ chức thực hiện phong trào thi đua “{{ten_phong_trao}}” năm {{nam}}, cụ thể như sau:",
+    ]));
+    items.extend(section("I. MỤC ĐÍCH, YÊU CẦU", &[]));
+    items.extend(section("1. Mục đích", &["{{muc_dich}}"]));
+    items.extend(section("2. Yêu cầu", &["{{yeu_cau}}"]));
+    items.extend(section(
+        "II. NỘI DUNG, GIẢI PHÁP THỰC HIỆN PHONG TRÀO THI ĐUA",
+        &[],
+    ));
+    items.extend(section("1. Đối tượng thi đua", &["{{doi_tuong}}"]));
+    items.extend(section("2. Nội dung thi đua", &["{{noi_dung}}"]));
+    items.extend(section("3. Tiêu chí thi đua", &["{{tieu_chi}}"]));
+    items.extend(section("III. KHEN THƯỞNG", &["{{noi_dung_khen_thuong}}"]));
+    items.extend(section(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        &[
+            "{{to_chuc_thuc_hien}}",
+            r#"Các đơn vị gửi báo cáo kết quả thực hiện về {{don_vi_thuong_truc}} trước ngày {{ngay han_bao_cao "dd/mm/yyyy"}} để tổng hợp./."#,
+        ],
+    ));
+    sign_off(
+        &mut items,
+        signature(&["- {{noi_nhan}};", "- Lưu: VT, {{don_vi_soan_thao}}."]),
+    );
+    items
+}
+
+pub(super) fn bao_cao() -> Vec<Item> {
+    let mut items = vec![Item::t(header_table(Row2::NumberAndDate))];
+    items.extend(title("BÁO CÁO", "{{trich_yeu}}"));
+    items.extend(body_items(&[
+        "Thực hiện {{can_cu}}, {{co_quan_ban_hanh}} báo cáo kết quả thực hiện phong trào thi đua “{{ten_phong_trao}}” năm {{nam}} như sau:",
+    ]));
+    items.extend(section(
+        "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN",
+        &["{{chi_dao}}"],
+    ));
+    items.extend(section("II. KẾT QUẢ THỰC HIỆN", &["{{ket_qua}}"]));
+    items.extend(section(
+        "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        &["{{han_che}}"],
+    ));
+    items.extend(section(
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+        &["{{phuong_huong}}"],
+    ));
+    items.extend(section(
+        "V. ĐỀ XUẤT, KIẾN NGHỊ",
+        &[
+            "{{kien_nghi}}",
+            "Trên đây là báo cáo kết quả thực hiện phong trào thi đua năm {{nam}} của {{co_quan_ban_hanh}}./.",
+        ],
+    ));
+    sign_off(
+        &mut items,
+        signature(&[
+            "- {{noi_nhan}} (để báo cáo);",
+            "- Lưu: VT, {{don_vi_soan_thao}}.",
+        ]),
+    );
+    items
+}
+
+pub(super) fn to_trinh() -> Vec<Item> {
+    let mut items = vec![Item::t(header_table(Row2::NumberAndDate))];
+    items.extend(title("TỜ TRÌNH", "{{trich_yeu}}"));
+    items.push(Item::p(centered("Kính gửi: {{kinh_gui}}.", pt(14), 0, 240)));
+    items.extend(body_items(&[
+        "Căn cứ {{can_cu}};",
+        r#"Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng ngày {{ngay ngay_hop "dd/mm/yyyy"}},"#,
+        "{{co_quan_ban_hanh}} kính trình {{kinh_gui}} xem xét, {{de_nghi}}, cụ thể như sau:",
+        "- Tập thể: {{so_tap_the}} tập thể;",
+        "- Cá nhân: {{so_ca_nhan}} cá nhân.",
+    ]));
+    items.push(Item::p(body_in(
+        "(Có danh sách và hồ sơ kèm theo)",
+        pt(14).italic(),
+    )));
+    items.extend(body_items(&[
+        "Kính trình {{kinh_gui}} xem xét, quyết định./.",
+    ]));
+    sign_off(
+        &mut items,
+        signature(&["- Như trên;", "- Lưu: VT, {{don_vi_soan_thao}}."]),
+    );
+    items
+}
+
+pub(super) fn cong_van() -> Vec<Item> {
+    let mut items = vec![Item::t(header_table(Row2::CongVan))];
+    items.push(Item::p(centered(
+        "Kính gửi: {{kinh_gui}}.",
+        pt(14),
+        360,
+        240,
+    )));
+    items.extend(body_items(&[
+        "Thực hiện {{can_cu}}, {{co_quan_ban_hanh}} {{noi_dung}}.",
+        r#"Đề nghị {{kinh_gui}} {{de_nghi}} trước ngày {{ngay han_nop "dd/mm/yyyy"}}."#,
+        "Trân trọng./.",
+    ]));
+    sign_off(
+        &mut items,
+        signature(&["- Như trên;", "- Lưu: VT, {{don_vi_soan_thao}}."]),
+    );
+    items
+}
+
+pub(super) fn quyet_dinh() -> Vec<Item> {
+    let mut items = vec![Item::t(header_table(Row2::NumberAndDate))];
+    items.extend(title("QUYẾT ĐỊNH", "{{trich_yeu}}"));
+    items.push(Item::p(centered(
+        "{{hoa chuc_danh_tham_quyen}}",
+        pt(14).bold(),
+        0,
+        240,
+    )));
+    for line in [
+        CAN_CU_LUAT,
+        "Căn cứ {{can_cu}};",
+        "Theo đề nghị của {{de_nghi_cua}}.",
+    ] {
+        items.push(Item::p(body_in(line, pt(14).italic())));
+    }
+    items.push(Item::p(centered("QUYẾT ĐỊNH:", pt(14).bold(), 120, 240)));
+    items.push(Item::p(lead(
+        "Điều 1. ",
+        "Tặng Giấy khen của {{chuc_danh_tham_quyen}} cho {{doi_tuong_khen}} (có danh sách kèm theo), đã có thành tích {{thanh_tich}}.",
+    )));
+    items.push(Item::p(lead(
+        "Điều 2. ",
+        "Quyết định này có hiệu lực kể từ ngày ký.",
+    )));
+    items.push(Item::p(lead(
+        "Điều 3. ",
+        "{{thi_hanh}} chịu trách nhiệm thi hành Quyết định này./.",
+    )));
+    sign_off(
+        &mut items,
+        signature(&["- Như Điều 3;", "- Lưu: VT, {{don_vi_soan_thao}}."]),
+    );
+    items
+}
+
+pub(super) fn bien_ban() -> Vec<Item> {
+    let mut items = vec![Item::t(header_table(Row2::NumberOnly))];
+    items.extend(title("BIÊN BẢN", "{{ten_cuoc_hop}}"));
+    items.extend(body_items(&[
+        "- Thời gian bắt đầu: {{gio_bat_dau}} giờ {{phut_bat_dau}}, {{ngay_thang ngay_hop}}.",
+        "- Địa điểm: {{dia_diem}}.",
+        "- Thành phần tham dự: {{thanh_phan}}.",
+        "- Chủ trì: {{chu_tri}}, {{chuc_vu_chu_tri}}.",
+        "- Thư ký: {{thu_ky}}, {{chuc_vu_thu_ky}}.",
+        "- Nội dung (theo diễn biến cuộc họp):",
+        "{{noi_dung}}",
+        "Cuộc họp kết thúc vào {{gio_ket_thuc}} giờ {{phut_ket_thuc}}, {{ngay_thang ngay_hop}}./.",
+    ]));
+    sign_off(
+        &mut items,
+        two_signatures(
+            (&["THƯ KÝ"], "(Chữ ký)", "{{thu_ky}}"),
+            (&["CHỦ TỌA"], "(Chữ ký, dấu (nếu có))", "{{chu_tri}}"),
+        ),
+    );
+    items.push(Item::p(
+        left("Nơi nhận:", pt(12).bold().italic()).line_spacing(spacing(240, 0, SINGLE)),
+    ));
+    items.push(Item::p(left("- {{noi_nhan}};", pt(11))));
+    items.push(Item::p(left("- Lưu: VT, {{don_vi_soan_thao}}.", pt(11))));
+    items
+}
