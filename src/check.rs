@@ -62,9 +62,14 @@ pub fn check_fields(
         }
         let (part, tags) = parts[u.part];
         let tag = &tags[u.tag];
+        // A field written as its header (`[Họ tên]`) is named as written.
+        let what = match written_header(&tag.expr, &u.field) {
+            Some(header) => format!("no column '{header}' in the data"),
+            None => format!("no field '{}' in the data", u.field),
+        };
         let d = Diagnostic::error(
             format!("{template_display}: {}", template::locate(part, tag)),
-            format!("{}: no field '{}' in the data", tag.text, u.field),
+            format!("{}: {what}", tag.text),
         );
         let synthetic: &[&str] = if grouped && u.scope == Scope::Root {
             &["rows", "count"]
@@ -76,7 +81,22 @@ pub fn check_fields(
             .iter()
             .flat_map(|c| [c.key.as_str(), c.header.as_str()])
             .chain(synthetic.iter().copied());
+        let header = written_header(&tag.expr, &u.field);
         let d = match closest(&u.field, candidates) {
+            // Written as a header, the field meant is shown as its header, with its column.
+            Some(near) if header.is_some() => {
+                match table
+                    .columns
+                    .iter()
+                    .find(|c| c.key == near || c.header == near)
+                {
+                    Some(column) if !column.letter.is_empty() => d.with_hint(format!(
+                        "did you mean '[{}]' (column {})?",
+                        column.header, column.letter
+                    )),
+                    _ => d.with_hint(format!("did you mean '{near}'?")),
+                }
+            }
             Some(near) => d.with_hint(format!("did you mean '{near}'?")),
             None if u.field == "rows" || u.field == "count" => {
                 d.with_hint("'rows' and 'count' exist only with --group-by")
@@ -122,6 +142,20 @@ pub fn check_fields(
         ));
     }
     check
+}
+
+/// The header text a tag wrote in brackets for `field` (`[Họ tên]` for `ho_ten`).
+fn written_header(expr: &str, field: &str) -> Option<String> {
+    let mut rest = expr;
+    while let Some(start) = rest.find('[') {
+        let end = rest[start..].find(']')? + start;
+        let header = &rest[start + 1..end];
+        if crate::input::slug::slugify(header) == field {
+            return Some(header.to_string());
+        }
+        rest = &rest[end + 1..];
+    }
+    None
 }
 
 fn quoted_list<'a>(items: impl Iterator<Item = &'a str>, max: usize) -> String {

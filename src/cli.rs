@@ -527,7 +527,7 @@ fn new(args: NewArgs) -> i32 {
         };
         return report_fatal(&[d]);
     }
-    let bytes = match crate::new::starter(&args.kind) {
+    let bytes = match crate::new::starter_made(&args.kind, Some(now_w3c())) {
         Ok(bytes) => bytes,
         Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
     };
@@ -587,4 +587,19 @@ fn report_fatal(errors: &[Diagnostic]) -> i32 {
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+/// The time now as a document property writes it: `2026-12-03T09:30:00Z`.
+fn now_w3c() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let (y, m, d) = crate::input::dates::civil_from_days(seconds.div_euclid(86_400));
+    let time = seconds.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        time / 3600,
+        time % 3600 / 60,
+        time % 60
+    )
 }

@@ -116,3 +116,28 @@ source = "u"
         );
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn a_starter_is_dated_the_day_it_was_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = vanban(dir.path(), &["new", "ke-hoach", "k.docx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let today = std::process::Command::new("date")
+        .args(["-u", "+%F"])
+        .output()
+        .unwrap();
+    let today = String::from_utf8(today.stdout).unwrap();
+    let core = vanban::testkit::entry_text(
+        &std::fs::read(dir.path().join("k.docx")).unwrap(),
+        "docProps/core.xml",
+    )
+    .unwrap();
+    for element in ["created", "modified"] {
+        let open = format!(
+            "<dcterms:{element} xsi:type=\"dcterms:W3CDTF\">{}T",
+            today.trim()
+        );
+        assert!(core.contains(&open), "{element}: {core}");
+    }
+}

@@ -105,3 +105,25 @@ fn a_misspelt_field_in_a_filter_or_rule_is_an_error_with_the_field_meant() {
         );
     }
 }
+
+#[test]
+fn a_header_the_data_lacks_is_named_as_written_with_the_column_meant() {
+    use crate::common::{DocxBuilder, p};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.docx"),
+        DocxBuilder::new(p(&["Kính gửi: {{[Họ tên]}}"])).build(),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("d.csv"), "Mã cán bộ,Họ và tên\nCB1,An\n").unwrap();
+    let run = vanban(dir.path(), &["check", "t.docx", "--data", "d.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "t.docx: word/document.xml paragraph 1: {{[Họ tên]}}: no column 'Họ tên' in the data\n\
+             hint: did you mean '[Họ và tên]' (column B)?\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}

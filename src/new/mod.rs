@@ -48,6 +48,11 @@ pub const KINDS: &[(&str, &str)] = &[
 
 /// The .docx bytes of a starter template of `kind`; Err with a message listing the kinds.
 pub fn starter(kind: &str) -> Result<Vec<u8>, String> {
+    starter_made(kind, None)
+}
+
+/// A starter whose properties say when it was `made` (`2026-12-03T09:30:00Z`).
+pub fn starter_made(kind: &str, made: Option<String>) -> Result<Vec<u8>, String> {
     let body = match kind {
         "ke-hoach" => ke_hoach(),
         "bao-cao" => bao_cao(),
@@ -57,7 +62,7 @@ pub fn starter(kind: &str) -> Result<Vec<u8>, String> {
         "quyet-dinh" => quyet_dinh(),
         "bao-cao-thanh-tich-ca-nhan" => thanh_tich_ca_nhan(),
         "bao-cao-thanh-tich-tap-the" => thanh_tich_tap_the(),
-        "giay-khen" => return pack(kind, giay_khen(), CERTIFICATE_SECTION),
+        "giay-khen" => return pack(kind, giay_khen(), CERTIFICATE_SECTION, made),
         _ => {
             let kinds: Vec<String> = KINDS
                 .iter()
@@ -69,12 +74,17 @@ pub fn starter(kind: &str) -> Result<Vec<u8>, String> {
             ));
         }
     };
-    pack(kind, letter(body), &[])
+    pack(kind, letter(body), &[], made)
 }
 
 /// Builds the document and packs it, with `section` elements docx-rs cannot write.
-fn pack(kind: &str, docx: Docx, section: &'static [&'static str]) -> Result<Vec<u8>, String> {
-    tidy::pack(docx.build(), tidy::Extras { section })
+fn pack(
+    kind: &str,
+    docx: Docx,
+    section: &'static [&'static str],
+    made: Option<String>,
+) -> Result<Vec<u8>, String> {
+    tidy::pack(docx.build(), tidy::Extras { section, made })
         .map_err(|e| format!("cannot write the starter '{kind}': {e}"))
 }
 

@@ -12,10 +12,13 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 /// Additions the docx-rs API cannot express, inserted before the children are ordered.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Extras {
     /// Elements of the section's `w:sectPr` (a certificate's frame, vertical centring).
     pub section: &'static [&'static str],
+    /// When the file was made (`2026-12-03T09:30:00Z`), for its properties; `None` keeps
+    /// the fixed date of the bundled templates (they are compared byte for byte).
+    pub made: Option<String>,
 }
 
 /// Children order of the elements whose content model is a sequence, from ECMA-376 part 1
@@ -597,7 +600,12 @@ pub fn pack(docx: docx_rs::XMLDocx, extras: Extras) -> Result<Vec<u8>, String> {
     let core = String::from_utf8(docx.doc_props.core).map_err(|e| e.to_string())?;
     parts.push((
         "docProps/core.xml".into(),
-        core.replace(">unknown<", ">vanban<").into_bytes(),
+        match &extras.made {
+            Some(made) => core.replace(">1970-01-01T00:00:00Z<", &format!(">{made}<")),
+            None => core,
+        }
+        .replace(">unknown<", ">vanban<")
+        .into_bytes(),
     ));
     parts.push(("docProps/app.xml".into(), docx.doc_props.app));
 

@@ -65,8 +65,14 @@ pub fn template(stem: &str) -> Result<Vec<u8>, String> {
     };
     let mut xml = docx.build();
     xml.document = repeat_header_rows(&xml.document);
-    tidy::pack(xml, tidy::Extras { section })
-        .map_err(|e| format!("cannot write the template '{stem}': {e}"))
+    tidy::pack(
+        xml,
+        tidy::Extras {
+            section,
+            made: None,
+        },
+    )
+    .map_err(|e| format!("cannot write the template '{stem}': {e}"))
 }
 
 #[cfg(test)]
