@@ -89,6 +89,18 @@ fn a_misspelt_field_in_a_filter_or_rule_is_an_error_with_the_field_meant() {
              hint: did you mean 'danh_hieu'?\n",
         ),
         (
+            "from = \"don_vi\"\nkey = \"ma_don_vi\"",
+            "from = \"don_vj\"\nkey = \"ma_don_vi\"",
+            "vanban.toml: joins[1]: no source 'don_vj'\n\
+             hint: did you mean 'don_vi'?\n",
+        ),
+        (
+            "from = \"don_vi\"\nkey = \"ma_don_vi\"",
+            "from = \"don_vi\"\nkey = \"ma_don_v\"",
+            "inputs/don-vi.xlsx: joins[1]: no column 'ma_don_v'\n\
+             hint: did you mean 'ma_don_vi'?\n",
+        ),
+        (
             "rank = \"tong_diem\"",
             "rank = \"tong_dem\"",
             "vanban.toml: fields 'xep_hang': no field 'tong_dem' in inputs/don-vi.xlsx\n\
@@ -125,5 +137,30 @@ fn a_header_the_data_lacks_is_named_as_written_with_the_column_meant() {
         ),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn a_misspelt_group_by_names_the_field_meant() {
+    use crate::common::{DocxBuilder, p};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.docx"),
+        DocxBuilder::new(p(&["{{count}}"])).build(),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("u.csv"), "Mã đơn vị,Họ và tên\nVP,An\n").unwrap();
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        "[sources.u]\nfile = \"u.csv\"\n\n[[documents]]\nkind = \"x\"\ntemplate = \"t.docx\"\nsource = \"u\"\ngroup_by = \"ma_don_v\"\n",
+    )
+    .unwrap();
+    let (text, code) = errors(dir.path());
+    assert_eq!(code, 2);
+    assert_eq!(
+        text,
+        "u.csv: --group-by: no column 'ma_don_v' in the data\n\
+         hint: did you mean 'ma_don_vi'?\n\
+         error: 1 problem found; nothing was written\n"
     );
 }

@@ -29,17 +29,17 @@ pub const DROPPED: &str = "Không còn được tạo ở lần chạy gần nh�
 /// The columns, in order: header, width, and whether a register must have it.
 const COLUMNS: [(&str, f64, bool); 12] = [
     ("Số, ký hiệu văn bản", 16.0, true),
-    ("Ngày tháng văn bản", 12.0, true),
+    ("Ngày tháng văn bản", 11.0, true),
     ("Tên loại và trích yếu nội dung văn bản", 40.0, false),
     ("Người ký", 18.0, false),
     ("Nơi nhận văn bản", 24.0, false),
     ("Đơn vị, người nhận bản lưu", 18.0, false),
     ("Số lượng bản", 8.0, false),
     ("Ghi chú", 24.0, false),
-    ("Năm", 7.0, false),
-    ("Sổ", 16.0, false),
-    ("Mã văn bản", 30.0, false),
-    ("Tệp", 30.0, false),
+    ("Năm", 6.0, false),
+    ("Sổ", 14.0, false),
+    ("Mã văn bản", 22.0, false),
+    ("Tệp", 26.0, false),
 ];
 
 /// Where the manifest keeps its register.
@@ -321,6 +321,7 @@ fn workbook(lines: &[Registered]) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(0, c as u16, *title, &header)?;
         sheet.set_column_width(c as u16, *width)?;
     }
+    sheet.set_row_height(0, 48)?;
     for (r, line) in lines.iter().enumerate() {
         let r = r as u32 + 1;
         sheet.write_string_with_format(r, 0, &line.number, &text)?;
@@ -361,11 +362,34 @@ fn workbook(lines: &[Registered]) -> Result<Vec<u8>, XlsxError> {
             .map(|f| f.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
         sheet.write_string_with_format(r, 11, &file, &text)?;
+        // Wrapped text needs its lines' height: the file's readers do not all refit rows.
+        let texts = [
+            line.number.as_str(),
+            &line.date,
+            &line.title,
+            &line.signer,
+            &line.recipient,
+            &line.copy_to,
+            copies,
+            &line.note,
+            "",
+            &line.book,
+            &line.key,
+            &file,
+        ];
+        let lines = texts
+            .iter()
+            .zip(COLUMNS)
+            .map(|(t, (_, width, _))| (t.chars().count() as f64 / (width * 0.95)).ceil().max(1.0))
+            .fold(1.0, f64::max);
+        sheet.set_row_height(r, 16.0 * lines)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, lines.len() as u32, COLUMNS.len() as u16 - 1)?;
     sheet.set_repeat_rows(0, 0)?;
     sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     sheet.set_paper_size(9);
     sheet.set_header("&C&\"Times New Roman,Bold\"&14SỔ ĐĂNG KÝ VĂN BẢN ĐI");
     sheet.set_footer("&CTrang &P/&N");
