@@ -406,10 +406,13 @@ fn check_manifest(path: &std::path::Path) -> i32 {
     let mut stderr = std::io::stderr().lock();
     match crate::manifest::prepare(&loaded) {
         Ok(prepared) => {
-            let numbers = match crate::manifest::numbers(&loaded, &prepared) {
-                Ok(numbers) => numbers,
+            let preview = match crate::manifest::preview(&loaded, &prepared) {
+                Ok(preview) => preview,
                 Err(errors) => return report_fatal(&errors),
             };
+            let numbers = preview.numbers;
+            let mut prepared = prepared;
+            prepared.warnings.extend(preview.warnings);
             for w in &prepared.warnings {
                 let _ = writeln!(stderr, "{w}");
             }

@@ -155,6 +155,21 @@ impl<'a> Documents<'a> {
         }
     }
 
+    /// The row the `i`th document's own fields come from (a group's first row); `None` for
+    /// the whole table.
+    pub fn row_of(&self, i: usize) -> Option<usize> {
+        match &self.groups {
+            _ if self.whole => None,
+            None => Some(i),
+            Some(groups) => groups[i].1.first().copied(),
+        }
+    }
+
+    /// The table the documents are made from.
+    pub fn table(&self) -> &'a Table {
+        self.table
+    }
+
     /// The `i`th document of the run.
     pub fn get(&self, i: usize) -> Document {
         let (table, globals) = (self.table, self.globals);

@@ -14,5 +14,6 @@ mod manifest_steps;
 mod messages;
 mod office;
 mod pack;
+mod procedure;
 mod register;
 mod render;

@@ -81,6 +81,8 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         combine: config.combine.clone(),
         jobs: config.jobs,
         numbering: None,
+        date: None,
+        require: &[],
         books: None,
         quiet: config.quiet,
     };
@@ -130,6 +132,12 @@ pub struct Job<'a> {
     pub jobs: usize,
     /// Document numbers assigned in run order.
     pub numbering: Option<&'a Numbering>,
+    /// The field (of the row, or a global) holding the kind's own date: documents see it as
+    /// `ngay_ky`, the date they are signed.
+    pub date: Option<&'a str>,
+    /// Fields a document cannot be made without (an award's `thanh_tich`): a document whose
+    /// field is empty is not made, and is a failure at the cell.
+    pub require: &'a [String],
     /// The numbering books this job continues (a fresh set when `None`).
     pub books: Option<&'a Books>,
     /// No progress bar.
@@ -159,6 +167,8 @@ pub struct Plan<'j> {
     numbers: Vec<Option<Number>>,
     names: Vec<Option<PathBuf>>,
     name_errors: Vec<Diagnostic>,
+    /// Documents not made because a required field is empty.
+    left_out: usize,
 }
 
 impl<'j> Job<'j> {
@@ -221,7 +231,7 @@ impl<'j> Job<'j> {
     /// them) and their file names. Writes nothing.
     pub fn plan(&self, books: &Books) -> Result<Plan<'j>, Vec<Diagnostic>> {
         let documents = self.documents()?;
-        let selected = self.select(&documents)?;
+        let (selected, incomplete) = self.complete(&documents, self.select(&documents)?);
         let numbers = match self.numbering {
             None => vec![None; selected.len()],
             Some(numbering) => {
@@ -264,6 +274,7 @@ impl<'j> Job<'j> {
                     &documents,
                     &selected,
                     &identities,
+                    self.date,
                     books,
                 )?
                 .into_iter()
@@ -271,9 +282,8 @@ impl<'j> Job<'j> {
                 .collect()
             }
         };
-        let document_at =
-            |k: usize| with_number(documents.get(selected[k]), self.numbering, &numbers[k]);
-        let (names, name_errors) = document_names(
+        let document_at = |k: usize| self.prepared(documents.get(selected[k]), &numbers[k]);
+        let (names, mut name_errors) = document_names(
             self.template,
             self.name,
             self.stem,
@@ -286,12 +296,15 @@ impl<'j> Job<'j> {
                 books.set_file(number.line, name.clone());
             }
         }
+        let left_out = incomplete.len();
+        name_errors.splice(0..0, incomplete);
         Ok(Plan {
             documents,
             selected,
             numbers,
             names,
             name_errors,
+            left_out,
         })
     }
 
@@ -304,8 +317,7 @@ impl<'j> Job<'j> {
             names,
             ..
         } = plan;
-        let document_at =
-            |k: usize| with_number(documents.get(selected[k]), self.numbering, &numbers[k]);
+        let document_at = |k: usize| self.prepared(documents.get(selected[k]), &numbers[k]);
         prepare_out_dir(self.out)?;
         let keep_for_combine = self.combine.is_some();
         let pool = rayon::ThreadPoolBuilder::new()
@@ -342,7 +354,7 @@ impl<'j> Job<'j> {
         });
         progress.finish_and_clear();
         let mut report = Report {
-            total: selected.len(),
+            total: selected.len() + plan.left_out,
             out: display(self.out),
             failures: plan.name_errors.clone(),
             ..Report::default()
@@ -414,6 +426,97 @@ impl<'j> Job<'j> {
 
     fn slug(&self) -> bool {
         self.template.options.slug_brackets
+    }
+
+    /// The documents that have every required field, and a failure at the cell for each
+    /// one that lacks one.
+    fn complete(
+        &self,
+        documents: &context::Documents,
+        selected: Vec<usize>,
+    ) -> (Vec<usize>, Vec<Diagnostic>) {
+        if self.require.is_empty() {
+            return (selected, Vec::new());
+        }
+        let table = documents.table();
+        let mut kept = Vec::with_capacity(selected.len());
+        let mut failures = Vec::new();
+        for i in selected {
+            let document = documents.get(i);
+            let missing = self.require.iter().find(|field| {
+                document
+                    .data
+                    .get(field.as_str())
+                    .is_none_or(|v| crate::helpers::format_value(v).trim().is_empty())
+            });
+            let Some(field) = missing else {
+                kept.push(i);
+                continue;
+            };
+            let location = match (documents.row_of(i), table.column(field)) {
+                (Some(row), Some(column)) if !column.letter.is_empty() => {
+                    table.cell_location(&column.letter, table.rows[row].number)
+                }
+                _ => document.origin.clone(),
+            };
+            let header = table
+                .column(field)
+                .map_or(field.as_str(), |c| c.header.as_str());
+            failures.push(
+                Diagnostic::error(
+                    location,
+                    format!(
+                        "{}: '{header}' is empty; the document is not made",
+                        self.stem
+                    ),
+                )
+                .with_hint(format!(
+                    "fill in '{header}', or leave the row out of the list"
+                )),
+            );
+        }
+        (kept, failures)
+    }
+
+    /// A document as it is written: its number's fields, and its kind's date as `ngay_ky`.
+    fn prepared(&self, document: Document, number: &Option<Number>) -> Document {
+        let mut document = with_number(document, self.numbering, number);
+        if let (Some(field), Value::Object(data)) = (self.date, &mut document.data)
+            && let Some(date) = data
+                .get(field)
+                .filter(|v| !crate::helpers::format_value(v).trim().is_empty())
+        {
+            let date = date.clone();
+            data.insert("ngay_ky".into(), date);
+        }
+        document
+    }
+
+    /// Each document's date (`dd/mm/yyyy`, as `ngay_ky` holds it when written) and where it
+    /// comes from (the data cell, or the field's name), in run order.
+    /// With `field`: that field's value on each document instead (a deadline it cites).
+    pub fn dates(&self, plan: &Plan, field: Option<&str>) -> Vec<(String, String)> {
+        let field = field.or(self.date).unwrap_or("ngay_ky");
+        let table = plan.documents.table();
+        plan.selected
+            .iter()
+            .map(|&i| {
+                let document = plan.documents.get(i);
+                let date = document
+                    .data
+                    .get(field)
+                    .or_else(|| document.data.get("ngay_ky"))
+                    .map(crate::helpers::format_value)
+                    .unwrap_or_default();
+                let location = match (plan.documents.row_of(i), table.column(field)) {
+                    (Some(row), Some(column)) if !column.letter.is_empty() => {
+                        table.cell_location(&column.letter, table.rows[row].number)
+                    }
+                    _ => format!("{field} ({})", document.origin),
+                };
+                (date, location)
+            })
+            .collect()
     }
 
     /// The documents the filter keeps, in run order.

@@ -197,6 +197,7 @@ pub(super) fn assign(
     documents: &Documents,
     selected: &[usize],
     names: &[Subjecthood],
+    kind_date: Option<&str>,
     books: &Books,
 ) -> Result<Vec<Number>, Vec<Diagnostic>> {
     let mut eval = Eval::new("numbering symbol", None, slug).strict();
@@ -237,6 +238,7 @@ pub(super) fn assign(
             .date
             .as_deref()
             .and_then(field)
+            .or_else(|| kind_date.and_then(field))
             .or_else(|| field("ngay_ky"))
             .or_else(|| field("today"))
             .unwrap_or_default();

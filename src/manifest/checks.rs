@@ -1,13 +1,15 @@
-//! The checks of a manifest on the rows once the steps have run: rules of the plan or the
-//! law, and quotas per group. They produce warnings at the cells concerned (the Council
-//! decides); only a check that cannot be evaluated is an error. They change nothing.
+//! The checks of a manifest on the rows: rules of the plan or the law, and quotas per group.
+//! They produce warnings at the cells concerned (the Council decides); only a check that
+//! cannot be evaluated is an error. They run among the steps, in the manifest's order; one
+//! with `record` writes its label into a list field of each row it finds, so that documents
+//! can show (and awards leave out) what failed.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
 use super::load::Loaded;
-use super::lookup::{column_letter, count_cell, eval_for, known_source, parse_share};
+use super::lookup::{add_column, column_letter, count_cell, eval_for, known_source, parse_share};
 use super::schema::{Quota, Rule};
 use crate::context;
 use crate::diag::Diagnostic;
@@ -15,37 +17,82 @@ use crate::eval::Subject;
 use crate::helpers::format_value;
 use crate::input::Table;
 
-/// Runs every rule and quota on the tables, adding what they find to `warnings` (and what
-/// cannot be evaluated to `errors`).
-pub(super) fn run(
+/// What a check found: the rows concerned by each warning.
+type Found = Vec<(Vec<usize>, Diagnostic)>;
+
+/// Runs a rule: its warnings, and with `record`, its label on the rows that break it.
+pub(super) fn apply_rule(
     loaded: &Loaded,
-    tables: &BTreeMap<String, Table>,
+    rule: &Rule,
+    tables: &mut BTreeMap<String, Table>,
     globals: &Map<String, Value>,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let found = check_rule(loaded, rule, tables, globals)?;
+    let label = rule.label.as_deref().unwrap_or(&rule.message);
+    record(tables, &rule.source, rule.record.as_deref(), label, &found);
+    Ok(found.into_iter().map(|(_, d)| d).collect())
+}
+
+/// Runs a quota: its warnings, and with `record`, its label on the rows beyond it.
+pub(super) fn apply_quota(
+    loaded: &Loaded,
+    quota: &Quota,
+    tables: &mut BTreeMap<String, Table>,
+    globals: &Map<String, Value>,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let found = check_quota(loaded, quota, tables, globals)?;
+    let label = quota
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("vượt chỉ tiêu '{}'", quota.name));
+    record(
+        tables,
+        &quota.source,
+        quota.record.as_deref(),
+        &label,
+        &found,
+    );
+    Ok(found.into_iter().map(|(_, d)| d).collect())
+}
+
+/// Appends `label` to the list field `field` of the rows `found` (every row gets the field,
+/// empty where nothing failed).
+fn record(
+    tables: &mut BTreeMap<String, Table>,
+    source: &str,
+    field: Option<&str>,
+    label: &str,
+    found: &Found,
 ) {
-    let manifest = &loaded.manifest;
-    for rule in &manifest.rules {
-        match check_rule(loaded, rule, tables, globals) {
-            Ok(found) => warnings.extend(found),
-            Err(es) => errors.extend(es),
+    let (Some(field), Some(table)) = (field, tables.get_mut(source)) else {
+        return;
+    };
+    add_column(table, field);
+    for row in &mut table.rows {
+        let entry = row
+            .fields
+            .entry(field.to_string())
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if !entry.is_array() {
+            *entry = Value::Array(Vec::new());
         }
     }
-    for quota in &manifest.quotas {
-        match check_quota(loaded, quota, tables, globals) {
-            Ok(found) => warnings.extend(found),
-            Err(es) => errors.extend(es),
+    for i in found.iter().flat_map(|(rows, _)| rows) {
+        if let Some(Value::Array(list)) = table.rows[*i].fields.get_mut(field)
+            && !list.iter().any(|v| v.as_str() == Some(label))
+        {
+            list.push(Value::String(label.to_string()));
         }
     }
 }
 
 /// The rows of a rule's source that break it, as warnings at their cells.
-pub(super) fn check_rule(
+fn check_rule(
     loaded: &Loaded,
     rule: &Rule,
     tables: &BTreeMap<String, Table>,
     globals: &Map<String, Value>,
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+) -> Result<Found, Vec<Diagnostic>> {
     let place = format!("rules '{}'", rule.name);
     known_source(loaded, tables, &rule.source, &place)?;
     let table = &tables[&rule.source];
@@ -75,9 +122,12 @@ pub(super) fn check_rule(
             None => true,
         };
         if applies && !eval.holds(&require, &document).map_err(|d| vec![d])? {
-            found.push(Diagnostic::warning(
-                table.cell_location(&letter, table.rows[i].number),
-                format!("rule '{}': {}", rule.name, rule.message),
+            found.push((
+                vec![i],
+                Diagnostic::warning(
+                    table.cell_location(&letter, table.rows[i].number),
+                    format!("rule '{}': {}", rule.name, rule.message),
+                ),
             ));
         }
     }
@@ -85,12 +135,12 @@ pub(super) fn check_rule(
 }
 
 /// The groups of a quota's source over their quota, as warnings at the first row beyond it.
-pub(super) fn check_quota(
+fn check_quota(
     loaded: &Loaded,
     quota: &Quota,
     tables: &BTreeMap<String, Table>,
     globals: &Map<String, Value>,
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+) -> Result<Found, Vec<Diagnostic>> {
     let place = format!("quotas '{}'", quota.name);
     known_source(loaded, tables, &quota.source, &place)?;
     let table = &tables[&quota.source];
@@ -195,14 +245,16 @@ pub(super) fn check_quota(
         };
         if rows.len() as u64 > limit {
             let beyond = rows[limit as usize];
-            found.push(Diagnostic::warning(
+            let warning = Diagnostic::warning(
                 table.cell_location(&letter, table.rows[beyond].number),
                 format!(
                     "quota '{}': '{value}' has {}, over its quota of {limit}{why}",
                     quota.name,
                     rows.len()
                 ),
-            ));
+            );
+            // The warning once, at the first row beyond; every row beyond is recorded.
+            found.push((rows[limit as usize..].to_vec(), warning));
         }
     }
     Ok(found)

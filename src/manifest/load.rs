@@ -19,6 +19,8 @@ pub struct Loaded {
     pub dir: PathBuf,
     /// `vanban run --out DIR` (relative to the working folder).
     pub out_override: Option<PathBuf>,
+    /// The manifest as written, for line numbers.
+    pub text: String,
 }
 
 impl Loaded {
@@ -30,6 +32,14 @@ impl Loaded {
     /// How a manifest path is shown in messages.
     pub fn show(&self, path: &str) -> String {
         display(&self.resolve(path))
+    }
+
+    /// The 1-based line of a byte offset in the manifest.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
     }
 
     pub fn out_dir(&self) -> PathBuf {
@@ -44,13 +54,13 @@ impl Loaded {
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = display(path);
     let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic::error(
-            &shown,
-            format!(
-                "cannot read the manifest: {}",
-                crate::diag::lower(&e.to_string())
+        vec![match e.kind() {
+            std::io::ErrorKind::NotFound => input::not_found(path, &shown),
+            _ => Diagnostic::error(
+                &shown,
+                format!("cannot read the manifest: {}", crate::diag::io_message(&e)),
             ),
-        )]
+        }]
     })?;
     let manifest: Manifest = toml::from_str(&text).map_err(|e| {
         let location = match e.span() {
@@ -69,6 +79,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         manifest,
         dir,
         out_override: None,
+        text,
     })
 }
 

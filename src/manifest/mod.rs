@@ -34,7 +34,7 @@
 //!
 //! The stages, each in its file: `schema` (the TOML types), `load` (the file read, the sources
 //! loaded, the globals), `steps` (joins, computed fields, ranks and votes, in the manifest's
-//! order), `checks` (rules and quotas, as warnings), `summary` (the report written beside the
+//! order, with the rules and quotas of `checks`: warnings, and what failed recorded on the rows), `summary` (the report written beside the
 //! documents), with `lookup` the finders they share. This file puts them in order: `prepare`
 //! checks everything and writes nothing, `run` then makes the documents through `batch`.
 
@@ -46,6 +46,7 @@ mod schema;
 mod stale;
 mod steps;
 mod summary;
+mod timeline;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -91,7 +92,6 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
     if failed(&errors) {
         return Err(errors);
     }
-    checks::run(loaded, &tables, &globals, &mut errors, &mut warnings);
     let mut templates: HashMap<String, Template> = HashMap::new();
     for spec in &manifest.documents {
         let Some(table) = tables.get(&spec.source) else {
@@ -170,6 +170,8 @@ fn job_for<'a>(
             .map(|c| out.join(batch::safe_relative_path(&c.replace('\\', "/")))),
         jobs,
         numbering: spec.numbering.as_ref(),
+        date: spec.date.as_deref(),
+        require: &spec.require,
         quiet,
     }
 }
@@ -183,6 +185,7 @@ pub fn run(loaded: &Loaded, options: &RunOptions) -> Result<RunReport, Vec<Diagn
     let books = Books::from_register(earlier);
     let jobs = jobs_of(loaded, &prepared, &out, options, &books);
     let plans = plan(&jobs, &books)?;
+    let timeline = timeline::check(loaded, &jobs, &plans);
     // Nothing is written until every check has passed and the output folder is writable.
     batch::prepare_out_dir(&out)?;
     let register = register::path(loaded);
@@ -198,9 +201,11 @@ pub fn run(loaded: &Loaded, options: &RunOptions) -> Result<RunReport, Vec<Diagn
     for ((job, plan), spec) in jobs.iter().zip(&plans).zip(&loaded.manifest.documents) {
         kinds.push((spec.kind.clone(), job.write(plan)?));
     }
+    let mut warnings = prepared.warnings;
+    warnings.extend(timeline);
     let mut report = RunReport {
         kinds,
-        warnings: prepared.warnings,
+        warnings,
         votes: prepared.votes,
         stale: Vec::new(),
         cleaned: options.clean,
@@ -236,14 +241,23 @@ pub struct RunOptions {
     pub clean: bool,
 }
 
-/// The numbers a run would print, one line each, against the register as it is; writes
-/// nothing.
-pub fn numbers(loaded: &Loaded, prepared: &Prepared) -> Result<Vec<String>, Vec<Diagnostic>> {
+/// What a run would do, decided and not written: the numbers it would print, one line each
+/// against the register as it is, and the warnings of the round's timeline.
+pub struct Preview {
+    pub numbers: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Plans every document as a run would, writing nothing.
+pub fn preview(loaded: &Loaded, prepared: &Prepared) -> Result<Preview, Vec<Diagnostic>> {
     let books = Books::from_register(register::read(loaded)?);
     let out = loaded.out_dir();
     let jobs = jobs_of(loaded, prepared, &out, &RunOptions::default(), &books);
-    plan(&jobs, &books)?;
-    Ok(register::preview(&books.lines()))
+    let plans = plan(&jobs, &books)?;
+    Ok(Preview {
+        numbers: register::preview(&books.lines()),
+        warnings: timeline::check(loaded, &jobs, &plans),
+    })
 }
 
 /// The job of every document spec, continuing `books`.

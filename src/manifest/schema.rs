@@ -29,12 +29,43 @@ pub struct Manifest {
     pub fields: Vec<Spanned<FieldSpec>>,
     #[serde(default)]
     pub votes: Vec<Spanned<Votes>>,
-    /// Checks on the rows, reported as warnings (the Council decides).
+    /// Checks on the rows, reported as warnings (the Council decides); like the steps, they
+    /// run in the manifest's order, so a rule that records its failures on the rows
+    /// (`record`) comes before a join that copies them.
     #[serde(default)]
-    pub rules: Vec<Rule>,
+    pub rules: Vec<Spanned<Rule>>,
     #[serde(default)]
-    pub quotas: Vec<Quota>,
+    pub quotas: Vec<Spanned<Quota>>,
     pub documents: Vec<DocumentSpec>,
+    /// The round's timeline: dates that must come before or after others.
+    #[serde(default)]
+    pub dates: Vec<Spanned<DateOrder>>,
+}
+
+/// A date that must come after (or before) another: each a document kind (the date of each
+/// of its documents) or a date field (a global, or a field of the same document's row).
+/// A document whose date breaks it is a warning at the cell the date comes from.
+///
+/// ```toml
+/// [[dates]]
+/// date = "cong-van-don-doc"          # each reminder's date
+/// after = "han_bao_cao"              # strictly after the deadline it reminds of
+/// before = "han_bao_cao_moi"         # and before the new deadline it sets
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateOrder {
+    pub date: String,
+    /// Strictly later than.
+    pub after: Option<String>,
+    /// Strictly earlier than.
+    pub before: Option<String>,
+    /// On or after.
+    pub not_before: Option<String>,
+    /// On or before.
+    pub not_after: Option<String>,
+    /// Why, for the warning (the procedure's step).
+    pub message: Option<String>,
 }
 
 /// A field computed for every row of a source, from an expression over the row (and the
@@ -67,6 +98,9 @@ pub struct FieldSpec {
     /// The field to rank the rows by: 1 for the highest (`order = "asc"`: the lowest).
     pub rank: Option<String>,
     pub order: Option<String>,
+    /// With `rank`: a condition choosing the rows ranked (the others get an empty rank and
+    /// do not count: `(eq da_nop_bao_cao "Có")`).
+    pub when: Option<String>,
 }
 
 /// Council votes counted per nominee: the for and against columns of `source`, the share of
@@ -82,7 +116,8 @@ pub struct FieldSpec {
 /// thresholds = [{ when = '(eq hinh_thuc "Chiến sĩ thi đua cơ sở")', threshold = "80%" }]
 /// ```
 ///
-/// Each row gets `bieu_quyet` (or `as`): `dong_y`, `khong_dong_y`, `thanh_vien`, `ty_le`
+/// Each row gets `bieu_quyet` (or `as`): `dong_y`, `khong_dong_y`, `khong_bieu_quyet`,
+/// `thanh_vien`, `ty_le`
 /// (percent of all members, two decimals), `nguong` (the threshold as written), `dat`,
 /// `ket_qua` (`Đạt` / `Không đạt`).
 #[derive(Debug, Deserialize)]
@@ -92,7 +127,12 @@ pub struct Votes {
     #[serde(rename = "for")]
     pub for_: String,
     pub against: String,
+    /// The column of members present who did not vote (or abstained).
+    pub abstained: Option<String>,
     pub members: toml::Value,
+    /// The members present (a number or a global's name): for, against and not voting must
+    /// add up to it, else a warning at the row.
+    pub present: Option<toml::Value>,
     pub threshold: String,
     #[serde(default)]
     pub thresholds: Vec<Threshold>,
@@ -135,6 +175,10 @@ pub struct Quota {
     pub of: Option<String>,
     /// The column the warning points at (default: `per`).
     pub field: Option<String>,
+    /// A list field of the rows that gets `label` on every row beyond the quota.
+    pub record: Option<String>,
+    /// What `record` writes (default: the message).
+    pub label: Option<String>,
 }
 
 /// A rule of the plan or the law, as data: every row of `source` for which `when` holds must
@@ -161,6 +205,11 @@ pub struct Rule {
     /// The column the warning points at (default: the first).
     pub field: Option<String>,
     pub message: String,
+    /// A list field of the rows (`khong_dat`) that gets `label` on every row breaking the
+    /// rule, for the documents: the Council's minutes list them, awards leave them out.
+    pub record: Option<String>,
+    /// What `record` writes (default: the message), in the documents' language.
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,4 +262,11 @@ pub struct DocumentSpec {
     /// Document numbers: `numbering = { symbol = "KH-STNMT", first = 5 }` gives `so` = `05`
     /// and `so_ky_hieu` = `05/KH-STNMT` to documents whose data has no number.
     pub numbering: Option<crate::batch::Numbering>,
+    /// The field (of the rows, or a global) holding this kind's own date: its documents see
+    /// it as `ngay_ky`, and it dates their numbers and their properties.
+    pub date: Option<String>,
+    /// Fields a document of this kind cannot be made without (`["thanh_tich"]`): a row whose
+    /// field is empty is not made, and is an error at its cell (exit 1).
+    #[serde(default)]
+    pub require: Vec<String>,
 }

@@ -33,7 +33,30 @@ pub(super) fn compute_field(
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|d| vec![d])?
         }
-        (None, Some(by)) => rank(loaded, &place, table, by, spec.order.as_deref())?,
+        (None, Some(by)) => {
+            // `when`: the rows that take part in the ranking.
+            let among = match &spec.when {
+                Some(when) => {
+                    let mut eval = eval_for(loaded, &place, table, globals);
+                    let condition = eval.condition(when).map_err(|d| vec![d])?;
+                    let documents = context::Documents::per_row(table, globals);
+                    let among = (0..documents.len())
+                        .map(|i| eval.holds(&condition, &Subject::from(documents.get(i))))
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(|d| vec![d])?;
+                    Some(among)
+                }
+                None => None,
+            };
+            rank(
+                loaded,
+                &place,
+                table,
+                by,
+                spec.order.as_deref(),
+                among.as_deref(),
+            )?
+        }
         _ => {
             return Err(vec![Diagnostic::error(
                 &loaded.display,

@@ -1,6 +1,8 @@
 //! The steps that change the rows, applied in the order the manifest writes them: joins
-//! (`join`), computed fields and ranks (`field`, `rank`), the Council's vote counts (`votes`).
-//! Each takes the tables and gives them back with one more field; none writes a file.
+//! (`join`), computed fields and ranks (`field`, `rank`), the Council's vote counts (`votes`),
+//! and the rules and quotas (`checks`, beside this folder), which warn and may record what
+//! failed on the rows. Each takes the tables and gives them back with at most one more
+//! field; none writes a file.
 
 mod field;
 mod join;
@@ -15,9 +17,10 @@ use field::compute_field;
 use join::apply_join;
 use votes::count_votes;
 
+use super::checks::{apply_quota, apply_rule};
 use super::load::Loaded;
 use super::lookup::add_column;
-use super::schema::{FieldSpec, Join, Manifest, Votes};
+use super::schema::{FieldSpec, Join, Manifest, Quota, Rule, Votes};
 use crate::diag::Diagnostic;
 use crate::input::Table;
 
@@ -34,7 +37,21 @@ pub(super) fn apply(
     let manifest = &loaded.manifest;
     let mut votes_counted = Vec::new();
     let steps = steps(manifest);
+    // Tables a failed step should have changed: the steps that read them would only repeat
+    // its error, so they are skipped (and what they read becomes tainted in turn).
+    let mut tainted: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (k, step) in steps.iter().enumerate() {
+        let reads: Vec<&str> = match step {
+            Step::Join(_, join) => vec![join.into.as_str(), join.from.as_str()],
+            Step::Field(field) => vec![field.source.as_str()],
+            Step::Votes(votes) => vec![votes.source.as_str()],
+            Step::Rule(rule) => vec![rule.source.as_str()],
+            Step::Quota(quota) => vec![quota.source.as_str()],
+        };
+        if reads.iter().any(|r| tainted.contains(r)) {
+            tainted.insert(reads[0]);
+            continue;
+        }
         let result = match step {
             Step::Join(j, join) => {
                 let consume =
@@ -48,18 +65,27 @@ pub(super) fn apply(
                     warnings.append(&mut found);
                 })
             }
+            Step::Rule(rule) => apply_rule(loaded, rule, tables, globals)
+                .map(|mut found| warnings.append(&mut found)),
+            Step::Quota(quota) => apply_quota(loaded, quota, tables, globals)
+                .map(|mut found| warnings.append(&mut found)),
         };
         if let Err(es) = result {
             errors.extend(es);
+            tainted.insert(reads[0]);
             // What the step would have added still exists for the checks that follow,
             // so one mistake gives one message.
             let added = match step {
-                Step::Join(_, join) => (&join.into, &join.field),
-                Step::Field(field) => (&field.source, &field.name),
-                Step::Votes(votes) => (&votes.source, &votes.field),
+                Step::Join(_, join) => Some((&join.into, &join.field)),
+                Step::Field(field) => Some((&field.source, &field.name)),
+                Step::Votes(votes) => Some((&votes.source, &votes.field)),
+                Step::Rule(rule) => rule.record.as_ref().map(|r| (&rule.source, r)),
+                Step::Quota(quota) => quota.record.as_ref().map(|r| (&quota.source, r)),
             };
-            if let Some(table) = tables.get_mut(added.0) {
-                add_column(table, added.1);
+            if let Some((source, field)) = added
+                && let Some(table) = tables.get_mut(source)
+            {
+                add_column(table, field);
             }
         }
     }
@@ -71,6 +97,8 @@ enum Step<'m> {
     Join(usize, &'m Join),
     Field(&'m FieldSpec),
     Votes(&'m Votes),
+    Rule(&'m Rule),
+    Quota(&'m Quota),
 }
 
 /// Whether a source is read by any of `later` steps, or by a rule, quota or document.
@@ -79,9 +107,9 @@ fn read_after(manifest: &Manifest, later: &[Step], name: &str) -> bool {
         Step::Join(_, join) => join.into == name || join.from == name,
         Step::Field(field) => field.source == name,
         Step::Votes(votes) => votes.source == name,
-    }) || manifest.rules.iter().any(|r| r.source == name)
-        || manifest.quotas.iter().any(|q| q.source == name)
-        || manifest.documents.iter().any(|d| d.source == name)
+        Step::Rule(rule) => rule.source == name,
+        Step::Quota(quota) => quota.source == name,
+    }) || manifest.documents.iter().any(|d| d.source == name)
 }
 
 fn steps(manifest: &Manifest) -> Vec<Step<'_>> {
@@ -94,6 +122,12 @@ fn steps(manifest: &Manifest) -> Vec<Step<'_>> {
     }
     for votes in &manifest.votes {
         steps.push((votes.span().start, Step::Votes(votes.get_ref())));
+    }
+    for rule in &manifest.rules {
+        steps.push((rule.span().start, Step::Rule(rule.get_ref())));
+    }
+    for quota in &manifest.quotas {
+        steps.push((quota.span().start, Step::Quota(quota.get_ref())));
     }
     steps.sort_by_key(|(at, _)| *at);
     steps.into_iter().map(|(_, step)| step).collect()

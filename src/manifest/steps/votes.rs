@@ -31,26 +31,33 @@ pub(super) fn count_votes(
             format!("{place}: {message}"),
         )]
     };
-    let members = match &votes.members {
-        toml::Value::Integer(n) if *n > 0 => *n as u64,
-        toml::Value::String(name) => match globals.get(name) {
-            Some(v) => count_cell(Some(v))
-                .ok()
-                .flatten()
-                .filter(|&n| n > 0)
-                .ok_or_else(|| {
-                    error(format!(
-                        "members: global '{name}' is not a positive whole number"
-                    ))
-                })?,
-            None => return Err(error(format!("members: no global '{name}'"))),
-        },
-        other => {
-            return Err(error(format!(
-                "members: expected a number or a global's name, found {other}"
-            )));
+    // A positive whole number, written in the manifest or a global's name.
+    let whole = |what: &str, value: &toml::Value| -> Result<u64, Vec<Diagnostic>> {
+        match value {
+            toml::Value::Integer(n) if *n > 0 => Ok(*n as u64),
+            toml::Value::String(name) => match globals.get(name) {
+                Some(v) => count_cell(Some(v))
+                    .ok()
+                    .flatten()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| {
+                        error(format!(
+                            "{what}: global '{name}' is not a positive whole number"
+                        ))
+                    }),
+                None => Err(error(format!("{what}: no global '{name}'"))),
+            },
+            other => Err(error(format!(
+                "{what}: expected a number or a global's name, found {other}"
+            ))),
         }
     };
+    let members = whole("members", &votes.members)?;
+    let present = votes
+        .present
+        .as_ref()
+        .map(|p| whole("present", p))
+        .transpose()?;
     let share = |text: &str| {
         parse_share(text).ok_or_else(|| {
             error(format!(
@@ -79,6 +86,18 @@ pub(super) fn count_votes(
         .column(&votes.against)
         .map(|c| c.key.clone())
         .unwrap_or_default();
+    let abstained = votes
+        .abstained
+        .as_deref()
+        .map(|name| {
+            let letter = column_letter(loaded, &place, table, name).map_err(|d| vec![d])?;
+            let key = table
+                .column(name)
+                .map(|c| c.key.clone())
+                .unwrap_or_default();
+            Ok::<_, Vec<Diagnostic>>((key, letter))
+        })
+        .transpose()?;
     let documents = context::Documents::per_row(table, globals);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -136,6 +155,37 @@ pub(super) fn count_votes(
                 result.insert("ket_qua".into(), Value::from("Chưa biểu quyết"));
             }
             Some(yes) => {
+                let not_voting = match &abstained {
+                    Some((key, letter)) => match cell(key, letter) {
+                        Ok(n) => n.unwrap_or(0),
+                        Err(e) => {
+                            errors.push(e);
+                            0
+                        }
+                    },
+                    None => 0,
+                };
+                let cast = yes + no.unwrap_or(0) + not_voting;
+                if let Some(present) = present.filter(|&p| p != cast) {
+                    let what = match &votes.abstained {
+                        Some(_) => format!(
+                            "{yes} for, {} against and {not_voting} not voting make {cast}",
+                            no.unwrap_or(0)
+                        ),
+                        None => format!("{yes} for and {} against make {cast}", no.unwrap_or(0)),
+                    };
+                    warnings.push(
+                        Diagnostic::warning(
+                            table.cell_location(&for_letter, number),
+                            format!("{place}: {what}, not the {present} members present"),
+                        )
+                        .with_hint(match &votes.abstained {
+                            Some(name) => format!("correct the counts, or record in '{name}' the members who did not vote"),
+                            None => "record the members who did not vote in a column and name it with 'abstained'".into(),
+                        }),
+                    );
+                }
+                result.insert("khong_bieu_quyet".into(), Value::from(not_voting));
                 if yes + no.unwrap_or(0) > members {
                     errors.push(Diagnostic::error(
                         table.cell_location(&for_letter, number),

@@ -1,0 +1,127 @@
+//! The round's timeline (`[[dates]]`): each document's date against the dates it must follow
+//! or precede, once every document is planned. A date out of order is a warning at the cell
+//! it comes from (the clerk signs; the order is the procedure's).
+
+use std::cmp::Ordering;
+
+use super::load::Loaded;
+use super::schema::DateOrder;
+use crate::batch::{Job, Plan};
+use crate::diag::Diagnostic;
+
+/// `(year, month, day)` of a `dd/mm/yyyy` date.
+fn day_of(text: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = text.trim().splitn(3, '/');
+    let day = parts.next()?.trim().parse().ok()?;
+    let month = parts.next()?.trim().parse().ok()?;
+    let year = parts.next()?.trim().get(..4)?.parse().ok()?;
+    Some((year, month, day))
+}
+
+/// The warnings of every `[[dates]]` entry, over the planned jobs (one per document spec).
+pub(super) fn check(loaded: &Loaded, jobs: &[Job], plans: &[Plan]) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for order in &loaded.manifest.dates {
+        let line = loaded.line_of(order.span().start);
+        warnings.extend(check_one(loaded, order.get_ref(), line, jobs, plans));
+    }
+    warnings
+}
+
+fn check_one(
+    loaded: &Loaded,
+    order: &DateOrder,
+    line: usize,
+    jobs: &[Job],
+    plans: &[Plan],
+) -> Vec<Diagnostic> {
+    let here = format!("{}:{line}", loaded.display);
+    let kind = |name: &str| {
+        loaded
+            .manifest
+            .documents
+            .iter()
+            .position(|d| d.kind == name)
+    };
+    let Some(k) = kind(&order.date) else {
+        return vec![
+            Diagnostic::warning(
+                &here,
+                format!("dates: '{}' is no document kind", order.date),
+            )
+            .with_hint(
+                match crate::diag::closest(
+                    &order.date,
+                    loaded.manifest.documents.iter().map(|d| d.kind.as_str()),
+                ) {
+                    Some(near) => format!("did you mean '{near}'?"),
+                    None => "name the kind whose documents' dates are checked".into(),
+                },
+            ),
+        ];
+    };
+    let dates = jobs[k].dates(&plans[k], None);
+    let bounds = [
+        (&order.after, Ordering::Greater, "after"),
+        (&order.not_before, Ordering::Equal, "on or after"),
+        (&order.before, Ordering::Less, "before"),
+        (&order.not_after, Ordering::Equal, "on or before"),
+    ];
+    let mut warnings = Vec::new();
+    for (bound, want, words) in bounds {
+        let Some(bound) = bound else { continue };
+        let later = matches!(words, "after" | "on or after");
+        // Another kind: the latest (or earliest) of its documents; else a field of each
+        // document (its row or a global).
+        let theirs: Vec<(String, String)> = match kind(bound) {
+            Some(b) => {
+                let all = jobs[b].dates(&plans[b], None);
+                let pick = all
+                    .into_iter()
+                    .filter(|(d, _)| day_of(d).is_some())
+                    .reduce(|a, b| {
+                        let (x, y) = (day_of(&a.0), day_of(&b.0));
+                        if (later && y > x) || (!later && y < x) {
+                            b
+                        } else {
+                            a
+                        }
+                    });
+                match pick {
+                    Some(one) => vec![one; dates.len()],
+                    None => continue,
+                }
+            }
+            None => jobs[k].dates(&plans[k], Some(bound)),
+        };
+        for ((date, at), (other, _)) in dates.iter().zip(&theirs) {
+            let (Some(mine), Some(them)) = (day_of(date), day_of(other)) else {
+                continue;
+            };
+            let ok = match (want, later) {
+                (Ordering::Greater, _) => mine > them,
+                (Ordering::Less, _) => mine < them,
+                (_, true) => mine >= them,
+                (_, false) => mine <= them,
+            };
+            if !ok {
+                let why = order
+                    .message
+                    .as_deref()
+                    .map(|m| format!(": {m}"))
+                    .unwrap_or_default();
+                warnings.push(
+                    Diagnostic::warning(
+                        at,
+                        format!(
+                            "{}: dated {date}, not {words} {bound} ({other}){why}",
+                            order.date
+                        ),
+                    )
+                    .with_hint(format!("the order is set at {here}")),
+                );
+            }
+        }
+    }
+    warnings
+}
