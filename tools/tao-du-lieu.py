@@ -7,7 +7,7 @@ Writes, from a fixed random seed and no clock (two runs give the same bytes):
 
     inputs/don-vi.xlsx              DonVi                     14 units
     inputs/can-bo.xlsx              CanBo                     300 staff
-    inputs/lich-su-khen-thuong.xlsx CaNhan, TapThe            award history 2020-2024
+    inputs/lich-su-khen-thuong.xlsx CaNhan, TapThe            award history 2019-2023
     inputs/cham-diem.xlsx           TieuChi, Diem             criteria of plan II.3.1 a/b, scores
     inputs/de-nghi.xlsx             CaNhan, TapThe, HopHoiDong nominations and the Council meeting
 
@@ -39,11 +39,11 @@ de-nghi.xlsx CaNhan - individual nominations (45 rows: 15 CSTĐCS, 24 Giấy khe
   no achievement       CB0059 (DKTK, Giấy khen, CaNhan!13) and CB0220 (TTPTQD, Giấy khen,
                        CaNhan!38): Thành tích empty and no Sáng kiến (rule III.2.2, twice)
   Bằng khen history    pass: CB0002 (VP, CaNhan!5), CB0158 and CB0159 (VPDKDD, CaNhan!33-34),
-                       CB0199 (TTPTQD, CaNhan!39): HTXSNV in 2023 and 2024, CSTĐCS in 2023
-                       and 2024 (and 2025 rated HTXSNV, initiative recognised by the City)
-                       fail: CB0135 (CCBVMT, CaNhan!27): CSTĐCS 2022 and 2024, none in 2023
-                       fail: CB0270 (TTQT, CaNhan!46): rated Hoàn thành tốt nhiệm vụ in 2024
-                       (CSTĐCS 2023 and 2024 present)
+                       CB0199 (TTPTQD, CaNhan!39): HTXSNV in 2022 and 2023, CSTĐCS in 2022
+                       and 2023 (and 2024 rated HTXSNV, initiative recognised by the City)
+                       fail: CB0135 (CCBVMT, CaNhan!27): CSTĐCS 2021 and 2023, none in 2022
+                       fail: CB0270 (TTQT, CaNhan!46): rated Hoàn thành tốt nhiệm vụ in 2023
+                       (CSTĐCS 2022 and 2023 present)
   CSTĐCS branches      CB0275 (TTQT, CaNhan!43) qualifies by a research project only (rated
                        HTTNV, no initiative); CB0085 (QLDD, CaNhan!16) by an initiative only
                        (rated HTTNV); the other CSTĐCS are rated HTXSNV with an initiative
@@ -71,7 +71,12 @@ can-bo.xlsx CanBo - CB0068 (KHTC, CanBo!69) is rated Hoàn thành nhiệm vụ b
   Lao động tiên tiến: the roster's Lao động tiên tiến rule fires once.
 
 don-vi.xlsx DonVi - Đã nộp báo cáo = Không (Ngày nộp báo cáo empty): TTS, DKTK, KS, DDBD.
-  Ngày kế hoạch after 31/3/2025: KS (02/04/2025) and DDBD (07/04/2025).
+  Ngày kế hoạch after 31/03/2024: KS (02/04/2024) and DDBD (08/04/2024); the other plans
+  are dated 07/03-27/03/2024. The reporting units' Ngày nộp báo cáo lie in 05/11-15/11/2024
+  (the reporting deadline is 15/11/2024).
+
+de-nghi.xlsx HopHoiDong - the round of 2024: the Council meets on 05/12/2024 (Ngày họp) and
+  decision 125/QĐ-STNMT is dated 12/12/2024 (Ngày quyết định).
 """
 
 import datetime as dt
@@ -93,10 +98,10 @@ from openpyxl.utils import get_column_letter
 SEED = 20251210
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
-NAM = 2025
-FIXED_ZIP_TIME = (2025, 12, 1, 0, 0, 0)
-FIXED_W3CDTF = "2025-12-01T00:00:00Z"
-FIXED_DT = dt.datetime(2025, 12, 1, 0, 0, 0)
+NAM = 2024
+FIXED_ZIP_TIME = (2024, 12, 1, 0, 0, 0)
+FIXED_W3CDTF = "2024-12-01T00:00:00Z"
+FIXED_DT = dt.datetime(2024, 12, 1, 0, 0, 0)
 D = dt.date
 
 XS = "Hoàn thành xuất sắc nhiệm vụ"
@@ -127,8 +132,8 @@ EXPECTED = {
     "cstdcs_no_ldtt": ["CB0241"],
     "no_achievement": ["CB0059", "CB0220"],
     "bk_pass": ["CB0002", "CB0158", "CB0159", "CB0199"],
-    "bk_missing_2023": ["CB0135"],
-    "bk_httnv_2024": ["CB0270"],
+    "bk_missing_2022": ["CB0135"],
+    "bk_httnv_2023": ["CB0270"],
     "cstdcs_research": ["CB0275"],
     "cstdcs_initiative": ["CB0085"],
     "canh_cao": ["CB0150"],
@@ -158,62 +163,62 @@ HQ = "18 Huỳnh Thúc Kháng, phường Láng Hạ, quận Đống Đa, Hà N�
 # plan date, reported, report date
 UNITS = [
     ("VP", "Văn phòng Sở", "VP", "Văn phòng", "Chánh Văn phòng", "Phó Chánh Văn phòng", 24,
-     "vp", HQ, "024 3773 1552", D(2025, 3, 12), True, D(2025, 11, 14)),
+     "vp", HQ, "024 3773 1552", D(2024, 3, 12), True, D(2024, 11, 8)),
     ("TTS", "Thanh tra Sở", "TTr", "Thanh tra", "Chánh Thanh tra", "Phó Chánh Thanh tra", 16,
-     "tts", HQ, "024 3773 1568", D(2025, 3, 20), False, None),
+     "tts", HQ, "024 3773 1568", D(2024, 3, 20), False, None),
     ("QHKH", "Phòng Quy hoạch - Kế hoạch sử dụng đất", "QHKHSDĐ", "Phòng", "Trưởng phòng",
-     "Phó Trưởng phòng", 12, "qhkh", HQ, "024 3773 1574", D(2025, 3, 18), True, D(2025, 11, 18)),
+     "Phó Trưởng phòng", 12, "qhkh", HQ, "024 3773 1574", D(2024, 3, 18), True, D(2024, 11, 12)),
     ("DKTK", "Phòng Đăng ký thống kê đất đai", "ĐKTKĐĐ", "Phòng", "Trưởng phòng",
-     "Phó Trưởng phòng", 12, "dktk", HQ, "024 3773 1581", D(2025, 3, 25), False, None),
+     "Phó Trưởng phòng", 12, "dktk", HQ, "024 3773 1581", D(2024, 3, 25), False, None),
     ("KHTC", "Phòng Kế hoạch - Tài chính", "KHTC", "Phòng", "Trưởng phòng", "Phó Trưởng phòng",
-     11, "khtc", HQ, "024 3773 1593", D(2025, 3, 14), True, D(2025, 11, 17)),
+     11, "khtc", HQ, "024 3773 1593", D(2024, 3, 14), True, D(2024, 11, 11)),
     ("QLDD", "Phòng Quản lý đất đai", "QLĐĐ", "Phòng", "Trưởng phòng", "Phó Trưởng phòng", 14,
-     "qldd", HQ, "024 3773 1605", D(2025, 3, 19), True, D(2025, 11, 20)),
+     "qldd", HQ, "024 3773 1605", D(2024, 3, 19), True, D(2024, 11, 14)),
     ("TNN", "Phòng Tài nguyên nước, Khí tượng thủy văn và Biến đổi khí hậu", "TNN", "Phòng",
-     "Trưởng phòng", "Phó Trưởng phòng", 12, "tnn", HQ, "024 3773 1617", D(2025, 3, 27), True,
-     D(2025, 11, 24)),
+     "Trưởng phòng", "Phó Trưởng phòng", 12, "tnn", HQ, "024 3773 1617", D(2024, 3, 27), True,
+     D(2024, 11, 15)),
     ("KS", "Phòng Khoáng sản", "KS", "Phòng", "Trưởng phòng", "Phó Trưởng phòng", 11, "ks", HQ,
-     "024 3773 1629", D(2025, 4, 2), False, None),
+     "024 3773 1629", D(2024, 4, 2), False, None),
     ("DDBD", "Phòng Đo đạc, Bản đồ và Viễn thám", "ĐĐBĐ", "Phòng", "Trưởng phòng",
-     "Phó Trưởng phòng", 10, "ddbd", HQ, "024 3773 1636", D(2025, 4, 7), False, None),
+     "Phó Trưởng phòng", 10, "ddbd", HQ, "024 3773 1636", D(2024, 4, 8), False, None),
     ("CCBVMT", "Chi cục Bảo vệ môi trường", "CCBVMT", "Chi cục", "Chi cục trưởng",
      "Phó Chi cục trưởng", 28, "ccbvmt",
-     "17 Trung Yên 3, phường Yên Hòa, quận Cầu Giấy, Hà Nội", "024 3773 2640", D(2025, 3, 10),
-     True, D(2025, 11, 12)),
+     "17 Trung Yên 3, phường Yên Hòa, quận Cầu Giấy, Hà Nội", "024 3773 2640", D(2024, 3, 11),
+     True, D(2024, 11, 6)),
     ("VPDKDD", "Văn phòng Đăng ký đất đai Hà Nội", "VPĐKĐĐ", "Trung tâm", "Giám đốc",
      "Phó Giám đốc", 45, "vpdk", "Số 6 Nguyễn Cảnh Dị, phường Đại Kim, quận Hoàng Mai, Hà Nội",
-     "024 3773 3266", D(2025, 3, 7), True, D(2025, 11, 10)),
+     "024 3773 3266", D(2024, 3, 7), True, D(2024, 11, 5)),
     ("TTPTQD", "Trung tâm Phát triển quỹ đất", "TTPTQĐ", "Trung tâm", "Giám đốc", "Phó Giám đốc",
      38, "ttptqd", "Số 99 Lê Duẩn, phường Cửa Nam, quận Hoàn Kiếm, Hà Nội", "024 3773 3418",
-     D(2025, 3, 21), True, D(2025, 11, 19)),
+     D(2024, 3, 21), True, D(2024, 11, 13)),
     ("TTCNTT", "Trung tâm Công nghệ thông tin tài nguyên môi trường", "TTCNTT", "Trung tâm",
      "Giám đốc", "Phó Giám đốc", 30, "ttcntt",
      "Tầng 4, số 18 Huỳnh Thúc Kháng, phường Láng Hạ, quận Đống Đa, Hà Nội", "024 3773 1720",
-     D(2025, 3, 17), True, D(2025, 11, 13)),
+     D(2024, 3, 15), True, D(2024, 11, 7)),
     ("TTQT", "Trung tâm Quan trắc tài nguyên và môi trường", "TTQT", "Trung tâm", "Giám đốc",
      "Phó Giám đốc", 37, "ttqt",
      "Số 5 Hoàng Minh Giám, phường Trung Hòa, quận Cầu Giấy, Hà Nội", "024 3773 2895",
-     D(2025, 3, 24), True, D(2025, 11, 21)),
+     D(2024, 3, 22), True, D(2024, 11, 14)),
 ]
 UNIT_ORDER = {u[0]: i for i, u in enumerate(UNITS)}
 
 # Kết quả nổi bật, Tồn tại hạn chế, Phương hướng, Kiến nghị, Chức năng nhiệm vụ, Quá trình.
 UNIT_TEXT = {
     "VP": (
-        "Tham mưu Ban Giám đốc ban hành Kế hoạch thực hiện phong trào thi đua năm 2025 và "
+        "Tham mưu Ban Giám đốc ban hành Kế hoạch thực hiện phong trào thi đua năm 2024 và "
         "hướng dẫn các Phòng, đơn vị triển khai đúng tiến độ. Chủ trì số hóa toàn bộ hồ sơ "
-        "lưu trữ giai đoạn 2020-2024, vận hành hệ thống quản lý văn bản và điều hành không giấy "
+        "lưu trữ giai đoạn 2019-2023, vận hành hệ thống quản lý văn bản và điều hành không giấy "
         "tờ. Tiết kiệm 11,5% chi thường xuyên so với dự toán được giao.",
         "Một số đơn vị còn chậm gửi báo cáo định kỳ, ảnh hưởng đến việc tổng hợp chung của Sở.",
         "Tiếp tục đẩy mạnh chuyển đổi số trong công tác văn phòng; theo dõi, đôn đốc sát sao "
         "các đơn vị thực hiện phong trào thi đua.",
-        "Đề nghị Sở bố trí kinh phí nâng cấp hệ thống lưu trữ điện tử trong năm 2026.",
+        "Đề nghị Sở bố trí kinh phí nâng cấp hệ thống lưu trữ điện tử trong năm 2025.",
         "Tham mưu, tổng hợp, điều phối hoạt động chung của Sở; thực hiện công tác hành chính, "
         "văn thư, lưu trữ, thi đua, khen thưởng và quản trị cơ quan.",
         "Thành lập năm 2003 cùng với Sở Tài nguyên, Môi trường và Nhà đất Hà Nội, được kiện "
         "toàn năm 2008 sau khi hợp nhất địa giới hành chính Thủ đô."),
     "TTS": (
-        "Hoàn thành 100% kế hoạch thanh tra, kiểm tra năm 2025 với 42 cuộc thanh tra, kiểm tra "
+        "Hoàn thành 100% kế hoạch thanh tra, kiểm tra năm 2024 với 42 cuộc thanh tra, kiểm tra "
         "về đất đai, môi trường, khoáng sản. Kiến nghị thu hồi 18,6 tỷ đồng và xử phạt vi phạm "
         "hành chính 64 tổ chức, cá nhân. Giải quyết dứt điểm 96% đơn thư khiếu nại, tố cáo "
         "thuộc thẩm quyền.",
@@ -226,20 +231,20 @@ UNIT_TEXT = {
         "Thành lập năm 2003, là cơ quan thanh tra chuyên ngành về tài nguyên và môi trường "
         "trực thuộc Sở."),
     "QHKH": (
-        "Tham mưu thẩm định, trình phê duyệt kế hoạch sử dụng đất năm 2025 của 30 quận, huyện, "
+        "Tham mưu thẩm định, trình phê duyệt kế hoạch sử dụng đất năm 2024 của 30 quận, huyện, "
         "thị xã đúng thời hạn. Rà soát, đề xuất điều chỉnh chỉ tiêu sử dụng đất cho 126 dự án "
         "hạ tầng trọng điểm, trong đó có dự án Đường Vành đai 4 - Vùng Thủ đô.",
         "Chất lượng hồ sơ đề xuất nhu cầu sử dụng đất của một số địa phương chưa cao, phải bổ "
         "sung nhiều lần.",
-        "Hoàn thiện hồ sơ kế hoạch sử dụng đất năm 2026, bảo đảm quỹ đất cho các công trình hạ "
+        "Hoàn thiện hồ sơ kế hoạch sử dụng đất năm 2025, bảo đảm quỹ đất cho các công trình hạ "
         "tầng giao thông và hạ tầng xã hội.",
         "Đề nghị Sở sớm cập nhật cơ sở dữ liệu quy hoạch sử dụng đất dùng chung cho các đơn vị.",
         "Tham mưu quản lý nhà nước về quy hoạch, kế hoạch sử dụng đất; thẩm định quy hoạch, kế "
         "hoạch sử dụng đất cấp huyện.",
         "Thành lập năm 2009 trên cơ sở tách từ Phòng Quản lý đất đai."),
     "DKTK": (
-        "Hoàn thành thống kê đất đai năm 2024 và kiểm kê đất đai, lập bản đồ hiện trạng sử "
-        "dụng đất năm 2024 trên địa bàn Thành phố. Hướng dẫn các quận, huyện cập nhật biến động "
+        "Hoàn thành thống kê đất đai năm 2023; triển khai kiểm kê đất đai, lập bản đồ hiện trạng "
+        "sử dụng đất năm 2024 trên địa bàn Thành phố. Hướng dẫn các quận, huyện cập nhật biến động "
         "đất đai vào cơ sở dữ liệu, rút ngắn 20% thời gian tổng hợp số liệu.",
         "Số liệu thống kê của một số xã, phường còn sai lệch so với hồ sơ địa chính.",
         "Chuẩn hóa số liệu thống kê, kiểm kê đất đai theo Luật Đất đai năm 2024 và kết nối với "
@@ -249,13 +254,13 @@ UNIT_TEXT = {
         "đất đai trên địa bàn Thành phố.",
         "Thành lập năm 2009, kiện toàn chức năng, nhiệm vụ năm 2016."),
     "KHTC": (
-        "Tham mưu giải ngân 98,7% kế hoạch vốn đầu tư công năm 2025 được giao, cao hơn mức bình "
+        "Tham mưu giải ngân 98,7% kế hoạch vốn đầu tư công năm 2024 được giao, cao hơn mức bình "
         "quân của Thành phố. Rà soát, cắt giảm 8% dự toán chi thường xuyên và hoàn thành quyết "
-        "toán ngân sách năm 2024 đúng hạn.",
+        "toán ngân sách năm 2023 đúng hạn.",
         "Tiến độ giải ngân một số dự án chuẩn bị đầu tư trong quý I còn chậm.",
         "Thực hiện nghiêm Luật Đầu tư công, tăng cường kiểm soát suất đầu tư; đẩy mạnh tự chủ "
         "tài chính tại các đơn vị sự nghiệp.",
-        "Đề nghị Thành phố sớm giao kế hoạch vốn năm 2026 để chủ động triển khai.",
+        "Đề nghị Thành phố sớm giao kế hoạch vốn năm 2025 để chủ động triển khai.",
         "Tham mưu công tác kế hoạch, tài chính, đầu tư công, quản lý tài sản công và kiểm tra "
         "công tác tài chính của các đơn vị trực thuộc Sở.",
         "Thành lập năm 2008 trên cơ sở Phòng Kế hoạch - Tài chính của Sở Tài nguyên, Môi "
@@ -298,7 +303,7 @@ UNIT_TEXT = {
         "Thành lập năm 2013 trên cơ sở tách từ Phòng Tài nguyên nước và Khoáng sản."),
     "DDBD": (
         "Hoàn thành bản đồ địa hình tỷ lệ 1/2000 khu vực phát triển đô thị phía Bắc sông Hồng "
-        "và cập nhật ảnh viễn thám toàn Thành phố năm 2025. Cung cấp dữ liệu đo đạc, bản đồ "
+        "và cập nhật ảnh viễn thám toàn Thành phố năm 2024. Cung cấp dữ liệu đo đạc, bản đồ "
         "phục vụ 58 dự án hạ tầng giao thông.",
         "Hệ thống mốc tọa độ, độ cao bị mất, hư hỏng tại một số khu vực thi công công trình.",
         "Xây dựng cơ sở dữ liệu nền địa lý tỷ lệ lớn, ứng dụng ảnh viễn thám trong giám sát "
@@ -350,7 +355,7 @@ UNIT_TEXT = {
         "Hạ tầng máy chủ đã lạc hậu, chưa đáp ứng yêu cầu an toàn thông tin cấp độ 3.",
         "Nâng cấp hạ tầng công nghệ thông tin, bảo đảm an toàn thông tin và đẩy mạnh chia sẻ dữ "
         "liệu với các sở, ngành.",
-        "Đề nghị Sở phê duyệt đề án nâng cấp trung tâm dữ liệu trong năm 2026.",
+        "Đề nghị Sở phê duyệt đề án nâng cấp trung tâm dữ liệu trong năm 2025.",
         "Xây dựng, quản lý, vận hành hạ tầng công nghệ thông tin và cơ sở dữ liệu tài nguyên và "
         "môi trường; tuyên truyền trên Cổng thông tin điện tử của Sở.",
         "Thành lập năm 2008 trên cơ sở Trung tâm Thông tin tài nguyên, môi trường và nhà đất."),
@@ -403,7 +408,7 @@ QUAL_ACCOUNTANT = ["Cử nhân Kế toán", "Cử nhân Tài chính - Ngân hàn
 QUAL_SUPPORT = ["Trung cấp Văn thư - Lưu trữ", "Cao đẳng Quản trị văn phòng", "Trung cấp Kế toán",
                 "Cao đẳng Công nghệ thông tin", "Trung cấp Công nghệ ô tô"]
 
-# The 2025 initiatives (sáng kiến), by domain; each is held by one person of the unit.
+# The 2024 initiatives (sáng kiến), by domain; each is held by one person of the unit.
 SANG_KIEN = {
     "vp": ["Giải pháp số hóa hồ sơ lưu trữ và tra cứu văn bản trên hệ thống quản lý văn bản "
            "của Sở",
@@ -476,7 +481,7 @@ DE_TAI = {
     "qhkh": ["Nghiên cứu xây dựng cơ sở dữ liệu quy hoạch sử dụng đất tích hợp đa mục tiêu"],
 }
 
-# What a nominee did in 2025, by domain: read after "Đã có thành tích xuất sắc trong ...".
+# What a nominee did in 2024, by domain: read after "Đã có thành tích xuất sắc trong ...".
 VIEC = {
     "vp": ["công tác tham mưu tổ chức phong trào thi đua và thi đua, khen thưởng của Sở",
            "số hóa hồ sơ lưu trữ và vận hành hệ thống quản lý văn bản điện tử",
@@ -643,7 +648,7 @@ def build_staff(rng):
         code, domain = unit[0], unit[7]
         for post, level in posts_for(unit):
             n += 1
-            # Women retire earlier (born 1969 or later are still at work in 2025).
+            # Women retire earlier (born 1969 or later are still at work in 2024).
             if level in ("head", "deputy"):
                 sex = "Nữ" if rng.random() < 0.3 else "Nam"
                 first, last = 1966, 1978 if level == "head" else 1982
@@ -692,8 +697,8 @@ PLANT = {
     ("VPDKDD", "BK", 0): "bk_pass",
     ("VPDKDD", "BK", 1): "bk_pass",
     ("TTPTQD", "BK", 0): "bk_pass",
-    ("CCBVMT", "BK", 0): "bk_missing_2023",
-    ("TTQT", "BK", 0): "bk_httnv_2024",
+    ("CCBVMT", "BK", 0): "bk_missing_2022",
+    ("TTQT", "BK", 0): "bk_httnv_2023",
 }
 FORM_NAME = {"CSTĐCS": CSTDCS, "GK": "Giấy khen", "BK": "Bằng khen"}
 FORM_ORDER = {"CSTĐCS": 0, "GK": 1, "BK": 2}
@@ -769,7 +774,7 @@ def assign_names(rng, staff):
 
 
 def assign_ratings(rng, staff):
-    """2025 ratings, titles, discipline, initiatives and research projects."""
+    """2024 ratings, titles, discipline, initiatives and research projects."""
     for unit in UNITS:
         code, domain, n = unit[0], unit[7], unit[6]
         members = [s for s in staff if s["dv"] == code]
@@ -846,7 +851,7 @@ def assign_ratings(rng, staff):
         # Research projects.
         projects = list(DE_TAI.get(domain, []))
         res_holders = [s for s in members if s["role"] and s["role"][1] == "cstdcs_research"]
-        res_holders += [s for s in members if s["role"] and s["role"][1] == "bk_httnv_2024"]
+        res_holders += [s for s in members if s["role"] and s["role"][1] == "bk_httnv_2023"]
         res_holders += sorted((s for s in members if not s["role"] and s["rating"] in (XS, TOT)
                                and s["level"] in ("deputy", "lead", "head")),
                               key=lambda s: s["ma"])
@@ -863,7 +868,7 @@ def assign_ratings(rng, staff):
 # Decision numbers and dates per year and kind.
 QD = {}
 _qd_rng = random.Random(SEED + 1)
-for _y in range(2020, 2025):
+for _y in range(2019, 2024):
     QD[_y] = {
         "LĐTT": ("%d/QĐ-STNMT" % _qd_rng.randint(2400, 2999), D(_y, 12, _qd_rng.randint(18, 22))),
         "CSTĐCS": ("%d/QĐ-STNMT" % _qd_rng.randint(3000, 3199),
@@ -893,36 +898,36 @@ def hist_row(key, year, loai, content):
 
 
 def person_history(rng, s):
-    """History rows of one staff member, 2020-2024."""
+    """History rows of one staff member, 2019-2023."""
     rows = []
-    first = 2020 if s["born"].year <= 1995 else 2022
+    first = 2019 if s["born"].year <= 1995 else 2021
     role = s["role"]
     case = role[1] if role else None
     form = role[0] if role else None
     ratings, cs_years, gk_years = {}, set(), set()
     if form == "BK":
-        for y in range(first, 2025):
-            ratings[y] = TOT if y in (2020, 2022) else XS
-        if case == "bk_missing_2023":
-            ratings.update({2022: XS, 2023: XS, 2024: XS})
-            cs_years = {2022, 2024}
-        elif case == "bk_httnv_2024":
-            ratings.update({2023: XS, 2024: TOT})
-            cs_years = {2023, 2024}
+        for y in range(first, 2024):
+            ratings[y] = TOT if y in (2019, 2021) else XS
+        if case == "bk_missing_2022":
+            ratings.update({2021: XS, 2022: XS, 2023: XS})
+            cs_years = {2021, 2023}
+        elif case == "bk_httnv_2023":
+            ratings.update({2022: XS, 2023: TOT})
+            cs_years = {2022, 2023}
         else:
-            cs_years = {2023, 2024} | ({2021} if rng.random() < 0.5 else set())
-        gk_years = {2022}
+            cs_years = {2022, 2023} | ({2020} if rng.random() < 0.5 else set())
+        gk_years = {2021}
     elif form is not None:
-        for y in range(first, 2025):
+        for y in range(first, 2024):
             ratings[y] = XS if rng.random() < 0.25 else TOT
         if form == "CSTĐCS" and rng.random() < 0.3:
-            ratings[2023] = XS
-            cs_years = {2023}
+            ratings[2022] = XS
+            cs_years = {2022}
         if rng.random() < 0.35:
             gk_years = {rng.choice(sorted(ratings))}
     elif rng.random() < 0.4 or s["level"] in ("head", "deputy"):
         prev = s["rating"]
-        for y in (2023, 2024) if s["level"] not in ("head", "deputy") else range(first, 2025):
+        for y in (2022, 2023) if s["level"] not in ("head", "deputy") else range(first, 2024):
             r = prev if prev in (XS, TOT) else TOT
             if r == XS and rng.random() < 0.5:
                 r = TOT
@@ -947,25 +952,25 @@ def build_history(rng, staff):
     # The head of VPDKDD: three years CSTĐCS, then Chiến sĩ thi đua Thành phố and a Bằng khen.
     head = next(s for s in staff if s["dv"] == "VPDKDD" and s["level"] == "head")
     ca_nhan = [r for r in ca_nhan if r[0] != head["ma"]]
-    for y in range(2020, 2025):
+    for y in range(2019, 2024):
         ca_nhan.append(hist_row(head["ma"], y, "Xếp loại", XS))
         ca_nhan.append(hist_row(head["ma"], y, "Danh hiệu thi đua", LDTT))
-    for y in (2020, 2021, 2022):
+    for y in (2019, 2020, 2021):
         ca_nhan.append(hist_row(head["ma"], y, "Danh hiệu thi đua", CSTDCS))
-    ca_nhan.append(hist_row(head["ma"], 2022, "Danh hiệu thi đua", CSTDTP))
-    ca_nhan.append(hist_row(head["ma"], 2023, "Hình thức khen thưởng", BK_TP))
-    # Two more Bằng khen in the past: heads of TTPTQD (2021) and CCBVMT (2022).
-    for dv, y in (("TTPTQD", 2021), ("CCBVMT", 2022)):
+    ca_nhan.append(hist_row(head["ma"], 2021, "Danh hiệu thi đua", CSTDTP))
+    ca_nhan.append(hist_row(head["ma"], 2022, "Hình thức khen thưởng", BK_TP))
+    # Two more Bằng khen in the past: heads of TTPTQD (2020) and CCBVMT (2021).
+    for dv, y in (("TTPTQD", 2020), ("CCBVMT", 2021)):
         h = next(s for s in staff if s["dv"] == dv and s["level"] == "head")
         ca_nhan.append(hist_row(h["ma"], y, "Hình thức khen thưởng", BK_TP))
     ca_nhan.sort(key=lambda r: (r[0], r[1], LOAI_ORDER[r[2]], r[3]))
 
     tap_the = []
-    extra = {"VPDKDD": [(2022, BK_TP), (2023, CO_TP)], "TTPTQD": [(2021, BK_TP)],
-             "CCBVMT": [(2023, BK_TP)], "TTQT": [(2022, BK_TP)], "TTCNTT": [(2024, BK_TP)]}
+    extra = {"VPDKDD": [(2021, BK_TP), (2022, CO_TP)], "TTPTQD": [(2020, BK_TP)],
+             "CCBVMT": [(2022, BK_TP)], "TTQT": [(2021, BK_TP)], "TTCNTT": [(2023, BK_TP)]}
     for unit in UNITS:
         code = unit[0]
-        for y in range(2020, 2025):
+        for y in range(2019, 2024):
             if rng.random() < 0.85 or code in ("VPDKDD", "TTPTQD", "CCBVMT"):
                 tap_the.append(hist_row(code, y, "Danh hiệu thi đua", TTLDTT))
             if rng.random() < 0.25:
@@ -1075,7 +1080,7 @@ def thanh_tich(rng, s, form, case):
     viec = rng.choice(VIEC[s["domain"]])
     if form == "BK":
         return ("xuất sắc trong %s, góp phần thực hiện phong trào thi đua của Thành phố giai "
-                "đoạn 2023-2025" % viec)
+                "đoạn 2022-2024" % viec)
     lead = rng.choice(["xuất sắc trong", "xuất sắc trong", "tiêu biểu trong"])
     return "%s %s năm %d" % (lead, viec, NAM)
 
@@ -1279,6 +1284,19 @@ def check(files):
         need((u["Đã nộp báo cáo"] == "Có") == (u["Ngày nộp báo cáo"] is not None),
              "report date of %s" % code)
     need(sum(1 for u in dv if u["Đã nộp báo cáo"] == "Không") == 4, "four units not reported")
+    # The round's timeline: plans by 31/03, reports 05/11-15/11, meeting, decision.
+    day = lambda v: v.date() if isinstance(v, dt.datetime) else v
+    late = sorted(c for c, u in units.items() if day(u["Ngày kế hoạch"]) > D(NAM, 3, 31))
+    need(late == ["DDBD", "KS"], "late plans %s" % late)
+    need(all(D(NAM, 3, 1) <= day(u["Ngày kế hoạch"]) <= D(NAM, 4, 10) for u in dv), "plan dates")
+    need(all(u["Ngày nộp báo cáo"] is None
+             or D(NAM, 11, 5) <= day(u["Ngày nộp báo cáo"]) <= D(NAM, 11, 15) for u in dv),
+         "report dates")
+    need(day(hop[0]["Ngày họp"]) == D(NAM, 12, 5), "meeting date")
+    need(day(hop[0]["Ngày quyết định"]) == D(NAM, 12, 12)
+         and hop[0]["Số quyết định"] == "125/QĐ-STNMT", "decision")
+    need(all(day(u[k]).weekday() < 5 for u in dv for k in ("Ngày kế hoạch", "Ngày nộp báo cáo")
+             if u[k]), "a unit's date falls on a weekend")
     for r in cb:
         need(r["Mã đơn vị"] in units, "unit of %s" % r["Mã cán bộ"])
         need(not r["Danh hiệu"] or r["Xếp loại"] in (XS, TOT)
@@ -1286,7 +1304,7 @@ def check(files):
         need(bool(r["Sáng kiến"]) == bool(r["Cấp công nhận sáng kiến"]), "initiative level")
     for r in lsc:
         need(r["Mã cán bộ"] in staff, "history code %s" % r["Mã cán bộ"])
-        need(2020 <= r["Năm"] <= 2024, "history year")
+        need(2019 <= r["Năm"] <= 2023, "history year")
     for r in lst:
         need(r["Mã đơn vị"] in units, "history unit %s" % r["Mã đơn vị"])
     need(sum(r["Điểm tối đa"] for r in tc) == 100, "maxima sum to 100")
@@ -1364,7 +1382,7 @@ def check(files):
     c = EXPECTED["cstdcs_initiative"][0]
     need(staff[c]["Xếp loại"] == TOT and staff[c]["Sáng kiến"]
          and not staff[c]["Đề tài nghiên cứu"], "initiative branch")
-    # Bằng khen: HTXSNV in 2023 and 2024, CSTĐCS in 2023 and 2024.
+    # Bằng khen: HTXSNV in 2022 and 2023, CSTĐCS in 2022 and 2023.
     hist = {}
     for r in lsc:
         hist.setdefault(r["Mã cán bộ"], []).append(r)
@@ -1374,19 +1392,19 @@ def check(files):
         h = hist.get(code, [])
         rated = {x["Năm"]: x["Nội dung"] for x in h if x["Loại"] == "Xếp loại"}
         cs = {x["Năm"] for x in h if x["Nội dung"] == CSTDCS}
-        if rated.get(2024) != XS:
+        if rated.get(2023) != XS:
             bk_fail[code] = "rating"
-        elif not {2023, 2024} <= cs:
+        elif not {2022, 2023} <= cs:
             bk_fail[code] = "cstdcs"
         else:
             bk_pass.append(code)
     need(sorted(bk_pass) == EXPECTED["bk_pass"], "Bằng khen passes %s" % bk_pass)
-    need(bk_fail == {EXPECTED["bk_missing_2023"][0]: "cstdcs",
-                     EXPECTED["bk_httnv_2024"][0]: "rating"}, "Bằng khen failures %s" % bk_fail)
-    # Every nominee: ratings 2022-2024 and at least one title.
+    need(bk_fail == {EXPECTED["bk_missing_2022"][0]: "cstdcs",
+                     EXPECTED["bk_httnv_2023"][0]: "rating"}, "Bằng khen failures %s" % bk_fail)
+    # Every nominee: ratings 2021-2023 and at least one title.
     for code in by:
         h = hist.get(code, [])
-        need({2022, 2023, 2024} <= {x["Năm"] for x in h if x["Loại"] == "Xếp loại"},
+        need({2021, 2022, 2023} <= {x["Năm"] for x in h if x["Loại"] == "Xếp loại"},
              "nominee ratings %s" % code)
         need(any(x["Loại"] != "Xếp loại" for x in h), "nominee titles %s" % code)
     # Discipline.
@@ -1454,11 +1472,11 @@ def main():
     thu_ky = next(s for s in staff if s["dv"] == "VP" and s["level"] == "deputy"
                   and not s["role"])
     hop = [[NAM, "Họp Hội đồng Thi đua - Khen thưởng Sở xét khen thưởng năm %d" % NAM,
-            D(2025, 12, 10), "8 giờ 30 phút", "11 giờ 15 phút",
+            D(2024, 12, 5), "8 giờ 30 phút", "11 giờ 15 phút",
             "Phòng họp tầng 3, trụ sở Sở Tài nguyên và Môi trường, " + HQ, "Mai Trọng Thái",
             "Phó Giám đốc Sở, Phó Chủ tịch Thường trực Hội đồng Thi đua - Khen thưởng Sở",
             thu_ky["name"], "Phó Chánh Văn phòng Sở, Thư ký Hội đồng Thi đua - Khen thưởng Sở",
-            11, "125/QĐ-STNMT", D(2025, 12, 15)]]
+            11, "125/QĐ-STNMT", D(2024, 12, 12)]]
 
     H_LS = ["Năm", "Loại", "Nội dung", "Số quyết định", "Ngày quyết định", "Cơ quan ban hành"]
     books = {
