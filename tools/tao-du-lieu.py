@@ -71,6 +71,8 @@ can-bo.xlsx CanBo - CB0068 (KHTC, CanBo!69) is rated Hoàn thành nhiệm vụ b
   Lao động tiên tiến: the roster's Lao động tiên tiến rule fires once.
 
 don-vi.xlsx DonVi - Đã nộp báo cáo = Không (Ngày nộp báo cáo empty): TTS, DKTK, KS, DDBD.
+  Ngày tờ trình (the unit's request and its nominees' achievement reports) 18/11-28/11/2024
+  for every unit that nominates anyone (all 14 do). Ký hiệu are distinct (Thanh tra Sở: TTS).
   Ngày kế hoạch after 31/03/2024: KS (02/04/2024) and DDBD (08/04/2024); the other plans
   are dated 07/03-27/03/2024. The reporting units' Ngày nộp báo cáo lie in 05/11-15/11/2024
   (the reporting deadline is 15/11/2024).
@@ -164,7 +166,7 @@ HQ = "18 Huỳnh Thúc Kháng, phường Láng Hạ, quận Đống Đa, Hà N�
 UNITS = [
     ("VP", "Văn phòng Sở", "VP", "Văn phòng", "Chánh Văn phòng", "Phó Chánh Văn phòng", 24,
      "vp", HQ, "024 3773 1552", D(2024, 3, 12), True, D(2024, 11, 8)),
-    ("TTS", "Thanh tra Sở", "TTr", "Thanh tra", "Chánh Thanh tra", "Phó Chánh Thanh tra", 16,
+    ("TTS", "Thanh tra Sở", "TTS", "Thanh tra", "Chánh Thanh tra", "Phó Chánh Thanh tra", 16,
      "tts", HQ, "024 3773 1568", D(2024, 3, 20), False, None),
     ("QHKH", "Phòng Quy hoạch - Kế hoạch sử dụng đất", "QHKHSDĐ", "Phòng", "Trưởng phòng",
      "Phó Trưởng phòng", 12, "qhkh", HQ, "024 3773 1574", D(2024, 3, 18), True, D(2024, 11, 12)),
@@ -201,6 +203,17 @@ UNITS = [
      D(2024, 3, 22), True, D(2024, 11, 14)),
 ]
 UNIT_ORDER = {u[0]: i for i, u in enumerate(UNITS)}
+
+# The date of a unit's Tờ trình đề nghị khen thưởng and of its nominees' achievement reports:
+# after the reports (by 15/11), before the file deadline 28/11/2024, on working days. A unit
+# that nominates no one has none (every unit of the pack nominates someone).
+NGAY_TO_TRINH = {
+    "VPDKDD": D(2024, 11, 18), "CCBVMT": D(2024, 11, 19), "KHTC": D(2024, 11, 20),
+    "TTCNTT": D(2024, 11, 20), "QLDD": D(2024, 11, 21), "QHKH": D(2024, 11, 22),
+    "TTPTQD": D(2024, 11, 22), "VP": D(2024, 11, 25), "TTQT": D(2024, 11, 25),
+    "TTS": D(2024, 11, 26), "TNN": D(2024, 11, 26), "DKTK": D(2024, 11, 27),
+    "KS": D(2024, 11, 28), "DDBD": D(2024, 11, 28),
+}
 
 # Kết quả nổi bật, Tồn tại hạn chế, Phương hướng, Kiến nghị, Chức năng nhiệm vụ, Quá trình.
 UNIT_TEXT = {
@@ -1295,8 +1308,18 @@ def check(files):
     need(day(hop[0]["Ngày họp"]) == D(NAM, 12, 5), "meeting date")
     need(day(hop[0]["Ngày quyết định"]) == D(NAM, 12, 12)
          and hop[0]["Số quyết định"] == "125/QĐ-STNMT", "decision")
-    need(all(day(u[k]).weekday() < 5 for u in dv for k in ("Ngày kế hoạch", "Ngày nộp báo cáo")
-             if u[k]), "a unit's date falls on a weekend")
+    need(all(day(u[k]).weekday() < 5 for u in dv
+             for k in ("Ngày kế hoạch", "Ngày nộp báo cáo", "Ngày tờ trình") if u[k]),
+         "a unit's date falls on a weekend")
+    nominating = {r["Mã đơn vị"] for r in dnc} | {r["Mã đơn vị"] for r in dnt}
+    for code, u in units.items():
+        t = u["Ngày tờ trình"]
+        need((t is not None) == (code in nominating), "Ngày tờ trình of %s" % code)
+        need(t is None or (isinstance(t, dt.datetime) and D(NAM, 11, 18) <= day(t) <= D(NAM, 11, 28)
+                           and (u["Ngày nộp báo cáo"] is None or u["Ngày nộp báo cáo"] < t)),
+             "Ngày tờ trình of %s: %s" % (code, t))
+    symbols = [u["Ký hiệu"] for u in dv]
+    need(len(set(symbols)) == len(symbols) and "TTr" not in symbols, "unit symbols %s" % symbols)
     for r in cb:
         need(r["Mã đơn vị"] in units, "unit of %s" % r["Mã cán bộ"])
         need(not r["Danh hiệu"] or r["Xếp loại"] in (XS, TOT)
@@ -1459,12 +1482,14 @@ def main():
     dn_ca_nhan, dn_tap_the = build_nominations(rng, noms, units_by_code)
 
     heads = {s["dv"]: s for s in staff if s["level"] == "head"}
+    nominating = {r[1] for r in dn_ca_nhan} | {r[0] for r in dn_tap_the}
     don_vi = []
     for u in UNITS:
         code = u[0]
         text = UNIT_TEXT[code]
+        to_trinh = NGAY_TO_TRINH[code] if code in nominating else None
         don_vi.append([code, u[1], u[2], u[3], heads[code]["name"], u[4], u[6], u[8], u[9],
-                       u[10], "Có" if u[11] else "Không", u[12]] + list(text))
+                       u[10], "Có" if u[11] else "Không", u[12], to_trinh] + list(text))
     can_bo = [[s["ma"], s["dv"], s["name"], s["born"], s["sex"], s["post"], s["qual"], s["que"],
                s["rating"], s["title"], s["sk"], s["sk_cap"], s["de_tai"], s["kl"]]
               for s in staff]
@@ -1483,10 +1508,10 @@ def main():
         "don-vi": [("DonVi",
                     ["Mã đơn vị", "Tên đơn vị", "Ký hiệu", "Loại hình", "Thủ trưởng",
                      "Chức vụ thủ trưởng", "Số biên chế", "Địa chỉ", "Điện thoại",
-                     "Ngày kế hoạch", "Đã nộp báo cáo", "Ngày nộp báo cáo", "Kết quả nổi bật",
-                     "Tồn tại, hạn chế", "Phương hướng", "Kiến nghị", "Chức năng, nhiệm vụ",
-                     "Quá trình phát triển"],
-                    don_vi, {0: "text", 8: "text", 9: "date", 11: "date"})],
+                     "Ngày kế hoạch", "Đã nộp báo cáo", "Ngày nộp báo cáo", "Ngày tờ trình",
+                     "Kết quả nổi bật", "Tồn tại, hạn chế", "Phương hướng", "Kiến nghị",
+                     "Chức năng, nhiệm vụ", "Quá trình phát triển"],
+                    don_vi, {0: "text", 8: "text", 9: "date", 11: "date", 12: "date"})],
         "can-bo": [("CanBo",
                     ["Mã cán bộ", "Mã đơn vị", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ",
                      "Trình độ chuyên môn", "Quê quán", "Xếp loại", "Danh hiệu", "Sáng kiến",
