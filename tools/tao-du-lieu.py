@@ -32,6 +32,14 @@ de-nghi.xlsx CaNhan - individual nominations (45 rows: 15 CSTĐCS, 24 Giấy khe
   votes other 5/11     CB0070 (KHTC, Giấy khen, CaNhan!15): fails 50% (45.45%)
   votes other 6/11     CB0094 (TNN, Giấy khen, CaNhan!18): passes exactly (54.55%); every
                        other Giấy khen / Bằng khen has 7 or more
+  votes add up         Phiếu đồng ý + Phiếu không đồng ý + Phiếu không biểu quyết = 11 (the
+                       members present) on every row of CaNhan and TapThe, except CB0021 (VP,
+                       Giấy khen, CaNhan!4): 10 + 0 + 0 = 10, one member unaccounted for (a
+                       warning; it passes either way)
+  Council exception    CB0159 (VPDKDD, CaNhan!34), the second Bằng khen over the quota of 1:
+                       Ngoại lệ của Hội đồng "Hội đồng thống nhất đề nghị vượt chỉ tiêu do có
+                       thành tích đột xuất trong công tác đo đạc bản đồ"; the column is empty on
+                       every other row of CaNhan and TapThe
   rating HTNV          CB0104 (KS, Giấy khen, CaNhan!20): Xếp loại Hoàn thành nhiệm vụ
                        (rule III.2.2, rating), Danh hiệu empty, has a Thành tích
   CSTĐCS without LĐTT  CB0241 (TTCNTT, CaNhan!41): Danh hiệu empty (rated HTTNV, has an
@@ -130,6 +138,8 @@ EXPECTED = {
     "votes_cstdcs_9": ["CB0007"],
     "votes_other_5": ["CB0070"],
     "votes_other_6": ["CB0094"],
+    "votes_sum_10": ["CB0021"],
+    "exception": ["CB0159"],
     "rating_htnv": ["CB0104"],
     "cstdcs_no_ldtt": ["CB0241"],
     "no_achievement": ["CB0059", "CB0220"],
@@ -145,7 +155,7 @@ EXPECTED = {
                    "Phạm Minh Tuấn": ["CB0122", "CB0248"]},
 }
 EXPECTED_ROWS = {
-    "CB0007": 2, "CB0002": 5, "CB0046": 8, "CB0049": 9, "CB0051": 10, "CB0059": 13,
+    "CB0007": 2, "CB0021": 4, "CB0002": 5, "CB0046": 8, "CB0049": 9, "CB0051": 10, "CB0059": 13,
     "CB0070": 15, "CB0085": 16, "CB0094": 18, "CB0104": 20, "CB0147": 24, "CB0135": 27,
     "CB0158": 33, "CB0159": 34, "CB0216": 36, "CB0220": 38, "CB0199": 39, "CB0241": 41,
     "CB0275": 43, "CB0285": 45, "CB0270": 46,
@@ -704,6 +714,7 @@ PLANT = {
     ("TTPTQD", "GK", 1): "no_achievement",
     ("KHTC", "GK", 1): "votes_other_5",
     ("TNN", "GK", 0): "votes_other_6",
+    ("VP", "GK", 1): "votes_sum_10",
     ("KS", "GK", 0): "rating_htnv",
     ("TTQT", "GK", 1): "same_name_nominee",
     ("VP", "BK", 0): "bk_pass",
@@ -1084,7 +1095,16 @@ def votes(rng, form, case):
     no = 11 - yes
     if 0 < no and rng.random() < 0.2:
         no -= 1       # one member abstained
-    return yes, no
+    # Members present who did not vote or abstained: the three add up to the 11 present,
+    # except on the planted row, where one member is not accounted for (10 of 11).
+    blank = 11 - yes - no - (1 if case == "votes_sum_10" else 0)
+    assert blank >= 0, case
+    return yes, no, blank
+
+
+# The Council's recorded exception: the second Bằng khen of VPDKDD, over the quota of 1.
+NGOAI_LE = {("VPDKDD", "BK", 1): "Hội đồng thống nhất đề nghị vượt chỉ tiêu do có thành tích "
+                                 "đột xuất trong công tác đo đạc bản đồ"}
 
 
 def thanh_tich(rng, s, form, case):
@@ -1102,12 +1122,15 @@ def build_nominations(rng, noms, units_by_code):
     ca_nhan = []
     noms = sorted(noms, key=lambda x: (UNIT_ORDER[x["s"]["dv"]], FORM_ORDER[x["form"]],
                                        x["s"]["ma"]))
+    index = {}
     for x in noms:
         s, form, case = x["s"], x["form"], x["case"]
-        yes, no = votes(rng, form, case)
+        i = index[(s["dv"], form)] = index.get((s["dv"], form), -1) + 1
+        yes, no, blank = votes(rng, form, case)
         cap = "Thành phố" if form == "BK" else "Sở"
         ca_nhan.append([s["ma"], s["dv"], s["name"], FORM_NAME[form], cap,
-                        thanh_tich(rng, s, form, case), yes, no])
+                        thanh_tich(rng, s, form, case), yes, no, blank,
+                        NGOAI_LE.get((s["dv"], form, i), "")])
     tap_the_plan = [
         ("QLDD", TTLDTT, 10), ("TNN", TTLDTT, 9), ("CCBVMT", TTLDTT, 10), ("TTPTQD", TTLDTT, 11),
         ("TTCNTT", TTLDTT, 10), ("KHTC", "Giấy khen", 9), ("TTQT", "Giấy khen", 10),
@@ -1123,7 +1146,7 @@ def build_nominations(rng, noms, units_by_code):
         else:
             tt = "xuất sắc, dẫn đầu phong trào thi đua “%s” năm %d" % (PHONG_TRAO, NAM)
         cap = "Thành phố" if form == "Cờ thi đua" else "Sở"
-        tap_the.append([code, units_by_code[code][1], form, cap, tt, yes, 11 - yes])
+        tap_the.append([code, units_by_code[code][1], form, cap, tt, yes, 11 - yes, 0, ""])
     return ca_nhan, tap_the
 
 
@@ -1347,11 +1370,15 @@ def check(files):
         s = staff.get(r["Mã cán bộ"])
         need(s is not None and s["Mã đơn vị"] == r["Mã đơn vị"]
              and s["Họ và tên"] == r["Họ và tên"], "nominee %s" % r["Mã cán bộ"])
-        need(r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] <= 11, "votes of %s" % r["Mã cán bộ"])
+        total = r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] + r["Phiếu không biểu quyết"]
+        need(total == (10 if r["Mã cán bộ"] in EXPECTED["votes_sum_10"] else 11),
+             "votes of %s add up to %d" % (r["Mã cán bộ"], total))
     for r in dnt:
         need(r["Mã đơn vị"] in units and units[r["Mã đơn vị"]]["Tên đơn vị"] == r["Tên đơn vị"],
              "collective %s" % r["Mã đơn vị"])
-        need(r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] <= 11, "collective votes")
+        need(r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] + r["Phiếu không biểu quyết"] == 11,
+             "collective votes of %s" % r["Mã đơn vị"])
+        need(r["Ngoại lệ của Hội đồng"] is None, "collective exception %s" % r["Mã đơn vị"])
     need(len(hop) == 1 and hop[0]["Số thành viên có mặt"] == 11, "meeting row")
 
     # Planted cases, as the rules would see them.
@@ -1384,6 +1411,15 @@ def check(files):
          and by[EXPECTED["votes_other_5"][0]]["Phiếu đồng ý"] == 5, "other vote failure")
     need([r["Mã cán bộ"] for r in other if r["Phiếu đồng ý"] == 6] == EXPECTED["votes_other_6"],
          "other exactly 6")
+    c = EXPECTED["votes_sum_10"][0]
+    need(by[c]["Phiếu đồng ý"] == 10 and by[c]["Hình thức đề nghị"] == "Giấy khen",
+         "the row of 10 votes passes either way")
+    need(all(isinstance(r[k], int) for r in dnc + dnt
+             for k in ("Phiếu đồng ý", "Phiếu không đồng ý", "Phiếu không biểu quyết")), "vote types")
+    # The Council's exception: the second Bằng khen of VPDKDD only.
+    exc = [r["Mã cán bộ"] for r in dnc if r["Ngoại lệ của Hội đồng"]]
+    need(exc == EXPECTED["exception"] and "vượt chỉ tiêu" in by[exc[0]]["Ngoại lệ của Hội đồng"],
+         "exceptions %s" % exc)
     # Rule III.2.2: rating and (initiative or achievement).
     bad_rating = [c for c in by if staff[c]["Xếp loại"] not in (XS, TOT)]
     need(bad_rating == EXPECTED["rating_htnv"], "rating failures %s" % bad_rating)
@@ -1525,11 +1561,13 @@ def main():
                        diem, {0: "text", 1: "text"})],
         "de-nghi": [("CaNhan",
                      ["Mã cán bộ", "Mã đơn vị", "Họ và tên", "Hình thức đề nghị",
-                      "Cấp quyết định", "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý"],
+                      "Cấp quyết định", "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý",
+                      "Phiếu không biểu quyết", "Ngoại lệ của Hội đồng"],
                      dn_ca_nhan, {0: "text", 1: "text"}),
                     ("TapThe",
                      ["Mã đơn vị", "Tên đơn vị", "Hình thức đề nghị", "Cấp quyết định",
-                      "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý"],
+                      "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý",
+                      "Phiếu không biểu quyết", "Ngoại lệ của Hội đồng"],
                      dn_tap_the, {0: "text"}),
                     ("HopHoiDong",
                      ["Năm", "Tên cuộc họp", "Ngày họp", "Giờ bắt đầu", "Giờ kết thúc",
