@@ -45,7 +45,9 @@ de-nghi.xlsx CaNhan - individual nominations (45 rows: 15 CSTĐCS, 24 Giấy khe
   CSTĐCS without LĐTT  CB0241 (TTCNTT, CaNhan!41): Danh hiệu empty (rated HTTNV, has an
                        initiative), so the Chiến sĩ thi đua cơ sở rule fires
   no achievement       CB0059 (DKTK, Giấy khen, CaNhan!13) and CB0220 (TTPTQD, Giấy khen,
-                       CaNhan!38): Thành tích empty and no Sáng kiến (rule III.2.2, twice)
+                       CaNhan!38): Thành tích empty and no Sáng kiến (rule III.2.2, twice);
+                       every other Thành tích is the nominee's own (unit's work, post, a number
+                       of its own, the year): no two are the same
   Bằng khen history    pass: CB0002 (VP, CaNhan!5), CB0158 and CB0159 (VPDKDD, CaNhan!33-34),
                        CB0199 (TTPTQD, CaNhan!39): HTXSNV in 2022 and 2023, CSTĐCS in 2022
                        and 2023 (and 2024 rated HTXSNV, initiative recognised by the City)
@@ -504,42 +506,114 @@ DE_TAI = {
     "qhkh": ["Nghiên cứu xây dựng cơ sở dữ liệu quy hoạch sử dụng đất tích hợp đa mục tiêu"],
 }
 
-# What a nominee did in 2024, by domain: read after "Đã có thành tích xuất sắc trong ...".
+# What a nominee did in 2024, by domain: (field of work, what the person did with a number
+# {n}, lowest, highest). A nominee's Thành tích reads after "Đã có thành tích": "xuất sắc
+# trong <field> năm 2024, <verb of the post> <what, with the person's own number>".
 VIEC = {
-    "vp": ["công tác tham mưu tổ chức phong trào thi đua và thi đua, khen thưởng của Sở",
-           "số hóa hồ sơ lưu trữ và vận hành hệ thống quản lý văn bản điện tử",
-           "quản lý, sử dụng tài sản công và tiết kiệm chi thường xuyên tại cơ quan Sở"],
-    "tts": ["thanh tra chuyên đề việc quản lý, sử dụng đất công",
-            "giải quyết dứt điểm đơn thư khiếu nại, tố cáo về đất đai"],
-    "qhkh": ["thẩm định kế hoạch sử dụng đất cấp huyện đúng thời hạn",
-             "rà soát quỹ đất phục vụ dự án Đường Vành đai 4 - Vùng Thủ đô",
-             "tham mưu điều chỉnh quy hoạch sử dụng đất cho các dự án hạ tầng trọng điểm"],
-    "dktk": ["thống kê, kiểm kê đất đai và lập bản đồ hiện trạng sử dụng đất",
-             "hướng dẫn cập nhật biến động đất đai vào cơ sở dữ liệu địa chính"],
-    "khtc": ["tham mưu giải ngân vốn đầu tư công đạt 98,7% kế hoạch",
-             "quyết toán ngân sách và kiểm soát chi thường xuyên tiết kiệm, hiệu quả"],
-    "qldd": ["thẩm định hồ sơ giao đất, cho thuê đất phục vụ các dự án hạ tầng",
-             "rà soát, xử lý các dự án chậm đưa đất vào sử dụng"],
-    "tnn": ["cấp phép tài nguyên nước và vận hành mạng lưới quan trắc tự động",
-            "xây dựng Kế hoạch hành động ứng phó với biến đổi khí hậu của Thành phố"],
-    "ks": ["tham mưu đấu giá quyền khai thác khoáng sản, tăng thu ngân sách",
-           "kiểm tra, ngăn chặn khai thác khoáng sản trái phép"],
-    "ddbd": ["thành lập bản đồ địa hình tỷ lệ 1/2000 phục vụ các dự án hạ tầng",
-             "cập nhật ảnh viễn thám và cơ sở dữ liệu nền địa lý"],
-    "ccbvmt": ["thẩm định hồ sơ cấp giấy phép môi trường đúng hạn",
-               "triển khai phân loại chất thải rắn sinh hoạt tại nguồn",
-               "xử lý dứt điểm các điểm nóng ô nhiễm môi trường"],
-    "vpdk": ["giải quyết hồ sơ đăng ký đất đai, cấp giấy chứng nhận đúng hạn",
-             "xây dựng cơ sở dữ liệu đất đai và tiếp nhận hồ sơ trực tuyến toàn trình",
-             "số hóa hồ sơ địa chính, giảm thời gian và chi phí cho người dân"],
-    "ttptqd": ["giải phóng mặt bằng dự án Đường Vành đai 4 - Vùng Thủ đô",
-               "tổ chức đấu giá quyền sử dụng đất, tăng thu ngân sách Thành phố",
-               "quản lý, khai thác hiệu quả quỹ đất đã thu hồi"],
-    "ttcntt": ["vận hành hệ thống dịch vụ công trực tuyến và Cổng thông tin điện tử của Sở",
-               "xây dựng kho dữ liệu tài nguyên và môi trường dùng chung"],
-    "ttqt": ["quan trắc và công bố chỉ số chất lượng không khí hằng ngày",
-             "vận hành mạng lưới trạm quan trắc môi trường tự động"],
+    "vp": [("công tác thi đua, khen thưởng",
+            "tổng hợp, thẩm định {n} hồ sơ đề nghị khen thưởng của các Phòng, đơn vị", 120, 260),
+           ("công tác văn thư, lưu trữ và chuyển đổi số",
+            "số hóa {n} hồ sơ lưu trữ trên hệ thống quản lý văn bản điện tử", 2500, 9000),
+           ("công tác quản trị cơ quan",
+            "rà soát định mức, đề xuất cắt giảm {n} triệu đồng chi thường xuyên", 120, 480)],
+    "tts": [("công tác thanh tra, kiểm tra",
+             "thực hiện {n} cuộc thanh tra, kiểm tra về đất đai, môi trường, khoáng sản", 6, 18),
+            ("công tác giải quyết khiếu nại, tố cáo",
+             "giải quyết đúng thời hạn {n} đơn thư khiếu nại, tố cáo về đất đai", 25, 80),
+            ("công tác thanh tra chuyên đề việc sử dụng đất công",
+             "kiến nghị thu hồi {n} tỷ đồng cho ngân sách", 1.2, 6.5)],
+    "qhkh": [("công tác kế hoạch sử dụng đất",
+              "thẩm định kế hoạch sử dụng đất của {n} quận, huyện, thị xã đúng thời hạn", 4, 12),
+             ("công tác quy hoạch sử dụng đất",
+              "rà soát chỉ tiêu sử dụng đất cho {n} dự án hạ tầng trọng điểm", 20, 60),
+             ("công tác bảo đảm quỹ đất cho dự án Đường Vành đai 4 - Vùng Thủ đô",
+              "rà soát hiện trạng {n} ha đất dọc tuyến", 40, 180)],
+    "dktk": [("công tác thống kê, kiểm kê đất đai",
+              "kiểm tra số liệu thống kê đất đai năm 2023 của {n} xã, phường, thị trấn", 40, 140),
+             ("công tác cập nhật biến động đất đai",
+              "hướng dẫn {n} xã, phường cập nhật biến động vào cơ sở dữ liệu địa chính", 30, 90)],
+    "khtc": [("công tác đầu tư công",
+              "theo dõi tiến độ giải ngân {n} dự án đầu tư công hằng tuần", 8, 24),
+             ("công tác tài chính, ngân sách",
+              "thẩm tra quyết toán ngân sách năm 2023 của {n} đơn vị dự toán", 4, 9),
+             ("công tác quản lý tài sản công",
+              "rà soát, cập nhật {n} tài sản công vào cơ sở dữ liệu", 300, 1200)],
+    "qldd": [("công tác giao đất, cho thuê đất",
+              "thẩm định {n} hồ sơ phục vụ các dự án hạ tầng", 20, 70),
+             ("công tác xử lý dự án chậm đưa đất vào sử dụng",
+              "rà soát {n} dự án, đề xuất thu hồi đất đưa vào quỹ đất của Thành phố", 5, 20),
+             ("công tác thi hành pháp luật về đất đai",
+              "xây dựng dự thảo {n} quyết định của UBND Thành phố quy định chi tiết Luật Đất đai "
+              "năm 2024", 2, 6)],
+    "tnn": [("công tác cấp phép tài nguyên nước",
+             "thẩm định {n} hồ sơ cấp phép khai thác, sử dụng tài nguyên nước", 15, 45),
+            ("công tác quan trắc tài nguyên nước",
+             "vận hành {n} trạm quan trắc tự động trên sông Hồng, sông Đuống, sông Nhuệ - Đáy",
+             5, 12),
+            ("công tác ứng phó với biến đổi khí hậu",
+             "tổng hợp số liệu kiểm kê khí nhà kính của {n} cơ sở", 40, 160)],
+    "ks": [("công tác quản lý khoáng sản",
+            "thẩm định {n} hồ sơ cấp phép thăm dò, khai thác khoáng sản", 6, 18),
+           ("công tác kiểm tra hoạt động khoáng sản",
+            "phối hợp kiểm tra, ngăn chặn {n} vụ khai thác cát trái phép", 4, 12)],
+    "ddbd": [("công tác đo đạc, bản đồ",
+              "kiểm tra chất lượng {n} mảnh bản đồ địa hình tỷ lệ 1/2000", 40, 160),
+             ("công tác viễn thám",
+              "phát hiện {n} điểm biến động sử dụng đất từ ảnh viễn thám", 120, 480)],
+    "ccbvmt": [("công tác cấp giấy phép môi trường",
+                "thẩm định {n} hồ sơ cấp giấy phép môi trường đúng hạn", 15, 45),
+               ("công tác kiểm soát ô nhiễm",
+                "kiểm tra {n} cơ sở sản xuất, kinh doanh có nguồn thải lớn", 60, 240),
+               ("công tác quản lý chất thải rắn",
+                "hướng dẫn phân loại chất thải rắn sinh hoạt tại nguồn ở {n} phường, xã", 10, 40)],
+    "vpdk": [("công tác đăng ký đất đai, cấp giấy chứng nhận",
+              "giải quyết đúng hạn {n} hồ sơ đăng ký đất đai", 2000, 9000),
+             ("công tác xây dựng cơ sở dữ liệu đất đai",
+              "chỉnh lý {n} thửa đất trên cơ sở dữ liệu đất đai", 5000, 25000),
+             ("công tác số hóa hồ sơ địa chính",
+              "số hóa {n} hồ sơ địa chính", 8000, 30000),
+             ("công tác đo đạc, chỉnh lý bản đồ địa chính",
+              "đo đạc, chỉnh lý {n} thửa đất trên bản đồ địa chính", 1200, 6000)],
+    "ttptqd": [("công tác giải phóng mặt bằng",
+                "lập phương án bồi thường, hỗ trợ cho {n} hộ dân dự án Đường Vành đai 4 - Vùng "
+                "Thủ đô", 60, 240),
+               ("công tác đấu giá quyền sử dụng đất",
+                "tổ chức đấu giá thành công {n} khu đất", 2, 7),
+               ("công tác quản lý quỹ đất",
+                "quản lý, khai thác {n} ha quỹ đất đã thu hồi", 8, 40)],
+    "ttcntt": [("công tác vận hành hệ thống thông tin",
+                "bảo đảm hệ thống dịch vụ công trực tuyến của Sở hoạt động {n}% thời gian",
+                99.0, 99.9),
+               ("công tác xây dựng cơ sở dữ liệu",
+                "tích hợp {n} lớp dữ liệu chuyên ngành vào kho dữ liệu dùng chung", 4, 12),
+               ("công tác an toàn thông tin",
+                "xử lý {n} cảnh báo an toàn thông tin", 80, 400)],
+    "ttqt": [("công tác quan trắc môi trường",
+              "thực hiện {n} lượt quan trắc không khí, nước mặt, nước dưới đất", 600, 2400),
+             ("công tác vận hành trạm quan trắc tự động",
+              "vận hành {n} trạm quan trắc không khí tự động", 5, 15),
+             ("công tác phân tích môi trường",
+              "phân tích {n} mẫu tại phòng thí nghiệm đạt chuẩn VILAS", 800, 3000)],
 }
+# Accountants and support staff do the work of their post, in any unit.
+VIEC_KE_TOAN = ("công tác kế toán, tài chính",
+                "thẩm tra, thanh toán {n} chứng từ chi đúng quy định và lập báo cáo quyết toán "
+                "năm 2023 đúng hạn", 900, 2600)
+VIEC_VAN_THU = ("công tác văn thư, lưu trữ",
+                "tiếp nhận, phát hành {n} văn bản trên hệ thống quản lý văn bản điện tử",
+                3000, 9000)
+VIEC_NHAN_VIEN = {
+    "vpdk": ("công tác tiếp nhận, trả kết quả hồ sơ",
+             "tiếp nhận, trả kết quả {n} hồ sơ tại bộ phận một cửa", 3000, 12000),
+    "ttcntt": ("công tác hỗ trợ kỹ thuật",
+               "xử lý {n} lượt sự cố máy tính, mạng cho các Phòng, đơn vị", 300, 1200),
+    "ttqt": ("công tác lấy mẫu quan trắc",
+             "lấy, vận chuyển, bảo quản {n} mẫu quan trắc đúng quy trình", 600, 2400),
+    "vp": ("công tác hành chính, phục vụ",
+           "bảo đảm an toàn {n} chuyến xe công tác, tiết kiệm nhiên liệu", 150, 400),
+}
+VIEC_PHUC_VU = ("công tác hành chính, phục vụ",
+                "bảo đảm hậu cần cho {n} cuộc họp, hội nghị của đơn vị", 60, 200)
 
 QUE_QUAN = [
     "xã Đông Hội, huyện Đông Anh, Hà Nội", "xã Vân Côn, huyện Hoài Đức, Hà Nội",
@@ -1088,6 +1162,8 @@ def votes(rng, form, case):
         yes = 5
     elif case == "votes_other_6":
         yes = 6
+    elif case == "votes_sum_10":
+        return 10, 0, 0
     elif form == "CSTĐCS":
         yes = rng.choice([10, 11, 11])
     else:
@@ -1102,20 +1178,74 @@ def votes(rng, form, case):
     return yes, no, blank
 
 
-# The Council's recorded exception: the second Bằng khen of VPDKDD, over the quota of 1.
+# The Council's recorded exception: the second Bằng khen of VPDKDD, over the quota of 1; its
+# achievement is the one the exception names (đo đạc), a work no other nominee of VPDKDD has.
 NGOAI_LE = {("VPDKDD", "BK", 1): "Hội đồng thống nhất đề nghị vượt chỉ tiêu do có thành tích "
                                  "đột xuất trong công tác đo đạc bản đồ"}
+RESERVED = {"VPDKDD": ("công tác đo đạc, chỉnh lý bản đồ địa chính",)}
 
 
-def thanh_tich(rng, s, form, case):
+def so(x):
+    """A number as a Vietnamese office writes it: 12.400 and 98,7."""
+    if isinstance(x, float):
+        return ("%.1f" % x).replace(".", ",")
+    return "{:,}".format(x).replace(",", ".")
+
+
+def viec_of(s):
+    """The works a nominee's post does: (field, what with {n}, lowest, highest) choices."""
+    if s["post"] == "Kế toán viên":
+        return [VIEC_KE_TOAN]
+    if s["post"] == "Văn thư":
+        return [VIEC_VAN_THU]
+    if s["level"] == "support":
+        return [VIEC_NHAN_VIEN.get(s["domain"], VIEC_PHUC_VU)]
+    return VIEC[s["domain"]]
+
+
+def verb_of(s):
+    """How the post takes part in the work: directs, leads, is in charge of, does it."""
+    if s["level"] in ("support",) or s["post"] == "Kế toán viên":
+        return ""
+    if s["level"] == "deputy":
+        return "chỉ đạo "
+    if s["post"] in ("Trưởng phòng",) or s["post"].endswith("chính"):
+        return "chủ trì "
+    if s["post"] == "Phó Trưởng phòng":
+        return "phụ trách "
+    return "trực tiếp "
+
+
+def thanh_tich(rng, s, form, case, used, taken, want=None):
+    """The nominee's own achievement text, from the unit's work, the post and a number of
+    the person's own; no two nominees share one (used: the texts so far; taken: the works
+    already given in the unit)."""
     if case == "no_achievement":
         return ""
-    viec = rng.choice(VIEC[s["domain"]])
-    if form == "BK":
-        return ("xuất sắc trong %s, góp phần thực hiện phong trào thi đua của Thành phố giai "
-                "đoạn 2022-2024" % viec)
-    lead = rng.choice(["xuất sắc trong", "xuất sắc trong", "tiêu biểu trong"])
-    return "%s %s năm %d" % (lead, viec, NAM)
+    works = viec_of(s)
+    if want:
+        works = [w for w in works if want in w[0]]
+    else:
+        works = [w for w in works if w[0] not in RESERVED.get(s["dv"], ())] or works
+    free = [w for w in works if w not in taken] or works
+    work = rng.choice(free)
+    taken.append(work)
+    field, what, lo, hi = work
+    while True:
+        n = round(rng.uniform(lo, hi), 1) if isinstance(lo, float) else rng.randint(lo, hi)
+        if (what, n) in used:
+            continue        # the same number for the same work would read as a copy
+        done = verb_of(s) + what.format(n=so(n))
+        if form == "BK":
+            text = ("xuất sắc trong %s giai đoạn %d-%d, riêng năm %d %s, góp phần thực hiện "
+                    "phong trào thi đua của Thành phố" % (field, NAM - 2, NAM, NAM, done))
+        else:
+            lead = "xuất sắc" if form == "CSTĐCS" else rng.choice(["xuất sắc", "xuất sắc",
+                                                                   "tiêu biểu"])
+            text = "%s trong %s năm %d, %s" % (lead, field, NAM, done)
+        if text not in used:
+            used.update((text, (what, n)))
+            return text
 
 
 def build_nominations(rng, noms, units_by_code):
@@ -1123,14 +1253,20 @@ def build_nominations(rng, noms, units_by_code):
     noms = sorted(noms, key=lambda x: (UNIT_ORDER[x["s"]["dv"]], FORM_ORDER[x["form"]],
                                        x["s"]["ma"]))
     index = {}
+    # The achievement texts have their own random stream, so that a change to them leaves
+    # the votes as they are.
+    trng = random.Random(SEED + 2)
+    used, taken = set(), {}
     for x in noms:
         s, form, case = x["s"], x["form"], x["case"]
         i = index[(s["dv"], form)] = index.get((s["dv"], form), -1) + 1
         yes, no, blank = votes(rng, form, case)
         cap = "Thành phố" if form == "BK" else "Sở"
-        ca_nhan.append([s["ma"], s["dv"], s["name"], FORM_NAME[form], cap,
-                        thanh_tich(rng, s, form, case), yes, no, blank,
-                        NGOAI_LE.get((s["dv"], form, i), "")])
+        ngoai_le = NGOAI_LE.get((s["dv"], form, i), "")
+        tt = thanh_tich(trng, s, form, case, used, taken.setdefault(s["dv"], []),
+                        RESERVED[s["dv"]][0] if ngoai_le else None)
+        ca_nhan.append([s["ma"], s["dv"], s["name"], FORM_NAME[form], cap, tt, yes, no, blank,
+                        ngoai_le])
     tap_the_plan = [
         ("QLDD", TTLDTT, 10), ("TNN", TTLDTT, 9), ("CCBVMT", TTLDTT, 10), ("TTPTQD", TTLDTT, 11),
         ("TTCNTT", TTLDTT, 10), ("KHTC", "Giấy khen", 9), ("TTQT", "Giấy khen", 10),
@@ -1427,6 +1563,10 @@ def check(files):
     need(no_ach == EXPECTED["no_achievement"], "III.2.2 failures %s" % no_ach)
     need(sorted(c for c in by if not by[c]["Thành tích"]) == EXPECTED["no_achievement"],
          "empty achievements")
+    texts = [r["Thành tích"] for r in dnc if r["Thành tích"]]
+    need(len(set(texts)) == len(texts) == len(dnc) - 2, "achievement texts repeat")
+    need(all(str(NAM) in t and re.search(r"\d", t.replace(str(NAM), "")) for t in texts),
+         "an achievement text without the year or a number of its own")
     # Chiến sĩ thi đua cơ sở: LĐTT and (HTXSNV or initiative or research).
     cs_bad = []
     for r in forms(CSTDCS):
