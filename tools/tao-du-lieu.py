@@ -1272,13 +1272,28 @@ def build_nominations(rng, noms, units_by_code):
         ("TTCNTT", TTLDTT, 10), ("KHTC", "Giấy khen", 9), ("TTQT", "Giấy khen", 10),
         ("VPDKDD", "Cờ thi đua", 10),
     ]
+    # What each unit did, from its Kết quả nổi bật, so that no two units share a text.
+    tap_the_viec = {
+        "QLDD": "thẩm định, trình giao đất, cho thuê đất 214 hồ sơ và thu hồi 52 ha đất đưa vào "
+                "quỹ đất của Thành phố",
+        "TNN": "cấp 86 giấy phép tài nguyên nước và vận hành 24 trạm quan trắc tự động",
+        "CCBVMT": "thẩm định đúng hạn 145 hồ sơ cấp giấy phép môi trường và xử lý dứt điểm 9 "
+                  "điểm nóng ô nhiễm",
+        "TTPTQD": "đấu giá thành công 23 khu đất và giải phóng mặt bằng 268 ha cho các dự án hạ "
+                  "tầng trọng điểm",
+        "TTCNTT": "đưa tỷ lệ hồ sơ trực tuyến lên 92% và tích hợp 28 lớp dữ liệu chuyên ngành "
+                  "vào kho dữ liệu dùng chung",
+        "KHTC": "tham mưu giải ngân 98,7% kế hoạch vốn đầu tư công được giao",
+        "TTQT": "thực hiện 14.600 lượt quan trắc và vận hành 47 trạm quan trắc không khí tự động",
+    }
     tap_the = []
     for code, form, yes in tap_the_plan:
         if form == TTLDTT:
             tt = "hoàn thành tốt nhiệm vụ chính trị và tích cực hưởng ứng phong trào thi đua " \
-                 "của Sở năm %d" % NAM
+                 "của Sở năm %d, %s" % (NAM, tap_the_viec[code])
         elif form == "Giấy khen":
-            tt = "xuất sắc trong thực hiện nhiệm vụ chính trị và phong trào thi đua năm %d" % NAM
+            tt = "xuất sắc trong thực hiện nhiệm vụ chính trị và phong trào thi đua năm %d, %s" % (
+                NAM, tap_the_viec[code])
         else:
             tt = "xuất sắc, dẫn đầu phong trào thi đua “%s” năm %d" % (PHONG_TRAO, NAM)
         cap = "Thành phố" if form == "Cờ thi đua" else "Sở"
@@ -1563,6 +1578,7 @@ def check(files):
     need(no_ach == EXPECTED["no_achievement"], "III.2.2 failures %s" % no_ach)
     need(sorted(c for c in by if not by[c]["Thành tích"]) == EXPECTED["no_achievement"],
          "empty achievements")
+    need(len({r["Thành tích"] for r in dnt}) == len(dnt), "collective achievement texts repeat")
     texts = [r["Thành tích"] for r in dnc if r["Thành tích"]]
     need(len(set(texts)) == len(texts) == len(dnc) - 2, "achievement texts repeat")
     need(all(str(NAM) in t and re.search(r"\d", t.replace(str(NAM), "")) for t in texts),
