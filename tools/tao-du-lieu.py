@@ -963,7 +963,12 @@ def assign_ratings(rng, staff):
 
 # =========================================================================== history
 
-# Decision numbers and dates per year and kind.
+# Decision numbers and dates per year and kind; a date on a weekend is signed the Friday
+# before.
+def workday(d):
+    return d - dt.timedelta(days=max(0, d.weekday() - 4))
+
+
 QD = {}
 _qd_rng = random.Random(SEED + 1)
 for _y in range(2019, 2024):
@@ -977,6 +982,7 @@ for _y in range(2019, 2024):
                    D(_y, 12, _qd_rng.randint(10, 28))),
         "CỜ": ("%d/QĐ-UBND" % _qd_rng.randint(6200, 6499), D(_y, 12, _qd_rng.randint(10, 28))),
     }
+    QD[_y] = {k: (n, workday(d)) for k, (n, d) in QD[_y].items()}
 
 KIND_OF = {LDTT: "LĐTT", TTLDTT: "LĐTT", CSTDCS: "CSTĐCS", GK_SO: "GK", BK_TP: "BK",
            CSTDTP: "CSTĐTP", CO_TP: "CỜ"}
@@ -1458,6 +1464,8 @@ def check(files):
     need(isinstance(ws_hop["C2"].value, dt.datetime), "meeting date not a date")
     dated = [r for r in lsc if r["Số quyết định"]]
     need(all(isinstance(r["Ngày quyết định"], dt.datetime) for r in dated), "history dates")
+    need(all(r["Ngày quyết định"].weekday() < 5 and r["Ngày quyết định"].year == r["Năm"]
+             for r in dated + [r for r in lst if r["Số quyết định"]]), "history decision dates")
     need(all(isinstance(r["Năm"], int) for r in lsc + lst), "history years")
 
     units = {r["Mã đơn vị"]: r for r in dv}
