@@ -18,6 +18,14 @@ drops is put back in Calc's own markup, and zip entry times and document dates a
 The script ends by reading the files back and checking types, every cross-reference and
 every planted case below.
 
+THE ROUND is that of 2024 (NAM), issued in late 2024: the last under Sở Tài nguyên và Môi
+trường Hà Nội, which merged into Sở Nông nghiệp và Môi trường in 2025. Its timeline: units'
+plans by 31/03/2024, reports by 15/11/2024, requests and achievement reports (DonVi Ngày tờ
+trình) by 28/11/2024, the Council on 05/12/2024, the decision on 12/12/2024. The award history
+covers the five years before, 2019-2023. Columns added for the round's checks: DonVi M Ngày
+tờ trình; de-nghi CaNhan I and TapThe H Phiếu không biểu quyết (present, not voting or
+abstaining), CaNhan J and TapThe I Ngoại lệ của Hội đồng (the Council's recorded exception).
+
 PLANTED CASES (everything else passes every rule). Rows are sheet rows (header = row 1).
 The script asserts that these codes and rows are what it generates.
 
