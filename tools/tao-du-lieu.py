@@ -7,7 +7,7 @@ Writes, from a fixed random seed and no clock (two runs give the same bytes):
 
     inputs/don-vi.xlsx              DonVi                     14 units
     inputs/can-bo.xlsx              CanBo                     300 staff
-    inputs/lich-su-khen-thuong.xlsx CaNhan, TapThe            award history 2020-2024
+    inputs/lich-su-khen-thuong.xlsx CaNhan, TapThe            award history 2019-2023
     inputs/cham-diem.xlsx           TieuChi, Diem             criteria of plan II.3.1 a/b, scores
     inputs/de-nghi.xlsx             CaNhan, TapThe, HopHoiDong nominations and the Council meeting
 
@@ -17,6 +17,14 @@ so that it looks like a file an office keeps; the frozen header row that a headl
 drops is put back in Calc's own markup, and zip entry times and document dates are fixed.
 The script ends by reading the files back and checking types, every cross-reference and
 every planted case below.
+
+THE ROUND is that of 2024 (NAM), issued in late 2024: the last under Sở Tài nguyên và Môi
+trường Hà Nội, which merged into Sở Nông nghiệp và Môi trường in 2025. Its timeline: units'
+plans by 31/03/2024, reports by 15/11/2024, requests and achievement reports (DonVi Ngày tờ
+trình) by 28/11/2024, the Council on 05/12/2024, the decision on 12/12/2024. The award history
+covers the five years before, 2019-2023. Columns added for the round's checks: DonVi M Ngày
+tờ trình; de-nghi CaNhan I and TapThe H Phiếu không biểu quyết (present, not voting or
+abstaining), CaNhan J and TapThe I Ngoại lệ của Hội đồng (the Council's recorded exception).
 
 PLANTED CASES (everything else passes every rule). Rows are sheet rows (header = row 1).
 The script asserts that these codes and rows are what it generates.
@@ -32,18 +40,28 @@ de-nghi.xlsx CaNhan - individual nominations (45 rows: 15 CSTĐCS, 24 Giấy khe
   votes other 5/11     CB0070 (KHTC, Giấy khen, CaNhan!15): fails 50% (45.45%)
   votes other 6/11     CB0094 (TNN, Giấy khen, CaNhan!18): passes exactly (54.55%); every
                        other Giấy khen / Bằng khen has 7 or more
+  votes add up         Phiếu đồng ý + Phiếu không đồng ý + Phiếu không biểu quyết = 11 (the
+                       members present) on every row of CaNhan and TapThe, except CB0021 (VP,
+                       Giấy khen, CaNhan!4): 10 + 0 + 0 = 10, one member unaccounted for (a
+                       warning; it passes either way)
+  Council exception    CB0159 (VPDKDD, CaNhan!34), the second Bằng khen over the quota of 1:
+                       Ngoại lệ của Hội đồng "Hội đồng thống nhất đề nghị vượt chỉ tiêu do có
+                       thành tích đột xuất trong công tác đo đạc bản đồ"; the column is empty on
+                       every other row of CaNhan and TapThe
   rating HTNV          CB0104 (KS, Giấy khen, CaNhan!20): Xếp loại Hoàn thành nhiệm vụ
                        (rule III.2.2, rating), Danh hiệu empty, has a Thành tích
   CSTĐCS without LĐTT  CB0241 (TTCNTT, CaNhan!41): Danh hiệu empty (rated HTTNV, has an
                        initiative), so the Chiến sĩ thi đua cơ sở rule fires
   no achievement       CB0059 (DKTK, Giấy khen, CaNhan!13) and CB0220 (TTPTQD, Giấy khen,
-                       CaNhan!38): Thành tích empty and no Sáng kiến (rule III.2.2, twice)
+                       CaNhan!38): Thành tích empty and no Sáng kiến (rule III.2.2, twice);
+                       every other Thành tích is the nominee's own (unit's work, post, a number
+                       of its own, the year): no two are the same
   Bằng khen history    pass: CB0002 (VP, CaNhan!5), CB0158 and CB0159 (VPDKDD, CaNhan!33-34),
-                       CB0199 (TTPTQD, CaNhan!39): HTXSNV in 2023 and 2024, CSTĐCS in 2023
-                       and 2024 (and 2025 rated HTXSNV, initiative recognised by the City)
-                       fail: CB0135 (CCBVMT, CaNhan!27): CSTĐCS 2022 and 2024, none in 2023
-                       fail: CB0270 (TTQT, CaNhan!46): rated Hoàn thành tốt nhiệm vụ in 2024
-                       (CSTĐCS 2023 and 2024 present)
+                       CB0199 (TTPTQD, CaNhan!39): HTXSNV in 2022 and 2023, CSTĐCS in 2022
+                       and 2023 (and 2024 rated HTXSNV, initiative recognised by the City)
+                       fail: CB0135 (CCBVMT, CaNhan!27): CSTĐCS 2021 and 2023, none in 2022
+                       fail: CB0270 (TTQT, CaNhan!46): rated Hoàn thành tốt nhiệm vụ in 2023
+                       (CSTĐCS 2022 and 2023 present)
   CSTĐCS branches      CB0275 (TTQT, CaNhan!43) qualifies by a research project only (rated
                        HTTNV, no initiative); CB0085 (QLDD, CaNhan!16) by an initiative only
                        (rated HTTNV); the other CSTĐCS are rated HTXSNV with an initiative
@@ -71,7 +89,14 @@ can-bo.xlsx CanBo - CB0068 (KHTC, CanBo!69) is rated Hoàn thành nhiệm vụ b
   Lao động tiên tiến: the roster's Lao động tiên tiến rule fires once.
 
 don-vi.xlsx DonVi - Đã nộp báo cáo = Không (Ngày nộp báo cáo empty): TTS, DKTK, KS, DDBD.
-  Ngày kế hoạch after 31/3/2025: KS (02/04/2025) and DDBD (07/04/2025).
+  Ngày tờ trình (the unit's request and its nominees' achievement reports) 18/11-28/11/2024
+  for every unit that nominates anyone (all 14 do). Ký hiệu are distinct (Thanh tra Sở: TTS).
+  Ngày kế hoạch after 31/03/2024: KS (02/04/2024) and DDBD (08/04/2024); the other plans
+  are dated 07/03-27/03/2024. The reporting units' Ngày nộp báo cáo lie in 05/11-15/11/2024
+  (the reporting deadline is 15/11/2024).
+
+de-nghi.xlsx HopHoiDong - the round of 2024: the Council meets on 05/12/2024 (Ngày họp) and
+  decision 125/QĐ-STNMT is dated 12/12/2024 (Ngày quyết định).
 """
 
 import datetime as dt
@@ -93,10 +118,10 @@ from openpyxl.utils import get_column_letter
 SEED = 20251210
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
-NAM = 2025
-FIXED_ZIP_TIME = (2025, 12, 1, 0, 0, 0)
-FIXED_W3CDTF = "2025-12-01T00:00:00Z"
-FIXED_DT = dt.datetime(2025, 12, 1, 0, 0, 0)
+NAM = 2024
+FIXED_ZIP_TIME = (2024, 12, 1, 0, 0, 0)
+FIXED_W3CDTF = "2024-12-01T00:00:00Z"
+FIXED_DT = dt.datetime(2024, 12, 1, 0, 0, 0)
 D = dt.date
 
 XS = "Hoàn thành xuất sắc nhiệm vụ"
@@ -123,12 +148,14 @@ EXPECTED = {
     "votes_cstdcs_9": ["CB0007"],
     "votes_other_5": ["CB0070"],
     "votes_other_6": ["CB0094"],
+    "votes_sum_10": ["CB0021"],
+    "exception": ["CB0159"],
     "rating_htnv": ["CB0104"],
     "cstdcs_no_ldtt": ["CB0241"],
     "no_achievement": ["CB0059", "CB0220"],
     "bk_pass": ["CB0002", "CB0158", "CB0159", "CB0199"],
-    "bk_missing_2023": ["CB0135"],
-    "bk_httnv_2024": ["CB0270"],
+    "bk_missing_2022": ["CB0135"],
+    "bk_httnv_2023": ["CB0270"],
     "cstdcs_research": ["CB0275"],
     "cstdcs_initiative": ["CB0085"],
     "canh_cao": ["CB0150"],
@@ -138,7 +165,7 @@ EXPECTED = {
                    "Phạm Minh Tuấn": ["CB0122", "CB0248"]},
 }
 EXPECTED_ROWS = {
-    "CB0007": 2, "CB0002": 5, "CB0046": 8, "CB0049": 9, "CB0051": 10, "CB0059": 13,
+    "CB0007": 2, "CB0021": 4, "CB0002": 5, "CB0046": 8, "CB0049": 9, "CB0051": 10, "CB0059": 13,
     "CB0070": 15, "CB0085": 16, "CB0094": 18, "CB0104": 20, "CB0147": 24, "CB0135": 27,
     "CB0158": 33, "CB0159": 34, "CB0216": 36, "CB0220": 38, "CB0199": 39, "CB0241": 41,
     "CB0275": 43, "CB0285": 45, "CB0270": 46,
@@ -158,62 +185,73 @@ HQ = "18 Huỳnh Thúc Kháng, phường Láng Hạ, quận Đống Đa, Hà N�
 # plan date, reported, report date
 UNITS = [
     ("VP", "Văn phòng Sở", "VP", "Văn phòng", "Chánh Văn phòng", "Phó Chánh Văn phòng", 24,
-     "vp", HQ, "024 3773 1552", D(2025, 3, 12), True, D(2025, 11, 14)),
-    ("TTS", "Thanh tra Sở", "TTr", "Thanh tra", "Chánh Thanh tra", "Phó Chánh Thanh tra", 16,
-     "tts", HQ, "024 3773 1568", D(2025, 3, 20), False, None),
+     "vp", HQ, "024 3773 1552", D(2024, 3, 12), True, D(2024, 11, 8)),
+    ("TTS", "Thanh tra Sở", "TTS", "Thanh tra", "Chánh Thanh tra", "Phó Chánh Thanh tra", 16,
+     "tts", HQ, "024 3773 1568", D(2024, 3, 20), False, None),
     ("QHKH", "Phòng Quy hoạch - Kế hoạch sử dụng đất", "QHKHSDĐ", "Phòng", "Trưởng phòng",
-     "Phó Trưởng phòng", 12, "qhkh", HQ, "024 3773 1574", D(2025, 3, 18), True, D(2025, 11, 18)),
+     "Phó Trưởng phòng", 12, "qhkh", HQ, "024 3773 1574", D(2024, 3, 18), True, D(2024, 11, 12)),
     ("DKTK", "Phòng Đăng ký thống kê đất đai", "ĐKTKĐĐ", "Phòng", "Trưởng phòng",
-     "Phó Trưởng phòng", 12, "dktk", HQ, "024 3773 1581", D(2025, 3, 25), False, None),
+     "Phó Trưởng phòng", 12, "dktk", HQ, "024 3773 1581", D(2024, 3, 25), False, None),
     ("KHTC", "Phòng Kế hoạch - Tài chính", "KHTC", "Phòng", "Trưởng phòng", "Phó Trưởng phòng",
-     11, "khtc", HQ, "024 3773 1593", D(2025, 3, 14), True, D(2025, 11, 17)),
+     11, "khtc", HQ, "024 3773 1593", D(2024, 3, 14), True, D(2024, 11, 11)),
     ("QLDD", "Phòng Quản lý đất đai", "QLĐĐ", "Phòng", "Trưởng phòng", "Phó Trưởng phòng", 14,
-     "qldd", HQ, "024 3773 1605", D(2025, 3, 19), True, D(2025, 11, 20)),
+     "qldd", HQ, "024 3773 1605", D(2024, 3, 19), True, D(2024, 11, 14)),
     ("TNN", "Phòng Tài nguyên nước, Khí tượng thủy văn và Biến đổi khí hậu", "TNN", "Phòng",
-     "Trưởng phòng", "Phó Trưởng phòng", 12, "tnn", HQ, "024 3773 1617", D(2025, 3, 27), True,
-     D(2025, 11, 24)),
+     "Trưởng phòng", "Phó Trưởng phòng", 12, "tnn", HQ, "024 3773 1617", D(2024, 3, 27), True,
+     D(2024, 11, 15)),
     ("KS", "Phòng Khoáng sản", "KS", "Phòng", "Trưởng phòng", "Phó Trưởng phòng", 11, "ks", HQ,
-     "024 3773 1629", D(2025, 4, 2), False, None),
+     "024 3773 1629", D(2024, 4, 2), False, None),
     ("DDBD", "Phòng Đo đạc, Bản đồ và Viễn thám", "ĐĐBĐ", "Phòng", "Trưởng phòng",
-     "Phó Trưởng phòng", 10, "ddbd", HQ, "024 3773 1636", D(2025, 4, 7), False, None),
+     "Phó Trưởng phòng", 10, "ddbd", HQ, "024 3773 1636", D(2024, 4, 8), False, None),
     ("CCBVMT", "Chi cục Bảo vệ môi trường", "CCBVMT", "Chi cục", "Chi cục trưởng",
      "Phó Chi cục trưởng", 28, "ccbvmt",
-     "17 Trung Yên 3, phường Yên Hòa, quận Cầu Giấy, Hà Nội", "024 3773 2640", D(2025, 3, 10),
-     True, D(2025, 11, 12)),
+     "17 Trung Yên 3, phường Yên Hòa, quận Cầu Giấy, Hà Nội", "024 3773 2640", D(2024, 3, 11),
+     True, D(2024, 11, 6)),
     ("VPDKDD", "Văn phòng Đăng ký đất đai Hà Nội", "VPĐKĐĐ", "Trung tâm", "Giám đốc",
      "Phó Giám đốc", 45, "vpdk", "Số 6 Nguyễn Cảnh Dị, phường Đại Kim, quận Hoàng Mai, Hà Nội",
-     "024 3773 3266", D(2025, 3, 7), True, D(2025, 11, 10)),
+     "024 3773 3266", D(2024, 3, 7), True, D(2024, 11, 5)),
     ("TTPTQD", "Trung tâm Phát triển quỹ đất", "TTPTQĐ", "Trung tâm", "Giám đốc", "Phó Giám đốc",
      38, "ttptqd", "Số 99 Lê Duẩn, phường Cửa Nam, quận Hoàn Kiếm, Hà Nội", "024 3773 3418",
-     D(2025, 3, 21), True, D(2025, 11, 19)),
+     D(2024, 3, 21), True, D(2024, 11, 13)),
     ("TTCNTT", "Trung tâm Công nghệ thông tin tài nguyên môi trường", "TTCNTT", "Trung tâm",
      "Giám đốc", "Phó Giám đốc", 30, "ttcntt",
      "Tầng 4, số 18 Huỳnh Thúc Kháng, phường Láng Hạ, quận Đống Đa, Hà Nội", "024 3773 1720",
-     D(2025, 3, 17), True, D(2025, 11, 13)),
+     D(2024, 3, 15), True, D(2024, 11, 7)),
     ("TTQT", "Trung tâm Quan trắc tài nguyên và môi trường", "TTQT", "Trung tâm", "Giám đốc",
      "Phó Giám đốc", 37, "ttqt",
      "Số 5 Hoàng Minh Giám, phường Trung Hòa, quận Cầu Giấy, Hà Nội", "024 3773 2895",
-     D(2025, 3, 24), True, D(2025, 11, 21)),
+     D(2024, 3, 22), True, D(2024, 11, 14)),
 ]
 UNIT_ORDER = {u[0]: i for i, u in enumerate(UNITS)}
+
+# The date of a unit's Tờ trình đề nghị khen thưởng and of its nominees' achievement reports:
+# after the reports (by 15/11), before the file deadline 28/11/2024, on working days. A unit
+# that nominates no one has none (every unit of the pack nominates someone).
+NGAY_TO_TRINH = {
+    "VPDKDD": D(2024, 11, 18), "CCBVMT": D(2024, 11, 19), "KHTC": D(2024, 11, 20),
+    "TTCNTT": D(2024, 11, 20), "QLDD": D(2024, 11, 21), "QHKH": D(2024, 11, 22),
+    "TTPTQD": D(2024, 11, 22), "VP": D(2024, 11, 25), "TTQT": D(2024, 11, 25),
+    "TTS": D(2024, 11, 26), "TNN": D(2024, 11, 26), "DKTK": D(2024, 11, 27),
+    "KS": D(2024, 11, 28), "DDBD": D(2024, 11, 28),
+}
 
 # Kết quả nổi bật, Tồn tại hạn chế, Phương hướng, Kiến nghị, Chức năng nhiệm vụ, Quá trình.
 UNIT_TEXT = {
     "VP": (
-        "Tham mưu Ban Giám đốc ban hành Kế hoạch thực hiện phong trào thi đua năm 2025 và "
+        "Tham mưu Ban Giám đốc ban hành Kế hoạch thực hiện phong trào thi đua năm 2024 và "
         "hướng dẫn các Phòng, đơn vị triển khai đúng tiến độ. Chủ trì số hóa toàn bộ hồ sơ "
-        "lưu trữ giai đoạn 2020-2024, vận hành hệ thống quản lý văn bản và điều hành không giấy "
+        "lưu trữ giai đoạn 2019-2023, vận hành hệ thống quản lý văn bản và điều hành không giấy "
         "tờ. Tiết kiệm 11,5% chi thường xuyên so với dự toán được giao.",
         "Một số đơn vị còn chậm gửi báo cáo định kỳ, ảnh hưởng đến việc tổng hợp chung của Sở.",
         "Tiếp tục đẩy mạnh chuyển đổi số trong công tác văn phòng; theo dõi, đôn đốc sát sao "
         "các đơn vị thực hiện phong trào thi đua.",
-        "Đề nghị Sở bố trí kinh phí nâng cấp hệ thống lưu trữ điện tử trong năm 2026.",
+        "Đề nghị Sở bố trí kinh phí nâng cấp hệ thống lưu trữ điện tử trong năm 2025.",
         "Tham mưu, tổng hợp, điều phối hoạt động chung của Sở; thực hiện công tác hành chính, "
         "văn thư, lưu trữ, thi đua, khen thưởng và quản trị cơ quan.",
         "Thành lập năm 2003 cùng với Sở Tài nguyên, Môi trường và Nhà đất Hà Nội, được kiện "
         "toàn năm 2008 sau khi hợp nhất địa giới hành chính Thủ đô."),
     "TTS": (
-        "Hoàn thành 100% kế hoạch thanh tra, kiểm tra năm 2025 với 42 cuộc thanh tra, kiểm tra "
+        "Hoàn thành 100% kế hoạch thanh tra, kiểm tra năm 2024 với 42 cuộc thanh tra, kiểm tra "
         "về đất đai, môi trường, khoáng sản. Kiến nghị thu hồi 18,6 tỷ đồng và xử phạt vi phạm "
         "hành chính 64 tổ chức, cá nhân. Giải quyết dứt điểm 96% đơn thư khiếu nại, tố cáo "
         "thuộc thẩm quyền.",
@@ -226,20 +264,20 @@ UNIT_TEXT = {
         "Thành lập năm 2003, là cơ quan thanh tra chuyên ngành về tài nguyên và môi trường "
         "trực thuộc Sở."),
     "QHKH": (
-        "Tham mưu thẩm định, trình phê duyệt kế hoạch sử dụng đất năm 2025 của 30 quận, huyện, "
+        "Tham mưu thẩm định, trình phê duyệt kế hoạch sử dụng đất năm 2024 của 30 quận, huyện, "
         "thị xã đúng thời hạn. Rà soát, đề xuất điều chỉnh chỉ tiêu sử dụng đất cho 126 dự án "
         "hạ tầng trọng điểm, trong đó có dự án Đường Vành đai 4 - Vùng Thủ đô.",
         "Chất lượng hồ sơ đề xuất nhu cầu sử dụng đất của một số địa phương chưa cao, phải bổ "
         "sung nhiều lần.",
-        "Hoàn thiện hồ sơ kế hoạch sử dụng đất năm 2026, bảo đảm quỹ đất cho các công trình hạ "
+        "Hoàn thiện hồ sơ kế hoạch sử dụng đất năm 2025, bảo đảm quỹ đất cho các công trình hạ "
         "tầng giao thông và hạ tầng xã hội.",
         "Đề nghị Sở sớm cập nhật cơ sở dữ liệu quy hoạch sử dụng đất dùng chung cho các đơn vị.",
         "Tham mưu quản lý nhà nước về quy hoạch, kế hoạch sử dụng đất; thẩm định quy hoạch, kế "
         "hoạch sử dụng đất cấp huyện.",
         "Thành lập năm 2009 trên cơ sở tách từ Phòng Quản lý đất đai."),
     "DKTK": (
-        "Hoàn thành thống kê đất đai năm 2024 và kiểm kê đất đai, lập bản đồ hiện trạng sử "
-        "dụng đất năm 2024 trên địa bàn Thành phố. Hướng dẫn các quận, huyện cập nhật biến động "
+        "Hoàn thành thống kê đất đai năm 2023; triển khai kiểm kê đất đai, lập bản đồ hiện trạng "
+        "sử dụng đất năm 2024 trên địa bàn Thành phố. Hướng dẫn các quận, huyện cập nhật biến động "
         "đất đai vào cơ sở dữ liệu, rút ngắn 20% thời gian tổng hợp số liệu.",
         "Số liệu thống kê của một số xã, phường còn sai lệch so với hồ sơ địa chính.",
         "Chuẩn hóa số liệu thống kê, kiểm kê đất đai theo Luật Đất đai năm 2024 và kết nối với "
@@ -249,13 +287,13 @@ UNIT_TEXT = {
         "đất đai trên địa bàn Thành phố.",
         "Thành lập năm 2009, kiện toàn chức năng, nhiệm vụ năm 2016."),
     "KHTC": (
-        "Tham mưu giải ngân 98,7% kế hoạch vốn đầu tư công năm 2025 được giao, cao hơn mức bình "
+        "Tham mưu giải ngân 98,7% kế hoạch vốn đầu tư công năm 2024 được giao, cao hơn mức bình "
         "quân của Thành phố. Rà soát, cắt giảm 8% dự toán chi thường xuyên và hoàn thành quyết "
-        "toán ngân sách năm 2024 đúng hạn.",
+        "toán ngân sách năm 2023 đúng hạn.",
         "Tiến độ giải ngân một số dự án chuẩn bị đầu tư trong quý I còn chậm.",
         "Thực hiện nghiêm Luật Đầu tư công, tăng cường kiểm soát suất đầu tư; đẩy mạnh tự chủ "
         "tài chính tại các đơn vị sự nghiệp.",
-        "Đề nghị Thành phố sớm giao kế hoạch vốn năm 2026 để chủ động triển khai.",
+        "Đề nghị Thành phố sớm giao kế hoạch vốn năm 2025 để chủ động triển khai.",
         "Tham mưu công tác kế hoạch, tài chính, đầu tư công, quản lý tài sản công và kiểm tra "
         "công tác tài chính của các đơn vị trực thuộc Sở.",
         "Thành lập năm 2008 trên cơ sở Phòng Kế hoạch - Tài chính của Sở Tài nguyên, Môi "
@@ -298,7 +336,7 @@ UNIT_TEXT = {
         "Thành lập năm 2013 trên cơ sở tách từ Phòng Tài nguyên nước và Khoáng sản."),
     "DDBD": (
         "Hoàn thành bản đồ địa hình tỷ lệ 1/2000 khu vực phát triển đô thị phía Bắc sông Hồng "
-        "và cập nhật ảnh viễn thám toàn Thành phố năm 2025. Cung cấp dữ liệu đo đạc, bản đồ "
+        "và cập nhật ảnh viễn thám toàn Thành phố năm 2024. Cung cấp dữ liệu đo đạc, bản đồ "
         "phục vụ 58 dự án hạ tầng giao thông.",
         "Hệ thống mốc tọa độ, độ cao bị mất, hư hỏng tại một số khu vực thi công công trình.",
         "Xây dựng cơ sở dữ liệu nền địa lý tỷ lệ lớn, ứng dụng ảnh viễn thám trong giám sát "
@@ -350,7 +388,7 @@ UNIT_TEXT = {
         "Hạ tầng máy chủ đã lạc hậu, chưa đáp ứng yêu cầu an toàn thông tin cấp độ 3.",
         "Nâng cấp hạ tầng công nghệ thông tin, bảo đảm an toàn thông tin và đẩy mạnh chia sẻ dữ "
         "liệu với các sở, ngành.",
-        "Đề nghị Sở phê duyệt đề án nâng cấp trung tâm dữ liệu trong năm 2026.",
+        "Đề nghị Sở phê duyệt đề án nâng cấp trung tâm dữ liệu trong năm 2025.",
         "Xây dựng, quản lý, vận hành hạ tầng công nghệ thông tin và cơ sở dữ liệu tài nguyên và "
         "môi trường; tuyên truyền trên Cổng thông tin điện tử của Sở.",
         "Thành lập năm 2008 trên cơ sở Trung tâm Thông tin tài nguyên, môi trường và nhà đất."),
@@ -403,7 +441,7 @@ QUAL_ACCOUNTANT = ["Cử nhân Kế toán", "Cử nhân Tài chính - Ngân hàn
 QUAL_SUPPORT = ["Trung cấp Văn thư - Lưu trữ", "Cao đẳng Quản trị văn phòng", "Trung cấp Kế toán",
                 "Cao đẳng Công nghệ thông tin", "Trung cấp Công nghệ ô tô"]
 
-# The 2025 initiatives (sáng kiến), by domain; each is held by one person of the unit.
+# The 2024 initiatives (sáng kiến), by domain; each is held by one person of the unit.
 SANG_KIEN = {
     "vp": ["Giải pháp số hóa hồ sơ lưu trữ và tra cứu văn bản trên hệ thống quản lý văn bản "
            "của Sở",
@@ -476,42 +514,114 @@ DE_TAI = {
     "qhkh": ["Nghiên cứu xây dựng cơ sở dữ liệu quy hoạch sử dụng đất tích hợp đa mục tiêu"],
 }
 
-# What a nominee did in 2025, by domain: read after "Đã có thành tích xuất sắc trong ...".
+# What a nominee did in 2024, by domain: (field of work, what the person did with a number
+# {n}, lowest, highest). A nominee's Thành tích reads after "Đã có thành tích": "xuất sắc
+# trong <field> năm 2024, <verb of the post> <what, with the person's own number>".
 VIEC = {
-    "vp": ["công tác tham mưu tổ chức phong trào thi đua và thi đua, khen thưởng của Sở",
-           "số hóa hồ sơ lưu trữ và vận hành hệ thống quản lý văn bản điện tử",
-           "quản lý, sử dụng tài sản công và tiết kiệm chi thường xuyên tại cơ quan Sở"],
-    "tts": ["thanh tra chuyên đề việc quản lý, sử dụng đất công",
-            "giải quyết dứt điểm đơn thư khiếu nại, tố cáo về đất đai"],
-    "qhkh": ["thẩm định kế hoạch sử dụng đất cấp huyện đúng thời hạn",
-             "rà soát quỹ đất phục vụ dự án Đường Vành đai 4 - Vùng Thủ đô",
-             "tham mưu điều chỉnh quy hoạch sử dụng đất cho các dự án hạ tầng trọng điểm"],
-    "dktk": ["thống kê, kiểm kê đất đai và lập bản đồ hiện trạng sử dụng đất",
-             "hướng dẫn cập nhật biến động đất đai vào cơ sở dữ liệu địa chính"],
-    "khtc": ["tham mưu giải ngân vốn đầu tư công đạt 98,7% kế hoạch",
-             "quyết toán ngân sách và kiểm soát chi thường xuyên tiết kiệm, hiệu quả"],
-    "qldd": ["thẩm định hồ sơ giao đất, cho thuê đất phục vụ các dự án hạ tầng",
-             "rà soát, xử lý các dự án chậm đưa đất vào sử dụng"],
-    "tnn": ["cấp phép tài nguyên nước và vận hành mạng lưới quan trắc tự động",
-            "xây dựng Kế hoạch hành động ứng phó với biến đổi khí hậu của Thành phố"],
-    "ks": ["tham mưu đấu giá quyền khai thác khoáng sản, tăng thu ngân sách",
-           "kiểm tra, ngăn chặn khai thác khoáng sản trái phép"],
-    "ddbd": ["thành lập bản đồ địa hình tỷ lệ 1/2000 phục vụ các dự án hạ tầng",
-             "cập nhật ảnh viễn thám và cơ sở dữ liệu nền địa lý"],
-    "ccbvmt": ["thẩm định hồ sơ cấp giấy phép môi trường đúng hạn",
-               "triển khai phân loại chất thải rắn sinh hoạt tại nguồn",
-               "xử lý dứt điểm các điểm nóng ô nhiễm môi trường"],
-    "vpdk": ["giải quyết hồ sơ đăng ký đất đai, cấp giấy chứng nhận đúng hạn",
-             "xây dựng cơ sở dữ liệu đất đai và tiếp nhận hồ sơ trực tuyến toàn trình",
-             "số hóa hồ sơ địa chính, giảm thời gian và chi phí cho người dân"],
-    "ttptqd": ["giải phóng mặt bằng dự án Đường Vành đai 4 - Vùng Thủ đô",
-               "tổ chức đấu giá quyền sử dụng đất, tăng thu ngân sách Thành phố",
-               "quản lý, khai thác hiệu quả quỹ đất đã thu hồi"],
-    "ttcntt": ["vận hành hệ thống dịch vụ công trực tuyến và Cổng thông tin điện tử của Sở",
-               "xây dựng kho dữ liệu tài nguyên và môi trường dùng chung"],
-    "ttqt": ["quan trắc và công bố chỉ số chất lượng không khí hằng ngày",
-             "vận hành mạng lưới trạm quan trắc môi trường tự động"],
+    "vp": [("công tác thi đua, khen thưởng",
+            "tổng hợp, thẩm định {n} hồ sơ đề nghị khen thưởng của các Phòng, đơn vị", 120, 260),
+           ("công tác văn thư, lưu trữ và chuyển đổi số",
+            "số hóa {n} hồ sơ lưu trữ trên hệ thống quản lý văn bản điện tử", 2500, 9000),
+           ("công tác quản trị cơ quan",
+            "rà soát định mức, đề xuất cắt giảm {n} triệu đồng chi thường xuyên", 120, 480)],
+    "tts": [("công tác thanh tra, kiểm tra",
+             "thực hiện {n} cuộc thanh tra, kiểm tra về đất đai, môi trường, khoáng sản", 6, 18),
+            ("công tác giải quyết khiếu nại, tố cáo",
+             "giải quyết đúng thời hạn {n} đơn thư khiếu nại, tố cáo về đất đai", 25, 80),
+            ("công tác thanh tra chuyên đề việc sử dụng đất công",
+             "kiến nghị thu hồi {n} tỷ đồng cho ngân sách", 1.2, 6.5)],
+    "qhkh": [("công tác kế hoạch sử dụng đất",
+              "thẩm định kế hoạch sử dụng đất của {n} quận, huyện, thị xã đúng thời hạn", 4, 12),
+             ("công tác quy hoạch sử dụng đất",
+              "rà soát chỉ tiêu sử dụng đất cho {n} dự án hạ tầng trọng điểm", 20, 60),
+             ("công tác bảo đảm quỹ đất cho dự án Đường Vành đai 4 - Vùng Thủ đô",
+              "rà soát hiện trạng {n} ha đất dọc tuyến", 40, 180)],
+    "dktk": [("công tác thống kê, kiểm kê đất đai",
+              "kiểm tra số liệu thống kê đất đai năm 2023 của {n} xã, phường, thị trấn", 40, 140),
+             ("công tác cập nhật biến động đất đai",
+              "hướng dẫn {n} xã, phường cập nhật biến động vào cơ sở dữ liệu địa chính", 30, 90)],
+    "khtc": [("công tác đầu tư công",
+              "theo dõi tiến độ giải ngân {n} dự án đầu tư công hằng tuần", 8, 24),
+             ("công tác tài chính, ngân sách",
+              "thẩm tra quyết toán ngân sách năm 2023 của {n} đơn vị dự toán", 4, 9),
+             ("công tác quản lý tài sản công",
+              "rà soát, cập nhật {n} tài sản công vào cơ sở dữ liệu", 300, 1200)],
+    "qldd": [("công tác giao đất, cho thuê đất",
+              "thẩm định {n} hồ sơ phục vụ các dự án hạ tầng", 20, 70),
+             ("công tác xử lý dự án chậm đưa đất vào sử dụng",
+              "rà soát {n} dự án, đề xuất thu hồi đất đưa vào quỹ đất của Thành phố", 5, 20),
+             ("công tác thi hành pháp luật về đất đai",
+              "xây dựng dự thảo {n} quyết định của UBND Thành phố quy định chi tiết Luật Đất đai "
+              "năm 2024", 2, 6)],
+    "tnn": [("công tác cấp phép tài nguyên nước",
+             "thẩm định {n} hồ sơ cấp phép khai thác, sử dụng tài nguyên nước", 15, 45),
+            ("công tác quan trắc tài nguyên nước",
+             "vận hành {n} trạm quan trắc tự động trên sông Hồng, sông Đuống, sông Nhuệ - Đáy",
+             5, 12),
+            ("công tác ứng phó với biến đổi khí hậu",
+             "tổng hợp số liệu kiểm kê khí nhà kính của {n} cơ sở", 40, 160)],
+    "ks": [("công tác quản lý khoáng sản",
+            "thẩm định {n} hồ sơ cấp phép thăm dò, khai thác khoáng sản", 6, 18),
+           ("công tác kiểm tra hoạt động khoáng sản",
+            "phối hợp kiểm tra, ngăn chặn {n} vụ khai thác cát trái phép", 4, 12)],
+    "ddbd": [("công tác đo đạc, bản đồ",
+              "kiểm tra chất lượng {n} mảnh bản đồ địa hình tỷ lệ 1/2000", 40, 160),
+             ("công tác viễn thám",
+              "phát hiện {n} điểm biến động sử dụng đất từ ảnh viễn thám", 120, 480)],
+    "ccbvmt": [("công tác cấp giấy phép môi trường",
+                "thẩm định {n} hồ sơ cấp giấy phép môi trường đúng hạn", 15, 45),
+               ("công tác kiểm soát ô nhiễm",
+                "kiểm tra {n} cơ sở sản xuất, kinh doanh có nguồn thải lớn", 60, 240),
+               ("công tác quản lý chất thải rắn",
+                "hướng dẫn phân loại chất thải rắn sinh hoạt tại nguồn ở {n} phường, xã", 10, 40)],
+    "vpdk": [("công tác đăng ký đất đai, cấp giấy chứng nhận",
+              "giải quyết đúng hạn {n} hồ sơ đăng ký đất đai", 2000, 9000),
+             ("công tác xây dựng cơ sở dữ liệu đất đai",
+              "chỉnh lý {n} thửa đất trên cơ sở dữ liệu đất đai", 5000, 25000),
+             ("công tác số hóa hồ sơ địa chính",
+              "số hóa {n} hồ sơ địa chính", 8000, 30000),
+             ("công tác đo đạc, chỉnh lý bản đồ địa chính",
+              "đo đạc, chỉnh lý {n} thửa đất trên bản đồ địa chính", 1200, 6000)],
+    "ttptqd": [("công tác giải phóng mặt bằng",
+                "lập phương án bồi thường, hỗ trợ cho {n} hộ dân dự án Đường Vành đai 4 - Vùng "
+                "Thủ đô", 60, 240),
+               ("công tác đấu giá quyền sử dụng đất",
+                "tổ chức đấu giá thành công {n} khu đất", 2, 7),
+               ("công tác quản lý quỹ đất",
+                "quản lý, khai thác {n} ha quỹ đất đã thu hồi", 8, 40)],
+    "ttcntt": [("công tác vận hành hệ thống thông tin",
+                "bảo đảm hệ thống dịch vụ công trực tuyến của Sở hoạt động {n}% thời gian",
+                99.0, 99.9),
+               ("công tác xây dựng cơ sở dữ liệu",
+                "tích hợp {n} lớp dữ liệu chuyên ngành vào kho dữ liệu dùng chung", 4, 12),
+               ("công tác an toàn thông tin",
+                "xử lý {n} cảnh báo an toàn thông tin", 80, 400)],
+    "ttqt": [("công tác quan trắc môi trường",
+              "thực hiện {n} lượt quan trắc không khí, nước mặt, nước dưới đất", 600, 2400),
+             ("công tác vận hành trạm quan trắc tự động",
+              "vận hành {n} trạm quan trắc không khí tự động", 5, 15),
+             ("công tác phân tích môi trường",
+              "phân tích {n} mẫu tại phòng thí nghiệm đạt chuẩn VILAS", 800, 3000)],
 }
+# Accountants and support staff do the work of their post, in any unit.
+VIEC_KE_TOAN = ("công tác kế toán, tài chính",
+                "thẩm tra, thanh toán {n} chứng từ chi đúng quy định và lập báo cáo quyết toán "
+                "năm 2023 đúng hạn", 900, 2600)
+VIEC_VAN_THU = ("công tác văn thư, lưu trữ",
+                "tiếp nhận, phát hành {n} văn bản trên hệ thống quản lý văn bản điện tử",
+                3000, 9000)
+VIEC_NHAN_VIEN = {
+    "vpdk": ("công tác tiếp nhận, trả kết quả hồ sơ",
+             "tiếp nhận, trả kết quả {n} hồ sơ tại bộ phận một cửa", 3000, 12000),
+    "ttcntt": ("công tác hỗ trợ kỹ thuật",
+               "xử lý {n} lượt sự cố máy tính, mạng cho các Phòng, đơn vị", 300, 1200),
+    "ttqt": ("công tác lấy mẫu quan trắc",
+             "lấy, vận chuyển, bảo quản {n} mẫu quan trắc đúng quy trình", 600, 2400),
+    "vp": ("công tác hành chính, phục vụ",
+           "bảo đảm an toàn {n} chuyến xe công tác, tiết kiệm nhiên liệu", 150, 400),
+}
+VIEC_PHUC_VU = ("công tác hành chính, phục vụ",
+                "bảo đảm hậu cần cho {n} cuộc họp, hội nghị của đơn vị", 60, 200)
 
 QUE_QUAN = [
     "xã Đông Hội, huyện Đông Anh, Hà Nội", "xã Vân Côn, huyện Hoài Đức, Hà Nội",
@@ -643,7 +753,7 @@ def build_staff(rng):
         code, domain = unit[0], unit[7]
         for post, level in posts_for(unit):
             n += 1
-            # Women retire earlier (born 1969 or later are still at work in 2025).
+            # Women retire earlier (born 1969 or later are still at work in 2024).
             if level in ("head", "deputy"):
                 sex = "Nữ" if rng.random() < 0.3 else "Nam"
                 first, last = 1966, 1978 if level == "head" else 1982
@@ -686,14 +796,15 @@ PLANT = {
     ("TTPTQD", "GK", 1): "no_achievement",
     ("KHTC", "GK", 1): "votes_other_5",
     ("TNN", "GK", 0): "votes_other_6",
+    ("VP", "GK", 1): "votes_sum_10",
     ("KS", "GK", 0): "rating_htnv",
     ("TTQT", "GK", 1): "same_name_nominee",
     ("VP", "BK", 0): "bk_pass",
     ("VPDKDD", "BK", 0): "bk_pass",
     ("VPDKDD", "BK", 1): "bk_pass",
     ("TTPTQD", "BK", 0): "bk_pass",
-    ("CCBVMT", "BK", 0): "bk_missing_2023",
-    ("TTQT", "BK", 0): "bk_httnv_2024",
+    ("CCBVMT", "BK", 0): "bk_missing_2022",
+    ("TTQT", "BK", 0): "bk_httnv_2023",
 }
 FORM_NAME = {"CSTĐCS": CSTDCS, "GK": "Giấy khen", "BK": "Bằng khen"}
 FORM_ORDER = {"CSTĐCS": 0, "GK": 1, "BK": 2}
@@ -769,7 +880,7 @@ def assign_names(rng, staff):
 
 
 def assign_ratings(rng, staff):
-    """2025 ratings, titles, discipline, initiatives and research projects."""
+    """2024 ratings, titles, discipline, initiatives and research projects."""
     for unit in UNITS:
         code, domain, n = unit[0], unit[7], unit[6]
         members = [s for s in staff if s["dv"] == code]
@@ -846,7 +957,7 @@ def assign_ratings(rng, staff):
         # Research projects.
         projects = list(DE_TAI.get(domain, []))
         res_holders = [s for s in members if s["role"] and s["role"][1] == "cstdcs_research"]
-        res_holders += [s for s in members if s["role"] and s["role"][1] == "bk_httnv_2024"]
+        res_holders += [s for s in members if s["role"] and s["role"][1] == "bk_httnv_2023"]
         res_holders += sorted((s for s in members if not s["role"] and s["rating"] in (XS, TOT)
                                and s["level"] in ("deputy", "lead", "head")),
                               key=lambda s: s["ma"])
@@ -860,10 +971,15 @@ def assign_ratings(rng, staff):
 
 # =========================================================================== history
 
-# Decision numbers and dates per year and kind.
+# Decision numbers and dates per year and kind; a date on a weekend is signed the Friday
+# before.
+def workday(d):
+    return d - dt.timedelta(days=max(0, d.weekday() - 4))
+
+
 QD = {}
 _qd_rng = random.Random(SEED + 1)
-for _y in range(2020, 2025):
+for _y in range(2019, 2024):
     QD[_y] = {
         "LĐTT": ("%d/QĐ-STNMT" % _qd_rng.randint(2400, 2999), D(_y, 12, _qd_rng.randint(18, 22))),
         "CSTĐCS": ("%d/QĐ-STNMT" % _qd_rng.randint(3000, 3199),
@@ -874,6 +990,7 @@ for _y in range(2020, 2025):
                    D(_y, 12, _qd_rng.randint(10, 28))),
         "CỜ": ("%d/QĐ-UBND" % _qd_rng.randint(6200, 6499), D(_y, 12, _qd_rng.randint(10, 28))),
     }
+    QD[_y] = {k: (n, workday(d)) for k, (n, d) in QD[_y].items()}
 
 KIND_OF = {LDTT: "LĐTT", TTLDTT: "LĐTT", CSTDCS: "CSTĐCS", GK_SO: "GK", BK_TP: "BK",
            CSTDTP: "CSTĐTP", CO_TP: "CỜ"}
@@ -893,36 +1010,36 @@ def hist_row(key, year, loai, content):
 
 
 def person_history(rng, s):
-    """History rows of one staff member, 2020-2024."""
+    """History rows of one staff member, 2019-2023."""
     rows = []
-    first = 2020 if s["born"].year <= 1995 else 2022
+    first = 2019 if s["born"].year <= 1995 else 2021
     role = s["role"]
     case = role[1] if role else None
     form = role[0] if role else None
     ratings, cs_years, gk_years = {}, set(), set()
     if form == "BK":
-        for y in range(first, 2025):
-            ratings[y] = TOT if y in (2020, 2022) else XS
-        if case == "bk_missing_2023":
-            ratings.update({2022: XS, 2023: XS, 2024: XS})
-            cs_years = {2022, 2024}
-        elif case == "bk_httnv_2024":
-            ratings.update({2023: XS, 2024: TOT})
-            cs_years = {2023, 2024}
+        for y in range(first, 2024):
+            ratings[y] = TOT if y in (2019, 2021) else XS
+        if case == "bk_missing_2022":
+            ratings.update({2021: XS, 2022: XS, 2023: XS})
+            cs_years = {2021, 2023}
+        elif case == "bk_httnv_2023":
+            ratings.update({2022: XS, 2023: TOT})
+            cs_years = {2022, 2023}
         else:
-            cs_years = {2023, 2024} | ({2021} if rng.random() < 0.5 else set())
-        gk_years = {2022}
+            cs_years = {2022, 2023} | ({2020} if rng.random() < 0.5 else set())
+        gk_years = {2021}
     elif form is not None:
-        for y in range(first, 2025):
+        for y in range(first, 2024):
             ratings[y] = XS if rng.random() < 0.25 else TOT
         if form == "CSTĐCS" and rng.random() < 0.3:
-            ratings[2023] = XS
-            cs_years = {2023}
+            ratings[2022] = XS
+            cs_years = {2022}
         if rng.random() < 0.35:
             gk_years = {rng.choice(sorted(ratings))}
     elif rng.random() < 0.4 or s["level"] in ("head", "deputy"):
         prev = s["rating"]
-        for y in (2023, 2024) if s["level"] not in ("head", "deputy") else range(first, 2025):
+        for y in (2022, 2023) if s["level"] not in ("head", "deputy") else range(first, 2024):
             r = prev if prev in (XS, TOT) else TOT
             if r == XS and rng.random() < 0.5:
                 r = TOT
@@ -947,25 +1064,25 @@ def build_history(rng, staff):
     # The head of VPDKDD: three years CSTĐCS, then Chiến sĩ thi đua Thành phố and a Bằng khen.
     head = next(s for s in staff if s["dv"] == "VPDKDD" and s["level"] == "head")
     ca_nhan = [r for r in ca_nhan if r[0] != head["ma"]]
-    for y in range(2020, 2025):
+    for y in range(2019, 2024):
         ca_nhan.append(hist_row(head["ma"], y, "Xếp loại", XS))
         ca_nhan.append(hist_row(head["ma"], y, "Danh hiệu thi đua", LDTT))
-    for y in (2020, 2021, 2022):
+    for y in (2019, 2020, 2021):
         ca_nhan.append(hist_row(head["ma"], y, "Danh hiệu thi đua", CSTDCS))
-    ca_nhan.append(hist_row(head["ma"], 2022, "Danh hiệu thi đua", CSTDTP))
-    ca_nhan.append(hist_row(head["ma"], 2023, "Hình thức khen thưởng", BK_TP))
-    # Two more Bằng khen in the past: heads of TTPTQD (2021) and CCBVMT (2022).
-    for dv, y in (("TTPTQD", 2021), ("CCBVMT", 2022)):
+    ca_nhan.append(hist_row(head["ma"], 2021, "Danh hiệu thi đua", CSTDTP))
+    ca_nhan.append(hist_row(head["ma"], 2022, "Hình thức khen thưởng", BK_TP))
+    # Two more Bằng khen in the past: heads of TTPTQD (2020) and CCBVMT (2021).
+    for dv, y in (("TTPTQD", 2020), ("CCBVMT", 2021)):
         h = next(s for s in staff if s["dv"] == dv and s["level"] == "head")
         ca_nhan.append(hist_row(h["ma"], y, "Hình thức khen thưởng", BK_TP))
     ca_nhan.sort(key=lambda r: (r[0], r[1], LOAI_ORDER[r[2]], r[3]))
 
     tap_the = []
-    extra = {"VPDKDD": [(2022, BK_TP), (2023, CO_TP)], "TTPTQD": [(2021, BK_TP)],
-             "CCBVMT": [(2023, BK_TP)], "TTQT": [(2022, BK_TP)], "TTCNTT": [(2024, BK_TP)]}
+    extra = {"VPDKDD": [(2021, BK_TP), (2022, CO_TP)], "TTPTQD": [(2020, BK_TP)],
+             "CCBVMT": [(2022, BK_TP)], "TTQT": [(2021, BK_TP)], "TTCNTT": [(2023, BK_TP)]}
     for unit in UNITS:
         code = unit[0]
-        for y in range(2020, 2025):
+        for y in range(2019, 2024):
             if rng.random() < 0.85 or code in ("VPDKDD", "TTPTQD", "CCBVMT"):
                 tap_the.append(hist_row(code, y, "Danh hiệu thi đua", TTLDTT))
             if rng.random() < 0.25:
@@ -1059,6 +1176,8 @@ def votes(rng, form, case):
         yes = 5
     elif case == "votes_other_6":
         yes = 6
+    elif case == "votes_sum_10":
+        return 10, 0, 0
     elif form == "CSTĐCS":
         yes = rng.choice([10, 11, 11])
     else:
@@ -1066,46 +1185,133 @@ def votes(rng, form, case):
     no = 11 - yes
     if 0 < no and rng.random() < 0.2:
         no -= 1       # one member abstained
-    return yes, no
+    # Members present who did not vote or abstained: the three add up to the 11 present,
+    # except on the planted row, where one member is not accounted for (10 of 11).
+    blank = 11 - yes - no - (1 if case == "votes_sum_10" else 0)
+    assert blank >= 0, case
+    return yes, no, blank
 
 
-def thanh_tich(rng, s, form, case):
+# The Council's recorded exception: the second Bằng khen of VPDKDD, over the quota of 1; its
+# achievement is the one the exception names (đo đạc), a work no other nominee of VPDKDD has.
+NGOAI_LE = {("VPDKDD", "BK", 1): "Hội đồng thống nhất đề nghị vượt chỉ tiêu do có thành tích "
+                                 "đột xuất trong công tác đo đạc bản đồ"}
+RESERVED = {"VPDKDD": ("công tác đo đạc, chỉnh lý bản đồ địa chính",)}
+
+
+def so(x):
+    """A number as a Vietnamese office writes it: 12.400 and 98,7."""
+    if isinstance(x, float):
+        return ("%.1f" % x).replace(".", ",")
+    return "{:,}".format(x).replace(",", ".")
+
+
+def viec_of(s):
+    """The works a nominee's post does: (field, what with {n}, lowest, highest) choices."""
+    if s["post"] == "Kế toán viên":
+        return [VIEC_KE_TOAN]
+    if s["post"] == "Văn thư":
+        return [VIEC_VAN_THU]
+    if s["level"] == "support":
+        return [VIEC_NHAN_VIEN.get(s["domain"], VIEC_PHUC_VU)]
+    return VIEC[s["domain"]]
+
+
+def verb_of(s):
+    """How the post takes part in the work: directs, leads, is in charge of, does it."""
+    if s["level"] in ("support",) or s["post"] == "Kế toán viên":
+        return ""
+    if s["level"] == "deputy":
+        return "chỉ đạo "
+    if s["post"] in ("Trưởng phòng",) or s["post"].endswith("chính"):
+        return "chủ trì "
+    if s["post"] == "Phó Trưởng phòng":
+        return "phụ trách "
+    return "trực tiếp "
+
+
+def thanh_tich(rng, s, form, case, used, taken, want=None):
+    """The nominee's own achievement text, from the unit's work, the post and a number of
+    the person's own; no two nominees share one (used: the texts so far; taken: the works
+    already given in the unit)."""
     if case == "no_achievement":
         return ""
-    viec = rng.choice(VIEC[s["domain"]])
-    if form == "BK":
-        return ("xuất sắc trong %s, góp phần thực hiện phong trào thi đua của Thành phố giai "
-                "đoạn 2023-2025" % viec)
-    lead = rng.choice(["xuất sắc trong", "xuất sắc trong", "tiêu biểu trong"])
-    return "%s %s năm %d" % (lead, viec, NAM)
+    works = viec_of(s)
+    if want:
+        works = [w for w in works if want in w[0]]
+    else:
+        works = [w for w in works if w[0] not in RESERVED.get(s["dv"], ())] or works
+    free = [w for w in works if w not in taken] or works
+    work = rng.choice(free)
+    taken.append(work)
+    field, what, lo, hi = work
+    while True:
+        n = round(rng.uniform(lo, hi), 1) if isinstance(lo, float) else rng.randint(lo, hi)
+        if (what, n) in used:
+            continue        # the same number for the same work would read as a copy
+        done = verb_of(s) + what.format(n=so(n))
+        if form == "BK":
+            text = ("xuất sắc trong %s giai đoạn %d-%d, riêng năm %d %s, góp phần thực hiện "
+                    "phong trào thi đua của Thành phố" % (field, NAM - 2, NAM, NAM, done))
+        else:
+            lead = "xuất sắc" if form == "CSTĐCS" else rng.choice(["xuất sắc", "xuất sắc",
+                                                                   "tiêu biểu"])
+            text = "%s trong %s năm %d, %s" % (lead, field, NAM, done)
+        if text not in used:
+            used.update((text, (what, n)))
+            return text
 
 
 def build_nominations(rng, noms, units_by_code):
     ca_nhan = []
     noms = sorted(noms, key=lambda x: (UNIT_ORDER[x["s"]["dv"]], FORM_ORDER[x["form"]],
                                        x["s"]["ma"]))
+    index = {}
+    # The achievement texts have their own random stream, so that a change to them leaves
+    # the votes as they are.
+    trng = random.Random(SEED + 2)
+    used, taken = set(), {}
     for x in noms:
         s, form, case = x["s"], x["form"], x["case"]
-        yes, no = votes(rng, form, case)
+        i = index[(s["dv"], form)] = index.get((s["dv"], form), -1) + 1
+        yes, no, blank = votes(rng, form, case)
         cap = "Thành phố" if form == "BK" else "Sở"
-        ca_nhan.append([s["ma"], s["dv"], s["name"], FORM_NAME[form], cap,
-                        thanh_tich(rng, s, form, case), yes, no])
+        ngoai_le = NGOAI_LE.get((s["dv"], form, i), "")
+        tt = thanh_tich(trng, s, form, case, used, taken.setdefault(s["dv"], []),
+                        RESERVED[s["dv"]][0] if ngoai_le else None)
+        ca_nhan.append([s["ma"], s["dv"], s["name"], FORM_NAME[form], cap, tt, yes, no, blank,
+                        ngoai_le])
     tap_the_plan = [
         ("QLDD", TTLDTT, 10), ("TNN", TTLDTT, 9), ("CCBVMT", TTLDTT, 10), ("TTPTQD", TTLDTT, 11),
         ("TTCNTT", TTLDTT, 10), ("KHTC", "Giấy khen", 9), ("TTQT", "Giấy khen", 10),
         ("VPDKDD", "Cờ thi đua", 10),
     ]
+    # What each unit did, from its Kết quả nổi bật, so that no two units share a text.
+    tap_the_viec = {
+        "QLDD": "thẩm định, trình giao đất, cho thuê đất 214 hồ sơ và thu hồi 52 ha đất đưa vào "
+                "quỹ đất của Thành phố",
+        "TNN": "cấp 86 giấy phép tài nguyên nước và vận hành 24 trạm quan trắc tự động",
+        "CCBVMT": "thẩm định đúng hạn 145 hồ sơ cấp giấy phép môi trường và xử lý dứt điểm 9 "
+                  "điểm nóng ô nhiễm",
+        "TTPTQD": "đấu giá thành công 23 khu đất và giải phóng mặt bằng 268 ha cho các dự án hạ "
+                  "tầng trọng điểm",
+        "TTCNTT": "đưa tỷ lệ hồ sơ trực tuyến lên 92% và tích hợp 28 lớp dữ liệu chuyên ngành "
+                  "vào kho dữ liệu dùng chung",
+        "KHTC": "tham mưu giải ngân 98,7% kế hoạch vốn đầu tư công được giao",
+        "TTQT": "thực hiện 14.600 lượt quan trắc và vận hành 47 trạm quan trắc không khí tự động",
+    }
     tap_the = []
     for code, form, yes in tap_the_plan:
         if form == TTLDTT:
             tt = "hoàn thành tốt nhiệm vụ chính trị và tích cực hưởng ứng phong trào thi đua " \
-                 "của Sở năm %d" % NAM
+                 "của Sở năm %d, %s" % (NAM, tap_the_viec[code])
         elif form == "Giấy khen":
-            tt = "xuất sắc trong thực hiện nhiệm vụ chính trị và phong trào thi đua năm %d" % NAM
+            tt = "xuất sắc trong thực hiện nhiệm vụ chính trị và phong trào thi đua năm %d, %s" % (
+                NAM, tap_the_viec[code])
         else:
             tt = "xuất sắc, dẫn đầu phong trào thi đua “%s” năm %d" % (PHONG_TRAO, NAM)
         cap = "Thành phố" if form == "Cờ thi đua" else "Sở"
-        tap_the.append([code, units_by_code[code][1], form, cap, tt, yes, 11 - yes])
+        tap_the.append([code, units_by_code[code][1], form, cap, tt, yes, 11 - yes, 0, ""])
     return ca_nhan, tap_the
 
 
@@ -1266,6 +1472,8 @@ def check(files):
     need(isinstance(ws_hop["C2"].value, dt.datetime), "meeting date not a date")
     dated = [r for r in lsc if r["Số quyết định"]]
     need(all(isinstance(r["Ngày quyết định"], dt.datetime) for r in dated), "history dates")
+    need(all(r["Ngày quyết định"].weekday() < 5 and r["Ngày quyết định"].year == r["Năm"]
+             for r in dated + [r for r in lst if r["Số quyết định"]]), "history decision dates")
     need(all(isinstance(r["Năm"], int) for r in lsc + lst), "history years")
 
     units = {r["Mã đơn vị"]: r for r in dv}
@@ -1279,6 +1487,29 @@ def check(files):
         need((u["Đã nộp báo cáo"] == "Có") == (u["Ngày nộp báo cáo"] is not None),
              "report date of %s" % code)
     need(sum(1 for u in dv if u["Đã nộp báo cáo"] == "Không") == 4, "four units not reported")
+    # The round's timeline: plans by 31/03, reports 05/11-15/11, meeting, decision.
+    day = lambda v: v.date() if isinstance(v, dt.datetime) else v
+    late = sorted(c for c, u in units.items() if day(u["Ngày kế hoạch"]) > D(NAM, 3, 31))
+    need(late == ["DDBD", "KS"], "late plans %s" % late)
+    need(all(D(NAM, 3, 1) <= day(u["Ngày kế hoạch"]) <= D(NAM, 4, 10) for u in dv), "plan dates")
+    need(all(u["Ngày nộp báo cáo"] is None
+             or D(NAM, 11, 5) <= day(u["Ngày nộp báo cáo"]) <= D(NAM, 11, 15) for u in dv),
+         "report dates")
+    need(day(hop[0]["Ngày họp"]) == D(NAM, 12, 5), "meeting date")
+    need(day(hop[0]["Ngày quyết định"]) == D(NAM, 12, 12)
+         and hop[0]["Số quyết định"] == "125/QĐ-STNMT", "decision")
+    need(all(day(u[k]).weekday() < 5 for u in dv
+             for k in ("Ngày kế hoạch", "Ngày nộp báo cáo", "Ngày tờ trình") if u[k]),
+         "a unit's date falls on a weekend")
+    nominating = {r["Mã đơn vị"] for r in dnc} | {r["Mã đơn vị"] for r in dnt}
+    for code, u in units.items():
+        t = u["Ngày tờ trình"]
+        need((t is not None) == (code in nominating), "Ngày tờ trình of %s" % code)
+        need(t is None or (isinstance(t, dt.datetime) and D(NAM, 11, 18) <= day(t) <= D(NAM, 11, 28)
+                           and (u["Ngày nộp báo cáo"] is None or u["Ngày nộp báo cáo"] < t)),
+             "Ngày tờ trình of %s: %s" % (code, t))
+    symbols = [u["Ký hiệu"] for u in dv]
+    need(len(set(symbols)) == len(symbols) and "TTr" not in symbols, "unit symbols %s" % symbols)
     for r in cb:
         need(r["Mã đơn vị"] in units, "unit of %s" % r["Mã cán bộ"])
         need(not r["Danh hiệu"] or r["Xếp loại"] in (XS, TOT)
@@ -1286,7 +1517,7 @@ def check(files):
         need(bool(r["Sáng kiến"]) == bool(r["Cấp công nhận sáng kiến"]), "initiative level")
     for r in lsc:
         need(r["Mã cán bộ"] in staff, "history code %s" % r["Mã cán bộ"])
-        need(2020 <= r["Năm"] <= 2024, "history year")
+        need(2019 <= r["Năm"] <= 2023, "history year")
     for r in lst:
         need(r["Mã đơn vị"] in units, "history unit %s" % r["Mã đơn vị"])
     need(sum(r["Điểm tối đa"] for r in tc) == 100, "maxima sum to 100")
@@ -1306,11 +1537,15 @@ def check(files):
         s = staff.get(r["Mã cán bộ"])
         need(s is not None and s["Mã đơn vị"] == r["Mã đơn vị"]
              and s["Họ và tên"] == r["Họ và tên"], "nominee %s" % r["Mã cán bộ"])
-        need(r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] <= 11, "votes of %s" % r["Mã cán bộ"])
+        total = r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] + r["Phiếu không biểu quyết"]
+        need(total == (10 if r["Mã cán bộ"] in EXPECTED["votes_sum_10"] else 11),
+             "votes of %s add up to %d" % (r["Mã cán bộ"], total))
     for r in dnt:
         need(r["Mã đơn vị"] in units and units[r["Mã đơn vị"]]["Tên đơn vị"] == r["Tên đơn vị"],
              "collective %s" % r["Mã đơn vị"])
-        need(r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] <= 11, "collective votes")
+        need(r["Phiếu đồng ý"] + r["Phiếu không đồng ý"] + r["Phiếu không biểu quyết"] == 11,
+             "collective votes of %s" % r["Mã đơn vị"])
+        need(r["Ngoại lệ của Hội đồng"] is None, "collective exception %s" % r["Mã đơn vị"])
     need(len(hop) == 1 and hop[0]["Số thành viên có mặt"] == 11, "meeting row")
 
     # Planted cases, as the rules would see them.
@@ -1343,6 +1578,15 @@ def check(files):
          and by[EXPECTED["votes_other_5"][0]]["Phiếu đồng ý"] == 5, "other vote failure")
     need([r["Mã cán bộ"] for r in other if r["Phiếu đồng ý"] == 6] == EXPECTED["votes_other_6"],
          "other exactly 6")
+    c = EXPECTED["votes_sum_10"][0]
+    need(by[c]["Phiếu đồng ý"] == 10 and by[c]["Hình thức đề nghị"] == "Giấy khen",
+         "the row of 10 votes passes either way")
+    need(all(isinstance(r[k], int) for r in dnc + dnt
+             for k in ("Phiếu đồng ý", "Phiếu không đồng ý", "Phiếu không biểu quyết")), "vote types")
+    # The Council's exception: the second Bằng khen of VPDKDD only.
+    exc = [r["Mã cán bộ"] for r in dnc if r["Ngoại lệ của Hội đồng"]]
+    need(exc == EXPECTED["exception"] and "vượt chỉ tiêu" in by[exc[0]]["Ngoại lệ của Hội đồng"],
+         "exceptions %s" % exc)
     # Rule III.2.2: rating and (initiative or achievement).
     bad_rating = [c for c in by if staff[c]["Xếp loại"] not in (XS, TOT)]
     need(bad_rating == EXPECTED["rating_htnv"], "rating failures %s" % bad_rating)
@@ -1350,6 +1594,11 @@ def check(files):
     need(no_ach == EXPECTED["no_achievement"], "III.2.2 failures %s" % no_ach)
     need(sorted(c for c in by if not by[c]["Thành tích"]) == EXPECTED["no_achievement"],
          "empty achievements")
+    need(len({r["Thành tích"] for r in dnt}) == len(dnt), "collective achievement texts repeat")
+    texts = [r["Thành tích"] for r in dnc if r["Thành tích"]]
+    need(len(set(texts)) == len(texts) == len(dnc) - 2, "achievement texts repeat")
+    need(all(str(NAM) in t and re.search(r"\d", t.replace(str(NAM), "")) for t in texts),
+         "an achievement text without the year or a number of its own")
     # Chiến sĩ thi đua cơ sở: LĐTT and (HTXSNV or initiative or research).
     cs_bad = []
     for r in forms(CSTDCS):
@@ -1364,7 +1613,7 @@ def check(files):
     c = EXPECTED["cstdcs_initiative"][0]
     need(staff[c]["Xếp loại"] == TOT and staff[c]["Sáng kiến"]
          and not staff[c]["Đề tài nghiên cứu"], "initiative branch")
-    # Bằng khen: HTXSNV in 2023 and 2024, CSTĐCS in 2023 and 2024.
+    # Bằng khen: HTXSNV in 2022 and 2023, CSTĐCS in 2022 and 2023.
     hist = {}
     for r in lsc:
         hist.setdefault(r["Mã cán bộ"], []).append(r)
@@ -1374,19 +1623,19 @@ def check(files):
         h = hist.get(code, [])
         rated = {x["Năm"]: x["Nội dung"] for x in h if x["Loại"] == "Xếp loại"}
         cs = {x["Năm"] for x in h if x["Nội dung"] == CSTDCS}
-        if rated.get(2024) != XS:
+        if rated.get(2023) != XS:
             bk_fail[code] = "rating"
-        elif not {2023, 2024} <= cs:
+        elif not {2022, 2023} <= cs:
             bk_fail[code] = "cstdcs"
         else:
             bk_pass.append(code)
     need(sorted(bk_pass) == EXPECTED["bk_pass"], "Bằng khen passes %s" % bk_pass)
-    need(bk_fail == {EXPECTED["bk_missing_2023"][0]: "cstdcs",
-                     EXPECTED["bk_httnv_2024"][0]: "rating"}, "Bằng khen failures %s" % bk_fail)
-    # Every nominee: ratings 2022-2024 and at least one title.
+    need(bk_fail == {EXPECTED["bk_missing_2022"][0]: "cstdcs",
+                     EXPECTED["bk_httnv_2023"][0]: "rating"}, "Bằng khen failures %s" % bk_fail)
+    # Every nominee: ratings 2021-2023 and at least one title.
     for code in by:
         h = hist.get(code, [])
-        need({2022, 2023, 2024} <= {x["Năm"] for x in h if x["Loại"] == "Xếp loại"},
+        need({2021, 2022, 2023} <= {x["Năm"] for x in h if x["Loại"] == "Xếp loại"},
              "nominee ratings %s" % code)
         need(any(x["Loại"] != "Xếp loại" for x in h), "nominee titles %s" % code)
     # Discipline.
@@ -1441,12 +1690,14 @@ def main():
     dn_ca_nhan, dn_tap_the = build_nominations(rng, noms, units_by_code)
 
     heads = {s["dv"]: s for s in staff if s["level"] == "head"}
+    nominating = {r[1] for r in dn_ca_nhan} | {r[0] for r in dn_tap_the}
     don_vi = []
     for u in UNITS:
         code = u[0]
         text = UNIT_TEXT[code]
+        to_trinh = NGAY_TO_TRINH[code] if code in nominating else None
         don_vi.append([code, u[1], u[2], u[3], heads[code]["name"], u[4], u[6], u[8], u[9],
-                       u[10], "Có" if u[11] else "Không", u[12]] + list(text))
+                       u[10], "Có" if u[11] else "Không", u[12], to_trinh] + list(text))
     can_bo = [[s["ma"], s["dv"], s["name"], s["born"], s["sex"], s["post"], s["qual"], s["que"],
                s["rating"], s["title"], s["sk"], s["sk_cap"], s["de_tai"], s["kl"]]
               for s in staff]
@@ -1454,21 +1705,21 @@ def main():
     thu_ky = next(s for s in staff if s["dv"] == "VP" and s["level"] == "deputy"
                   and not s["role"])
     hop = [[NAM, "Họp Hội đồng Thi đua - Khen thưởng Sở xét khen thưởng năm %d" % NAM,
-            D(2025, 12, 10), "8 giờ 30 phút", "11 giờ 15 phút",
+            D(2024, 12, 5), "8 giờ 30 phút", "11 giờ 15 phút",
             "Phòng họp tầng 3, trụ sở Sở Tài nguyên và Môi trường, " + HQ, "Mai Trọng Thái",
             "Phó Giám đốc Sở, Phó Chủ tịch Thường trực Hội đồng Thi đua - Khen thưởng Sở",
             thu_ky["name"], "Phó Chánh Văn phòng Sở, Thư ký Hội đồng Thi đua - Khen thưởng Sở",
-            11, "125/QĐ-STNMT", D(2025, 12, 15)]]
+            11, "125/QĐ-STNMT", D(2024, 12, 12)]]
 
     H_LS = ["Năm", "Loại", "Nội dung", "Số quyết định", "Ngày quyết định", "Cơ quan ban hành"]
     books = {
         "don-vi": [("DonVi",
                     ["Mã đơn vị", "Tên đơn vị", "Ký hiệu", "Loại hình", "Thủ trưởng",
                      "Chức vụ thủ trưởng", "Số biên chế", "Địa chỉ", "Điện thoại",
-                     "Ngày kế hoạch", "Đã nộp báo cáo", "Ngày nộp báo cáo", "Kết quả nổi bật",
-                     "Tồn tại, hạn chế", "Phương hướng", "Kiến nghị", "Chức năng, nhiệm vụ",
-                     "Quá trình phát triển"],
-                    don_vi, {0: "text", 8: "text", 9: "date", 11: "date"})],
+                     "Ngày kế hoạch", "Đã nộp báo cáo", "Ngày nộp báo cáo", "Ngày tờ trình",
+                     "Kết quả nổi bật", "Tồn tại, hạn chế", "Phương hướng", "Kiến nghị",
+                     "Chức năng, nhiệm vụ", "Quá trình phát triển"],
+                    don_vi, {0: "text", 8: "text", 9: "date", 11: "date", 12: "date"})],
         "can-bo": [("CanBo",
                     ["Mã cán bộ", "Mã đơn vị", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ",
                      "Trình độ chuyên môn", "Quê quán", "Xếp loại", "Danh hiệu", "Sáng kiến",
@@ -1482,11 +1733,13 @@ def main():
                        diem, {0: "text", 1: "text"})],
         "de-nghi": [("CaNhan",
                      ["Mã cán bộ", "Mã đơn vị", "Họ và tên", "Hình thức đề nghị",
-                      "Cấp quyết định", "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý"],
+                      "Cấp quyết định", "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý",
+                      "Phiếu không biểu quyết", "Ngoại lệ của Hội đồng"],
                      dn_ca_nhan, {0: "text", 1: "text"}),
                     ("TapThe",
                      ["Mã đơn vị", "Tên đơn vị", "Hình thức đề nghị", "Cấp quyết định",
-                      "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý"],
+                      "Thành tích", "Phiếu đồng ý", "Phiếu không đồng ý",
+                      "Phiếu không biểu quyết", "Ngoại lệ của Hội đồng"],
                      dn_tap_the, {0: "text"}),
                     ("HopHoiDong",
                      ["Năm", "Tên cuộc họp", "Ngày họp", "Giờ bắt đầu", "Giờ kết thúc",
