@@ -86,9 +86,11 @@ fn the_pack_makes_every_kind_of_document() {
     for (kind, n) in &kinds {
         assert!(*n >= 1, "{kind} wrote nothing");
     }
-    // One plan and one report per unit.
+    // One plan per unit; a report from each of the 10 units that reported (the other 4 are
+    // reminded instead).
     assert_eq!(kinds[0].1, 14);
-    assert_eq!(kinds[1].1, 14);
+    assert_eq!(kinds[1].1, 10);
+    assert_eq!(kinds[2].1, 4);
     for combined in [
         "So/Tat-ca/Ke-hoach.docx",
         "So/Tat-ca/Bao-cao.docx",
@@ -201,6 +203,7 @@ fn every_rule_and_quota_fires_on_its_planted_row_and_nowhere_else() {
     assert_eq!(
         located,
         [
+            "inputs/de-nghi.xlsx:CaNhan!G4 de_nghi_ca_nhan",
             "inputs/de-nghi.xlsx:CaNhan!A20 ca-nhan-xep-loai",
             "inputs/de-nghi.xlsx:CaNhan!F13 ca-nhan-thanh-tich",
             "inputs/de-nghi.xlsx:CaNhan!F38 ca-nhan-thanh-tich",
@@ -212,6 +215,8 @@ fn every_rule_and_quota_fires_on_its_planted_row_and_nowhere_else() {
             "inputs/de-nghi.xlsx:TapThe!C4 tap-the-ky-luat",
             "inputs/de-nghi.xlsx:CaNhan!D9 chien-si-thi-dua-co-so",
             "inputs/de-nghi.xlsx:CaNhan!D34 bang-khen",
+            "inputs/don-vi.xlsx:DonVi!J9 s plan",
+            "inputs/don-vi.xlsx:DonVi!J10 s plan",
         ],
         "{summary}"
     );
@@ -221,7 +226,12 @@ fn every_rule_and_quota_fires_on_its_planted_row_and_nowhere_else() {
     let rules = manifest.matches("[[rules]]").count();
     let mut fired: Vec<&str> = located
         .iter()
-        .filter(|l| !l.contains(":CaNhan!D9 ") && !l.contains(":CaNhan!D34 "))
+        .filter(|l| {
+            !l.contains(":CaNhan!D9 ")
+                && !l.contains(":CaNhan!D34 ")
+                && !l.contains(":CaNhan!G4 ")
+                && !l.contains(":DonVi!")
+        })
         .map(|l| l.rsplit(' ').next().unwrap())
         .collect();
     fired.dedup();
@@ -252,11 +262,11 @@ fn the_minutes_print_each_nominees_votes_and_verdict_at_the_thresholds_edge() {
 fn numbers_follow_each_book_and_a_certificate_keeps_its_number_in_both_forms() {
     let summary = summary();
     for line in [
-        "  01/KH-VP\t12/03/2025\tke-hoach\tVP\tVP/Ke-hoach-VP.docx\n",
-        "  412/STNMT-VP\t15/12/2025\tcong-van-don-doc\tTTS\tTTS/Cong-van-don-doc-TTS.docx\n",
-        "  415/STNMT-VP\t15/12/2025\tcong-van-don-doc\tDDBD\tDDBD/Cong-van-don-doc-DDBD.docx\n",
-        "  01/GK\t15/12/2025\tgiay-khen-ca-nhan\tVP\tVP/Giay-khen/CB0019.docx\n",
-        "  01/GK\t15/12/2025\tgiay-khen-phoi\tVP\tSo/In/Phoi/CB0019.docx\n",
+        "  01/KH-VP\t12/03/2024\tke-hoach\tVP\tVP/Ke-hoach-VP.docx\n",
+        "  412/STNMT-VP\t18/11/2024\tcong-van-don-doc\tTTS\tTTS/Cong-van-don-doc-TTS.docx\n",
+        "  415/STNMT-VP\t18/11/2024\tcong-van-don-doc\tDDBD\tDDBD/Cong-van-don-doc-DDBD.docx\n",
+        "  01/GK\t12/12/2024\tgiay-khen-ca-nhan\tVP\tVP/Giay-khen/CB0019.docx\n",
+        "  01/GK\t12/12/2024\tgiay-khen-phoi\tVP\tSo/In/Phoi/CB0019.docx\n",
     ] {
         assert!(summary.contains(line), "{line}\n{summary}");
     }
@@ -265,7 +275,7 @@ fn numbers_follow_each_book_and_a_certificate_keeps_its_number_in_both_forms() {
 }
 
 #[test]
-fn the_department_summary_ranks_every_unit_with_ties_sharing_a_rank() {
+fn the_department_summary_ranks_the_units_that_reported_and_no_other() {
     let rows = rows_of("So/Bao-cao-tong-ket.docx");
     let rank = |unit: &str| {
         rows.iter()
@@ -274,9 +284,19 @@ fn the_department_summary_ranks_every_unit_with_ties_sharing_a_rank() {
             .clone()
     };
     assert_eq!(rank("Văn phòng Đăng ký đất đai Hà Nội"), "1");
-    assert_eq!(rank("Phòng Khoáng sản"), "12");
-    assert_eq!(rank("Phòng Đo đạc, Bản đồ và Viễn thám"), "12");
-    assert_eq!(rank("Phòng Đăng ký thống kê đất đai"), "14");
+    assert_eq!(
+        rank("Phòng Tài nguyên nước, Khí tượng thủy văn và Biến đổi khí hậu"),
+        "10"
+    );
+    // Thanh tra Sở, KS, DDBD and DKTK sent no report: no rank.
+    for unit in [
+        "Thanh tra Sở",
+        "Phòng Khoáng sản",
+        "Phòng Đo đạc, Bản đồ và Viễn thám",
+        "Phòng Đăng ký thống kê đất đai",
+    ] {
+        assert_eq!(rank(unit), "", "{unit}");
+    }
 }
 
 #[test]
