@@ -12,4 +12,5 @@ mod manifest;
 mod manifest_steps;
 mod office;
 mod pack;
+mod real_files;
 mod render;

@@ -10,9 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use quick_xml::events::Event;
-
-use crate::docx::{MAIN_DOCUMENT_TYPES, Package, Rendered, fixup};
+use crate::docx::{Package, Rendered, fixup, parse_relationships, resolve_target};
 
 /// The combined package's parts: (zip index, XML) replacing the template's, and new entries.
 pub type Combined = (Rendered, Vec<(String, Vec<u8>)>);
@@ -32,11 +30,7 @@ pub fn combine(
     templated: impl Fn(&str) -> Option<usize>,
     documents: &[Rendered],
 ) -> Result<Combined, String> {
-    let main = package
-        .text_parts
-        .iter()
-        .find(|p| MAIN_DOCUMENT_TYPES.contains(&p.content_type.as_str()))
-        .ok_or("the template has no main document")?;
+    let main = package.main_part();
     let rels_name = rels_name_of(&main.name);
     let rels_index = package
         .entries
@@ -64,7 +58,7 @@ pub fn combine(
         .iter()
         .filter(|r| r.kind == HEADER_REL || r.kind == FOOTER_REL)
         .filter_map(|r| {
-            let part_name = join_target(main_dir, &r.target);
+            let part_name = resolve_target(main_dir, &r.target);
             let index = templated(&part_name)?;
             Some((
                 r.id.clone(),
@@ -123,7 +117,7 @@ pub fn combine(
                 let file = format!("{kind}{next_part}.xml");
                 next_part += 1;
                 let new_id = format!("rIdVanban{next_part}");
-                added.push((join_target(main_dir, &file), bytes.to_vec()));
+                added.push((resolve_target(main_dir, &file), bytes.to_vec()));
                 new_rels.push_str(&format!(
                     r#"<Relationship Id="{new_id}" Type="{}" Target="{file}"/>"#,
                     if *kind == "header" {
@@ -134,7 +128,7 @@ pub fn combine(
                 ));
                 new_types.push_str(&format!(
                     r#"<Override PartName="/{}" ContentType="{}"/>"#,
-                    join_target(main_dir, &file),
+                    resolve_target(main_dir, &file),
                     if *kind == "header" {
                         HEADER_TYPE
                     } else {
@@ -192,58 +186,10 @@ pub fn combine(
     Ok((replaced, added))
 }
 
-struct Relationship {
-    id: String,
-    kind: String,
-    target: String,
-}
-
-fn parse_relationships(xml: &str) -> Vec<Relationship> {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut out = Vec::new();
-    loop {
-        match reader.read_event() {
-            Ok(Event::Empty(e)) | Ok(Event::Start(e))
-                if e.local_name().as_ref() == "Relationship" =>
-            {
-                let mut rel = Relationship {
-                    id: String::new(),
-                    kind: String::new(),
-                    target: String::new(),
-                };
-                for attr in e.attributes().flatten() {
-                    let value = attr.value.to_string();
-                    match attr.key.local_name().as_ref() {
-                        "Id" => rel.id = value,
-                        "Type" => rel.kind = value,
-                        "Target" => rel.target = value,
-                        _ => {}
-                    }
-                }
-                out.push(rel);
-            }
-            Ok(Event::Eof) | Err(_) => break,
-            _ => {}
-        }
-    }
-    out
-}
-
 fn rels_name_of(part: &str) -> String {
     match part.rsplit_once('/') {
         Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
         None => format!("_rels/{part}.rels"),
-    }
-}
-
-fn join_target(dir: &str, target: &str) -> String {
-    if let Some(absolute) = target.strip_prefix('/') {
-        return absolute.to_string();
-    }
-    if dir.is_empty() {
-        target.to_string()
-    } else {
-        format!("{dir}/{target}")
     }
 }
 

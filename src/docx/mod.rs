@@ -52,9 +52,40 @@ pub struct Package {
     /// Entry names in zip order.
     pub entries: Vec<String>,
     pub text_parts: Vec<TextPart>,
-    /// `PartName` (without the leading `/`) to content type, from the Override elements.
-    pub overrides: HashMap<String, String>,
+    /// The main document part's index in `text_parts`.
+    pub main: usize,
+    pub content_types: ContentTypes,
 }
+
+/// `[Content_Types].xml`: a part's type is its Override's, or else its extension's Default.
+/// Part names and extensions compare case-insensitively, as OPC says.
+#[derive(Debug, Clone, Default)]
+pub struct ContentTypes {
+    /// Lower-case part name (no leading `/`) to content type.
+    overrides: HashMap<String, String>,
+    /// Lower-case extension to content type.
+    defaults: HashMap<String, String>,
+}
+
+impl ContentTypes {
+    pub fn of(&self, part: &str) -> Option<&str> {
+        let part = part.trim_start_matches('/').to_lowercase();
+        if let Some(t) = self.overrides.get(&part) {
+            return Some(t);
+        }
+        let (_, extension) = part.rsplit_once('.')?;
+        if extension.contains('/') {
+            return None;
+        }
+        self.defaults.get(extension).map(String::as_str)
+    }
+}
+
+/// The package relationship to the main part, transitional and strict.
+const OFFICE_DOCUMENT_RELS: &[&str] = &[
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+];
 
 const WORD_TEXT_TYPES: &[&str] = &[
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -117,46 +148,72 @@ impl Package {
                 Diagnostic::error("", "not a .docx file: it has no '[Content_Types].xml'")
                     .with_hint("save the template from Word or LibreOffice Writer as .docx")
             })?;
-        let overrides = parse_overrides(&content_types)
+        let content_types = parse_content_types(&content_types)
             .map_err(|m| Diagnostic::error("[Content_Types].xml", m))?;
+        let main_name = main_part_name(&mut archive, &entries, &content_types)?;
 
         let mut text_parts = Vec::new();
+        let mut main = None;
         for (index, name) in entries.iter().enumerate() {
-            let Some(content_type) = overrides.get(name) else {
+            let Some(content_type) = content_types.of(name) else {
                 continue;
             };
-            let kind = if WORD_TEXT_TYPES.contains(&content_type.as_str()) {
+            let is_main = main_name.as_deref() == Some(name.as_str());
+            let kind = if MAIN_DOCUMENT_TYPES.contains(&content_type) {
+                // A part typed as a main document that the package does not point at (a
+                // Default typing every .xml so) is not a document of this package.
+                if !is_main {
+                    continue;
+                }
                 PartKind::Word
-            } else if PLAIN_TEXT_TYPES.contains(&content_type.as_str()) {
+            } else if WORD_TEXT_TYPES.contains(&content_type) {
+                PartKind::Word
+            } else if PLAIN_TEXT_TYPES.contains(&content_type) {
                 PartKind::Plain
             } else {
                 continue;
             };
             let xml = read_entry(&mut archive, &entries, name)?.unwrap_or_default();
+            if is_main {
+                main = Some(text_parts.len());
+            }
             text_parts.push(TextPart {
                 name: name.clone(),
                 index,
                 kind,
-                content_type: content_type.clone(),
+                content_type: content_type.to_string(),
                 xml,
             });
         }
-        if !text_parts
-            .iter()
-            .any(|p| MAIN_DOCUMENT_TYPES.contains(&p.content_type.as_str()))
-        {
+        let Some(main) = main else {
             return Err(Diagnostic::error(
                 "",
-                "not a Word document: it has no 'word/document.xml'",
+                match main_name {
+                    Some(name) => match content_types.of(&name) {
+                        Some(t) => format!(
+                            "not a Word document: its main part '{name}' is of type '{t}'"
+                        ),
+                        None => format!(
+                            "not a Word document: its main part '{name}' has no content type in '[Content_Types].xml'"
+                        ),
+                    },
+                    None => "not a Word document: it has no 'word/document.xml'".to_string(),
+                },
             )
             .with_hint("save the template from Word or LibreOffice Writer as .docx"));
-        }
+        };
         Ok(Package {
             archive,
             entries,
             text_parts,
-            overrides,
+            main,
+            content_types,
         })
+    }
+
+    /// The main document part.
+    pub fn main_part(&self) -> &TextPart {
+        &self.text_parts[self.main]
     }
 
     /// Reads any entry as text (relationships, styles...).
@@ -250,28 +307,185 @@ fn read_entry(
         .map_err(|_| Diagnostic::error(name, "this part is not UTF-8 text"))
 }
 
-/// `PartName` (no leading `/`) to `ContentType` from `[Content_Types].xml`.
-fn parse_overrides(xml: &str) -> Result<HashMap<String, String>, String> {
+/// The main part's entry name, as the package relationship `officeDocument` in `_rels/.rels`
+/// names it; without that relationship, the part typed as a main document (`word/document.xml`
+/// first). `None` when there is neither.
+fn main_part_name(
+    archive: &mut Archive,
+    entries: &[String],
+    content_types: &ContentTypes,
+) -> Result<Option<String>, Diagnostic> {
+    let typed_main = |name: &String| {
+        content_types
+            .of(name)
+            .is_some_and(|t| MAIN_DOCUMENT_TYPES.contains(&t))
+    };
+    let find = |target: &str| {
+        entries
+            .iter()
+            .find(|e| e.eq_ignore_ascii_case(target))
+            .cloned()
+    };
+    let rels_entry = find("_rels/.rels");
+    if let Some(rels_entry) = rels_entry {
+        let rels = read_entry(archive, entries, &rels_entry)?.unwrap_or_default();
+        let target = parse_relationships(&rels)
+            .into_iter()
+            .find(|r| OFFICE_DOCUMENT_RELS.contains(&r.kind.as_str()) && !r.external)
+            .map(|r| resolve_target("", &r.target));
+        if let Some(target) = target {
+            return match find(&target) {
+                Some(name) => Ok(Some(name)),
+                None => Err(Diagnostic::error(
+                    "",
+                    format!(
+                        "not a Word document: its main part '{target}', named in '_rels/.rels', is missing"
+                    ),
+                )
+                .with_hint("save the template from Word or LibreOffice Writer as .docx")),
+            };
+        }
+    }
+    Ok(entries
+        .iter()
+        .find(|e| *e == "word/document.xml" && typed_main(e))
+        .or_else(|| entries.iter().find(|e| typed_main(e)))
+        .cloned())
+}
+
+/// One `Relationship` of a `.rels` part.
+#[derive(Debug, Clone)]
+pub struct Relationship {
+    pub id: String,
+    pub kind: String,
+    pub target: String,
+    /// `TargetMode="External"`: a URL, not a part.
+    pub external: bool,
+}
+
+/// The relationships of a `.rels` part; unreadable XML gives those read before it.
+pub fn parse_relationships(xml: &str) -> Vec<Relationship> {
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut map = HashMap::new();
+    let mut out = Vec::new();
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == "Override" => {
-                let mut part = None;
-                let mut content_type = None;
-                for attr in e.attributes().flatten() {
-                    let raw = attr.value.to_string();
-                    let value = quick_xml::escape::unescape(&raw)
-                        .map(|v| v.into_owned())
-                        .unwrap_or(raw);
-                    match attr.key.local_name().as_ref() {
-                        "PartName" => part = Some(value),
-                        "ContentType" => content_type = Some(value),
+            Ok(Event::Empty(e)) | Ok(Event::Start(e))
+                if e.local_name().as_ref() == "Relationship" =>
+            {
+                let mut rel = Relationship {
+                    id: String::new(),
+                    kind: String::new(),
+                    target: String::new(),
+                    external: false,
+                };
+                for (key, value) in attributes(&e) {
+                    match key.as_str() {
+                        "Id" => rel.id = value,
+                        "Type" => rel.kind = value,
+                        "Target" => rel.target = value,
+                        "TargetMode" => rel.external = value == "External",
                         _ => {}
                     }
                 }
-                if let (Some(part), Some(content_type)) = (part, content_type) {
-                    map.insert(part.trim_start_matches('/').to_string(), content_type);
+                out.push(rel);
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The entry name a relationship's target points at, from the folder of its source part:
+/// `/word/document.xml` and `word/./document.xml` are `word/document.xml`, `../x` goes up.
+pub fn resolve_target(dir: &str, target: &str) -> String {
+    let target = target.split(['#', '?']).next().unwrap_or("");
+    let target = percent_decode(target);
+    let mut segments: Vec<&str> = Vec::new();
+    let joined;
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute,
+        None => {
+            joined = if dir.is_empty() {
+                target.clone()
+            } else {
+                format!("{dir}/{target}")
+            };
+            &joined
+        }
+    };
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    segments.join("/")
+}
+
+/// `%20` and the like in a part name, as UTF-8.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// An element's attributes: (local name, unescaped value).
+fn attributes(e: &quick_xml::events::BytesStart) -> Vec<(String, String)> {
+    e.attributes()
+        .flatten()
+        .map(|attr| {
+            let raw = attr.value.to_string();
+            let value = quick_xml::escape::unescape(&raw)
+                .map(|v| v.into_owned())
+                .unwrap_or(raw);
+            (attr.key.local_name().as_ref().to_string(), value)
+        })
+        .collect()
+}
+
+/// The Override and Default elements of `[Content_Types].xml`.
+fn parse_content_types(xml: &str) -> Result<ContentTypes, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut types = ContentTypes::default();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e))
+                if matches!(e.local_name().as_ref(), "Override" | "Default") =>
+            {
+                let mut part = None;
+                let mut content_type = None;
+                for (key, value) in attributes(&e) {
+                    match key.as_str() {
+                        "PartName" | "Extension" => part = Some(value),
+                        "ContentType" => content_type = Some(value.trim().to_string()),
+                        _ => {}
+                    }
+                }
+                if let (Some(key), Some(content_type)) = (part, content_type) {
+                    let key = key.trim_start_matches('/').to_lowercase();
+                    if e.local_name().as_ref() == "Override" {
+                        types.overrides.insert(percent_decode(&key), content_type);
+                    } else {
+                        types.defaults.insert(key, content_type);
+                    }
                 }
             }
             Ok(Event::Eof) => break,
@@ -279,5 +493,5 @@ fn parse_overrides(xml: &str) -> Result<HashMap<String, String>, String> {
             Err(e) => return Err(format!("malformed XML: {}", lower(&e.to_string()))),
         }
     }
-    Ok(map)
+    Ok(types)
 }
