@@ -145,3 +145,158 @@ fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
     }
     zip.finish().unwrap().into_inner()
 }
+
+// ---------------------------------------------------------------------------------------------
+// 2. `check` finds every tag `render` cannot read, and says in our words what is wrong.
+
+/// The problem lines (errors and hints, not the summary) `check` and `render` print for a
+/// template whose body is one paragraph holding `tag`.
+fn check_and_render(tag: &str) -> (Run, Run) {
+    let builder = DocxBuilder::new(p(&["Kính gửi: ", tag]));
+    let dir = with_template(&builder, "d.csv", "x,y,name\n1,2,3\n");
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.csv"]);
+    let render = vanban(dir.path(), &["render", "t.docx", "--data", "d.csv"]);
+    (check, render)
+}
+
+fn problem_lines(run: &Run) -> Vec<&str> {
+    run.stderr
+        .lines()
+        .filter(|l| !l.starts_with("error: ") && !l.starts_with("note: "))
+        .filter(|l| !l.contains("no tag reads the columns"))
+        .collect()
+}
+
+#[test]
+fn tags_handlebars_cannot_read_fail_check_as_they_fail_render_in_our_words() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "{{+x}}",
+            "a field name cannot start with '+'",
+            "a field is named by its column's header as a slug, like {{ho_va_ten}}, or by the header in brackets: {{[Họ và tên]}}",
+        ),
+        (
+            "{{%x}}",
+            "a field name cannot start with '%'",
+            "a field is named by its column's header as a slug, like {{ho_va_ten}}, or by the header in brackets: {{[Họ và tên]}}",
+        ),
+        (
+            "{{?x}}",
+            "a field name cannot start with '?'",
+            "a field is named by its column's header as a slug, like {{ho_va_ten}}, or by the header in brackets: {{[Họ và tên]}}",
+        ),
+        (
+            "{{.x}}",
+            "a field name cannot start with '.'",
+            "write {{x}}, or {{this.x}} for a field of the current row",
+        ),
+        (
+            "{{x.}}",
+            "a field name cannot end with '.'",
+            "write {{x}}, or name what follows the '.': {{x.ten}}",
+        ),
+        (
+            "{{x..y}}",
+            "'..' inside the field name 'x..y'",
+            "separate the parts of a name with one dot: {{x.y}}; '../' reads a field of the block around: {{../nam}}",
+        ),
+        (
+            "{{x/}}",
+            "a field name cannot end with '/'",
+            "write {{x}}, or name what follows the '/': {{x/ten}}",
+        ),
+        (
+            "{{x=1}}",
+            "'x=1' is a named argument with no helper before it",
+            "to print 'x' write {{x}}; to compare, write {{#if (eq x 1)}}",
+        ),
+        (
+            "{{x,y}}",
+            "',' cannot be in a field name ('x,y')",
+            "a helper's arguments are separated by spaces: {{so tong_tien 0}}",
+        ),
+        (
+            "{{x|y}}",
+            "'|' cannot be in a field name ('x|y')",
+            "to print a value use {{x}}; a filter is written as a helper: {{y x}}",
+        ),
+        (
+            "{{x;}}",
+            "';' cannot be in a field name ('x;')",
+            "a helper's arguments are separated by spaces: {{so tong_tien 0}}",
+        ),
+        (
+            "{{x#}}",
+            "'#' cannot be in a field name ('x#')",
+            "a block opens with '#' before its helper: {{#if x}}",
+        ),
+        (
+            "{{x!}}",
+            "'!' cannot be in a field name ('x!')",
+            "a comment starts with '!': {{! ghi chú }}",
+        ),
+        (
+            "{{x+y}}",
+            "'+' cannot be in a field name ('x+y')",
+            "a tag does no arithmetic: compute the value in a column of the spreadsheet",
+        ),
+        (
+            "{{`x`}}",
+            "a field name cannot start with '`'",
+            "a field is named by its column's header as a slug, like {{ho_va_ten}}, or by the header in brackets: {{[Họ và tên]}}",
+        ),
+        (
+            "{{hoa x|y}}",
+            "'|' cannot be in a field name ('x|y')",
+            "to print a value use {{x}}",
+        ),
+        (
+            "{{#if x.}}a{{/if}}",
+            "a field name cannot end with '.'",
+            "write {{x}}, or name what follows the '.': {{x.ten}}",
+        ),
+    ];
+    for (tag, message, hint) in cases {
+        let (check, render) = check_and_render(tag);
+        let shown = tag.split("}}").next().unwrap_or(tag).to_string() + "}}";
+        let expected = vec![
+            format!("t.docx: word/document.xml paragraph 1: {shown}: {message}"),
+            format!("hint: {hint}"),
+        ];
+        assert_eq!(check.code, 2, "{tag}: {}", check.stderr);
+        assert_eq!(render.code, 2, "{tag}: {}", render.stderr);
+        assert_eq!(problem_lines(&check), expected, "check {tag}");
+        assert_eq!(problem_lines(&render), expected, "render {tag}");
+    }
+}
+
+#[test]
+fn a_tag_only_handlebars_refuses_is_still_caught_by_check_without_its_rule_names() {
+    // `1.5.3` reads as a number and then a stray `.3`: no rule of ours sees it.
+    let (check, render) = check_and_render("{{so 1.5.3}}");
+    let expected = vec![
+        "t.docx: word/document.xml paragraph 1: {{so 1.5.3}}: this tag cannot be read",
+        "hint: a tag is a field {{ho_va_ten}}, a helper and its arguments {{so tong_tien}}, or a block {{#each rows}} ... {{/each}}",
+    ];
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert_eq!(problem_lines(&check), expected);
+    assert_eq!(problem_lines(&render), expected);
+}
+
+#[test]
+fn paths_handlebars_reads_pass_check() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{x}} {{this.x}} {{./x}} {{@root.x}} {{[Tên đơn vị]}} {{x-y}} {{x:y}}"]),
+            p(&["{{#each rows}}{{../x}} {{@index}} {{this}}{{/each}}"]),
+        ]
+        .concat(),
+    );
+    let dir = with_template(
+        &builder,
+        "d.json",
+        r#"{"x": 1, "x-y": 2, "x:y": 3, "ten_don_vi": "A", "Tên đơn vị": "A", "rows": [1]}"#,
+    );
+    let check = vanban(dir.path(), &["check", "t.docx"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}

@@ -44,8 +44,19 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
         } else {
             expr_text
         };
-        let Ok(terms) = expr::parse_terms(&expr_text) else {
-            continue;
+        let terms = match expr::parse_terms(&expr_text) {
+            Ok(terms) if !tag.unreadable => terms,
+            // Its blocks still open and close.
+            _ => {
+                match tag.kind {
+                    TagKind::Open(_) => scopes.push(Scope::Unknown),
+                    TagKind::Close(_) if scopes.len() > 1 => {
+                        scopes.pop();
+                    }
+                    _ => {}
+                }
+                continue;
+            }
         };
         let mut record = |field: String, scope: Scope, optional: bool| {
             uses.push(FieldUse {
