@@ -83,9 +83,12 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         return Err(errors);
     }
     let mut report = job.run()?;
-    report
-        .warnings
-        .splice(0..0, table.warnings.iter().cloned().chain(warnings));
+    report.warnings.splice(
+        0..0,
+        (table.warnings.iter().cloned())
+            .chain(template.warnings.iter().cloned())
+            .chain(warnings),
+    );
     Ok(report)
 }
 
@@ -98,6 +101,13 @@ pub fn load_template(path: &Path, display: &str, slug: bool) -> Result<Template,
             slug_brackets: slug,
         },
     )
+    .map(|mut template| {
+        template.warnings = std::mem::take(&mut template.warnings)
+            .into_iter()
+            .map(|d| d.within(display))
+            .collect();
+        template
+    })
     .map_err(|ds| ds.into_iter().map(|d| d.within(display)).collect())
 }
 

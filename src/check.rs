@@ -172,9 +172,7 @@ pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
     );
     for analysis in &analyses {
         problems.extend(
-            analysis
-                .errors
-                .iter()
+            (analysis.errors.iter().chain(&analysis.warnings))
                 .cloned()
                 .map(|d| d.within(&template_display)),
         );

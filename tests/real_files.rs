@@ -300,3 +300,54 @@ fn paths_handlebars_reads_pass_check() {
     let check = vanban(dir.path(), &["check", "t.docx"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 4. A `}}` in a paragraph with no `{{` (a code listing) is text, with a warning.
+
+#[test]
+fn closing_braces_in_a_paragraph_without_a_tag_are_printed_as_typed_with_a_warning() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["Kính gửi: {{ten_don_vi}}."]),
+            p(&["fn main() { if x { y(); }}"]),
+            p(&["{ho_", "ten}}"]),
+        ]
+        .concat(),
+    );
+    let dir = with_template(&builder, "d.csv", "Tên đơn vị\nSở Tài chính\n");
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.csv"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert_eq!(
+        check.stderr,
+        "t.docx: word/document.xml paragraph 2: warning: stray '}}' after 'ain() { if x { y(); ', printed as typed\n\
+         hint: delete it, or complete the tag it belonged to\n\
+         t.docx: word/document.xml paragraph 3: warning: stray '}}' after '{ho_ten', printed as typed\n\
+         hint: did you mean '{{ho_ten}}'?\n\
+         t.docx: no errors; 2 warnings\n"
+    );
+    let render = vanban(dir.path(), &["render", "t.docx", "--data", "d.csv"]);
+    assert_eq!(render.code, 0, "{}", render.stderr);
+    assert!(
+        render
+            .stderr
+            .contains("t.docx: word/document.xml paragraph 3: warning: stray '}}' after '{ho_ten', printed as typed"),
+        "{}",
+        render.stderr
+    );
+    assert_eq!(
+        body(&dir.path().join("out/t-2.docx")),
+        "Kính gửi: Sở Tài chính.\nfn main() { if x { y(); }}\n{ho_ten}}"
+    );
+}
+
+#[test]
+fn a_stray_closing_pair_beside_a_tag_is_still_an_error() {
+    let (check, render) = check_and_render("{{x}} y}}");
+    let expected = vec![
+        "t.docx: word/document.xml paragraph 1: stray '}}' after 'Kính gửi: {{x}} y'",
+        "hint: delete it, or complete the tag it belonged to",
+    ];
+    assert_eq!(check.code, 2);
+    assert_eq!(problem_lines(&check), expected);
+    assert_eq!(problem_lines(&render), expected);
+}

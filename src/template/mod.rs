@@ -128,6 +128,8 @@ pub struct Template {
     pub package: Package,
     pub options: CompileOptions,
     pub parts: Vec<CompiledPart>,
+    /// What the template holds that is printed as typed though it looks like a tag.
+    pub warnings: Vec<Diagnostic>,
     word: Handlebars<'static>,
     plain: Handlebars<'static>,
 }
@@ -140,8 +142,10 @@ impl Template {
         let mut plain = new_registry(escape_plain);
         let mut parts = Vec::new();
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         for analysis in analyze(&package, options) {
             errors.extend(analysis.errors);
+            warnings.extend(analysis.warnings);
             let Some(compiled) = analysis.compiled else {
                 continue;
             };
@@ -171,6 +175,7 @@ impl Template {
                 package,
                 options,
                 parts,
+                warnings,
                 word,
                 plain,
             })
@@ -307,6 +312,7 @@ pub struct PartAnalysis {
     pub tags: Vec<TagInfo>,
     pub blocks: Vec<Block>,
     pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
     /// The Handlebars source, tag sites and repairs, when the part has no error.
     compiled: Option<Compiled>,
 }
@@ -335,11 +341,13 @@ pub fn analyze(package: &Package, options: CompileOptions) -> Vec<PartAnalysis> 
                 tags: Vec::new(),
                 blocks: Vec::new(),
                 errors: Vec::new(),
+                warnings: Vec::new(),
                 compiled: None,
             };
             analyze_part(&part.xml, options, &mut analysis);
             let empty = analysis.tags.is_empty()
                 && analysis.errors.is_empty()
+                && analysis.warnings.is_empty()
                 && analysis.compiled.is_none();
             (!empty).then_some(analysis)
         })
@@ -356,6 +364,15 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
     };
     let scan = scan::scan(&tree);
+    let at_paragraph = |p: usize| match tree.paragraphs.get(p).and_then(|p| p.label.as_ref()) {
+        Some(label) => format!("{part} <{label}>"),
+        None => format!("{part} paragraph {}", p + 1),
+    };
+    for (p, message, hint) in &scan.warnings {
+        analysis
+            .warnings
+            .push(Diagnostic::warning(at_paragraph(*p), message.clone()).with_hint(hint.clone()));
+    }
     let hidden = &tree.hidden_tags;
     if scan.errors.is_empty() && hidden.is_empty() && scan.pieces.iter().all(Option::is_none) {
         return;
@@ -380,10 +397,6 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
             }
         })
         .collect();
-    let at_paragraph = |p: usize| match tree.paragraphs.get(p).and_then(|p| p.label.as_ref()) {
-        Some(label) => format!("{part} <{label}>"),
-        None => format!("{part} paragraph {}", p + 1),
-    };
     let errors = &mut analysis.errors;
     for (p, message, hint) in &scan.errors {
         errors.push(Diagnostic::error(at_paragraph(*p), message.clone()).with_hint(hint.clone()));
