@@ -6,7 +6,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use handlebars::{Context, Handlebars};
+use handlebars::Handlebars;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -484,11 +484,7 @@ fn render_one(
     path: &Path,
     keep: bool,
 ) -> Result<Option<Rendered>, Diagnostic> {
-    let context = Context::from(document.data.clone());
-    let parts = template.render(&context).map_err(|d| {
-        let message = format!("{} (rendering {})", d.message, document.origin);
-        Diagnostic { message, ..d }.within(template_display)
-    })?;
+    let parts = check::render_document(template, template_display, document)?;
     write_document(&template.package, &parts, &[], path)
         .map_err(|e| Diagnostic::error(display(path), format!("cannot write the document: {e}")))?;
     Ok(keep.then_some(parts))

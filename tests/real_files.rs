@@ -351,3 +351,85 @@ fn a_stray_closing_pair_beside_a_tag_is_still_an_error() {
     assert_eq!(problem_lines(&check), expected);
     assert_eq!(problem_lines(&render), expected);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 3. `check --data` resolves tags as `render` does.
+
+#[test]
+fn a_data_variable_handlebars_does_not_have_fails_check_and_render_alike() {
+    for (tag, expected) in [
+        (
+            "{{@anh}}",
+            [
+                "t.docx: word/document.xml paragraph 1: {{@anh}}: '@anh' is not a data variable",
+                "hint: vanban knows @index, @first, @last and @key inside {{#each}}, and @root.field anywhere; to print the field 'anh' write {{anh}}",
+            ],
+        ),
+        (
+            "{{@index}}",
+            [
+                "t.docx: word/document.xml paragraph 1: {{@index}}: '@index' is known only inside {{#each}}",
+                "hint: move the tag between {{#each rows}} and {{/each}}; there {{stt}} prints the row number",
+            ],
+        ),
+        (
+            "{{so @root}}",
+            [
+                "t.docx: word/document.xml paragraph 1: {{so @root}}: '@root' alone is the whole document, not a value",
+                "hint: name one of its fields: {{@root.nam}}",
+            ],
+        ),
+    ] {
+        let (check, render) = check_and_render(tag);
+        assert_eq!(check.code, 2, "{tag}: {}", check.stderr);
+        assert_eq!(render.code, 2, "{tag}: {}", render.stderr);
+        assert_eq!(problem_lines(&check), expected, "{tag}");
+        assert_eq!(problem_lines(&render), expected, "{tag}");
+    }
+    // Inside a block, the variables of `#each` are known.
+    let builder = DocxBuilder::new(p(&[
+        "{{#each rows}}{{@index}}{{#if @first}}*{{/if}}{{@root.nam}}{{/each}}",
+    ]));
+    let dir = with_template(&builder, "d.json", r#"{"nam": 2025, "rows": [1, 2]}"#);
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let render = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
+    assert_eq!(render.code, 0, "{}", render.stderr);
+    assert_eq!(body(&dir.path().join("out/t.docx")), "0*202512025");
+}
+
+#[test]
+fn check_with_data_fails_where_render_would_find_a_field_missing() {
+    // Fields the static check cannot place: inside `#with`, up a block with `../`.
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#with don_vi}}{{ten}}{{/with}}"]),
+            p(&["{{#each rows}}{{../khong_co}}{{/each}}"]),
+        ]
+        .concat(),
+    );
+    let dir = with_template(
+        &builder,
+        "d.json",
+        r#"[{"don_vi": {"ten": "A"}, "rows": [1]}, {"don_vi": {"ma": "B"}, "rows": [1], "khong_co": 1}]"#,
+    );
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+    let render = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert_eq!(render.code, 1, "{}", render.stderr);
+    let failures = |run: &Run| -> Vec<String> {
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("t.docx: "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        failures(&check),
+        [
+            "t.docx: word/document.xml paragraph 2: {{../khong_co}}: no field '../khong_co' in the data (rendering d.json:record 1)",
+            "t.docx: word/document.xml paragraph 1: {{ten}}: no field 'ten' in the data (rendering d.json:record 2)",
+        ]
+    );
+    assert_eq!(failures(&check), failures(&render));
+}

@@ -341,6 +341,54 @@ pub fn slug_brackets(expr: &str) -> String {
     out
 }
 
+/// The data variables Handlebars sets inside `{{#each}}`.
+const EACH_VARIABLES: &[&str] = &["index", "first", "last", "key"];
+
+/// A path naming a data variable (`@x`) that rendering would not find: one Handlebars does
+/// not have, `@index` and the like outside any `{{#each}}`, `@root` alone. (message, hint).
+pub fn data_variable_problem(terms: &[Term], inside_each: bool) -> Option<(String, String)> {
+    let mut paths = Vec::new();
+    collect_paths(terms, &mut paths);
+    paths.into_iter().find_map(|path| {
+        let rest = path.strip_prefix("this.").unwrap_or(path);
+        let name = rest.strip_prefix('@')?;
+        let head = name.split(['.', '/']).next().unwrap_or(name);
+        let known = "@index, @first, @last and @key inside {{#each}}, and @root.field anywhere";
+        if head == "root" {
+            return (name == "root").then(|| {
+                (
+                    "'@root' alone is the whole document, not a value".to_string(),
+                    "name one of its fields: {{@root.nam}}".to_string(),
+                )
+            });
+        }
+        if !EACH_VARIABLES.contains(&head) {
+            return Some((
+                format!("'@{head}' is not a data variable"),
+                format!("vanban knows {known}; to print the field '{head}' write {{{{{head}}}}}"),
+            ));
+        }
+        (!inside_each).then(|| {
+            (
+                format!("'@{head}' is known only inside {{{{#each}}}}"),
+                "move the tag between {{#each rows}} and {{/each}}; there {{stt}} prints the row number"
+                    .to_string(),
+            )
+        })
+    })
+}
+
+fn collect_paths<'a>(terms: &'a [Term], out: &mut Vec<&'a str>) {
+    for term in terms {
+        match term {
+            Term::Path(p) => out.push(p),
+            Term::Call(call) => collect_paths(&call.args, out),
+            Term::Hash(_, value) => collect_paths(std::slice::from_ref(value), out),
+            Term::Literal(_) | Term::BlockParams(_) => {}
+        }
+    }
+}
+
 /// A character Handlebars allows in a name (`symbol_char` of its grammar).
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '$' | ':') || c as u32 >= 0x80

@@ -411,14 +411,25 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         );
     }
     let mut terms_of: Vec<Vec<Term>> = Vec::with_capacity(scan.tags.len());
+    // Whether each open block is an `#each`, in tag order.
+    let mut open_blocks: Vec<bool> = Vec::new();
     for (t, found) in scan.tags.iter().enumerate() {
+        let inside_each = open_blocks.contains(&true);
+        match found.tag.as_ref().map(|t| &t.kind) {
+            Ok(TagKind::Open(name)) => open_blocks.push(name == "each"),
+            Ok(TagKind::Close(_)) => {
+                open_blocks.pop();
+            }
+            _ => {}
+        }
         let parsed = found.tag.as_ref().map_err(|m| m.clone()).and_then(|tag| {
             let expr = expr::terms_text(&tag.kind, &tag.expr);
             expr::parse_terms(&expr)
         });
         let problem = match (&parsed, &found.tag) {
             (Ok(terms), Ok(tag)) => expr::terms_problem(&tag.kind, terms)
-                .or_else(|| unreadable_tag(tag, terms, options)),
+                .or_else(|| unreadable_tag(tag, terms, options))
+                .or_else(|| expr::data_variable_problem(terms, inside_each)),
             _ => None,
         };
         if let Some((message, hint)) = problem {
