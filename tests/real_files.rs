@@ -433,3 +433,120 @@ fn check_with_data_fails_where_render_would_find_a_field_missing() {
     );
     assert_eq!(failures(&check), failures(&render));
 }
+
+// ---------------------------------------------------------------------------------------------
+// 7. Namespaces by URI, not by prefix; Strict OOXML read too.
+
+const W_URI: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+/// The built package with word/document.xml's `w:` prefix spelt `prefix:` (`""`: the
+/// default namespace) and its WordprocessingML namespace `uri`.
+fn respelt(builder: &DocxBuilder, prefix: &str, uri: &str) -> Vec<u8> {
+    let built = builder.build();
+    let xml = entry_text(&built, "word/document.xml").unwrap();
+    let (open, close, attr, decl) = if prefix.is_empty() {
+        (
+            "<".to_string(),
+            "</".to_string(),
+            " w:",
+            "xmlns=".to_string(),
+        )
+    } else {
+        (
+            format!("<{prefix}:"),
+            format!("</{prefix}:"),
+            " w:",
+            format!("xmlns:{prefix}="),
+        )
+    };
+    let mut xml = xml
+        .replace("</w:", &close)
+        .replace("<w:", &open)
+        .replace(&format!("xmlns:w=\"{W_URI}\""), &format!("{decl}\"{uri}\""));
+    if prefix.is_empty() {
+        // Attributes need a prefix: keep `w` for them, bound to the same namespace.
+        xml = xml.replacen(
+            &format!("{decl}\"{uri}\""),
+            &format!("{decl}\"{uri}\" xmlns:w=\"{uri}\""),
+            1,
+        );
+    } else {
+        xml = xml.replace(attr, &format!(" {prefix}:"));
+    }
+    with_entries(&built, &[("word/document.xml", Some(&xml))])
+}
+
+fn split_letter() -> DocxBuilder {
+    DocxBuilder::new(
+        [
+            p(&["Kính gửi: {{ten_", "don_vi}}."]),
+            table(&[row(&["{{#each rows}}{{ho_ten}}", "{{ghi_chu}}{{/each}}"])]),
+        ]
+        .concat(),
+    )
+}
+
+#[test]
+fn a_part_with_another_prefix_for_wordprocessingml_is_read_and_filled() {
+    let data =
+        "Tên đơn vị,Họ tên,Ghi chú\nSở Tài chính,An,\"dòng 1\ndòng 2\"\nSở Tài chính,Bình,x\n";
+    for prefix in ["ns0", ""] {
+        let docx = respelt(&split_letter(), prefix, W_URI);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("t.docx"), &docx).unwrap();
+        std::fs::write(dir.path().join("d.csv"), data).unwrap();
+        let args = ["t.docx", "--data", "d.csv", "--group-by", "ten_don_vi"];
+        let check = vanban(dir.path(), &[&["check"], &args[..]].concat());
+        assert_eq!(check.code, 0, "{prefix}: {}", check.stderr);
+        let inspect = vanban(dir.path(), &["inspect", "t.docx"]);
+        assert_eq!(
+            inspect.stdout.lines().count(),
+            5,
+            "{prefix}: {}",
+            inspect.stdout
+        );
+        let run = vanban(dir.path(), &[&["render"], &args[..]].concat());
+        assert_eq!(run.code, 0, "{prefix}: {}", run.stderr);
+        let out = dir.path().join("out/t-Sở Tài chính.docx");
+        let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+        assert!(xml.contains(&format!("xmlns:w=\"{W_URI}\"")), "{xml}");
+        assert_eq!(
+            table_rows(&xml, 1),
+            [
+                vec!["An".to_string(), "dòng 1\ndòng 2".to_string()],
+                vec!["Bình".to_string(), "x".to_string()]
+            ]
+        );
+        assert_eq!(paragraphs(&xml)[0], "Kính gửi: Sở Tài chính.");
+    }
+}
+
+#[test]
+fn a_strict_ooxml_document_is_read_and_filled() {
+    let built = respelt(&letter(), "w", W_STRICT);
+    let rels = entry_text(&built, "_rels/.rels").unwrap().replace(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+    );
+    let docx = with_entries(&built, &[("_rels/.rels", Some(&rels))]);
+    let (run, text) = render_csv(&docx, "Tên đơn vị\nSở Tài chính\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(text, "Kính gửi: Sở Tài chính.");
+}
+
+#[test]
+fn a_part_binding_one_prefix_to_two_namespaces_is_refused_with_its_name() {
+    let built = letter().build();
+    let xml = entry_text(&built, "word/document.xml")
+        .unwrap()
+        .replace(" xmlns:w=", " xmlns:ns0=\"urn:x\" xmlns:w=")
+        .replacen("<w:p>", "<ns0:p xmlns:ns0=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/><w:p>", 1);
+    let docx = with_entries(&built, &[("word/document.xml", Some(&xml))]);
+    let (run, _) = render_csv(&docx, "Tên đơn vị\nA\n");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "t.docx: word/document.xml: the part binds the prefix 'ns0' to two namespaces; save it again from Word or LibreOffice Writer\n"
+    );
+}

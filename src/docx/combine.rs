@@ -19,10 +19,9 @@ const HEADER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 const FOOTER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
-const HEADER_REL: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
-const FOOTER_REL: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
+/// Header and footer relationships end so, in transitional and strict packages alike.
+const HEADER_REL: &str = "/relationships/header";
+const FOOTER_REL: &str = "/relationships/footer";
 
 /// `templated` gives the zip index of each part that holds tags, by part name.
 pub fn combine(
@@ -54,23 +53,19 @@ pub fn combine(
     // Headers and footers with tags, by relationship id.
     let relationships = parse_relationships(&rels_xml);
     let main_dir = main.name.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-    let templated: BTreeMap<String, (usize, &str)> = relationships
+    // Relationship id to (zip index, `header` or `footer`, the relationship's type).
+    let templated: BTreeMap<String, (usize, &str, &str)> = relationships
         .iter()
-        .filter(|r| r.kind == HEADER_REL || r.kind == FOOTER_REL)
+        .filter(|r| !r.external && (r.kind.ends_with(HEADER_REL) || r.kind.ends_with(FOOTER_REL)))
         .filter_map(|r| {
             let part_name = resolve_target(main_dir, &r.target);
             let index = templated(&part_name)?;
-            Some((
-                r.id.clone(),
-                (
-                    index,
-                    if r.kind == HEADER_REL {
-                        "header"
-                    } else {
-                        "footer"
-                    },
-                ),
-            ))
+            let kind = if r.kind.ends_with(HEADER_REL) {
+                "header"
+            } else {
+                "footer"
+            };
+            Some((r.id.clone(), (index, kind, r.kind.as_str())))
         })
         .collect();
     let mut next_part = 1 + package
@@ -112,19 +107,14 @@ pub fn combine(
         if d > 0 {
             // This document's own copies of templated headers and footers.
             let mut renamed: HashMap<String, String> = HashMap::new();
-            for (id, (index, kind)) in &templated {
+            for (id, (index, kind, rel_type)) in &templated {
                 let Some(bytes) = find(*index) else { continue };
                 let file = format!("{kind}{next_part}.xml");
                 next_part += 1;
                 let new_id = format!("rIdVanban{next_part}");
                 added.push((resolve_target(main_dir, &file), bytes.to_vec()));
                 new_rels.push_str(&format!(
-                    r#"<Relationship Id="{new_id}" Type="{}" Target="{file}"/>"#,
-                    if *kind == "header" {
-                        HEADER_REL
-                    } else {
-                        FOOTER_REL
-                    }
+                    r#"<Relationship Id="{new_id}" Type="{rel_type}" Target="{file}"/>"#
                 ));
                 new_types.push_str(&format!(
                     r#"<Override PartName="/{}" ContentType="{}"/>"#,
@@ -168,13 +158,13 @@ pub fn combine(
         .map(|parts| {
             parts
                 .iter()
-                .filter(|(i, _)| *i != main.index && !templated.values().any(|(t, _)| t == i))
+                .filter(|(i, _)| *i != main.index && !templated.values().any(|(t, _, _)| t == i))
                 .cloned()
                 .collect()
         })
         .unwrap_or_default();
     if let Some(first) = documents.first() {
-        for (index, _) in templated.values() {
+        for (index, _, _) in templated.values() {
             if let Some(part) = first.iter().find(|(i, _)| i == index) {
                 replaced.push(part.clone());
             }

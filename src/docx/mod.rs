@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, lower};
 
 pub mod combine;
 pub mod fixup;
+pub mod prefixes;
 
 /// The largest part vanban inflates: a bigger one is refused, never filled into memory.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
@@ -174,6 +175,12 @@ impl Package {
                 continue;
             };
             let xml = read_entry(&mut archive, &entries, name)?.unwrap_or_default();
+            // Any prefix for the namespaces vanban reads: the part as Word would spell it.
+            let xml = match prefixes::normalize(&xml) {
+                Ok(std::borrow::Cow::Borrowed(_)) => xml,
+                Ok(std::borrow::Cow::Owned(renamed)) => renamed,
+                Err(message) => return Err(Diagnostic::error(name, message)),
+            };
             if is_main {
                 main = Some(text_parts.len());
             }
