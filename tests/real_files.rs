@@ -550,3 +550,93 @@ fn a_part_binding_one_prefix_to_two_namespaces_is_refused_with_its_name() {
         "t.docx: word/document.xml: the part binds the prefix 'ns0' to two namespaces; save it again from Word or LibreOffice Writer\n"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// 6. Ids stay unique across the story parts when content repeats.
+
+fn drawing(id: u32) -> String {
+    format!(
+        r#"<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="9525" cy="9525"/><wp:docPr id="{id}" name="Hình {id}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"/></a:graphic></wp:inline></w:drawing></w:r>"#
+    )
+}
+
+/// Every value of `attr` in the start tags of the elements `names` of `xml`.
+fn ids_of(xml: &str, names: &[&str], attr: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for name in names {
+        for piece in xml.split(&format!("<{name} ")).skip(1) {
+            let tag = &piece[..piece.find('>').unwrap_or(piece.len())];
+            if let Some(at) = tag
+                .find(&format!(" {attr}=\""))
+                .or_else(|| tag.starts_with(&format!("{attr}=\"")).then_some(0))
+            {
+                let value = &tag[at..];
+                let value = &value[value.find('"').unwrap() + 1..];
+                ids.push(value[..value.find('"').unwrap()].to_string());
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn repeated_drawings_and_tracked_changes_get_ids_no_story_part_uses() {
+    let ins = |id: u32, text: &str| {
+        format!(
+            r#"<w:ins w:id="{id}" w:author="A" w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>"#
+        )
+    };
+    let changed_run = |id: u32, text: &str| {
+        format!(
+            r#"<w:r><w:rPr><w:b/><w:rPrChange w:id="{id}" w:author="A" w:date="2025-01-01T00:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
+        )
+    };
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            format!(
+                "<w:p>{}{}{}</w:p>",
+                r("{{ho_ten}} "),
+                drawing(2),
+                ins(2, " mới")
+            ),
+            format!("<w:p>{}</w:p>", changed_run(3, "đậm")),
+            p(&["{{/each}}"]),
+        ]
+        .concat(),
+    )
+    .header(format!(
+        "<w:p>{}{}{}</w:p>",
+        drawing(1),
+        ins(1, "Đầu trang"),
+        changed_run(5, "x")
+    ));
+    let dir = with_template(
+        &builder,
+        "d.json",
+        r#"{"rows": [{"ho_ten": "An"}, {"ho_ten": "Bình"}, {"ho_ten": "Chi"}]}"#,
+    );
+    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = std::fs::read(dir.path().join("out/t.docx")).unwrap();
+    let document = entry_text(&out, "word/document.xml").unwrap();
+    let header = entry_text(&out, "word/header1.xml").unwrap();
+    assert_eq!(
+        paragraphs(&document)[..6],
+        ["An  mới", "đậm", "Bình  mới", "đậm", "Chi  mới", "đậm"]
+    );
+    let revisions = ["w:ins", "w:rPrChange"];
+    let mut annotation_ids = ids_of(&document, &revisions, "w:id");
+    annotation_ids.extend(ids_of(&header, &revisions, "w:id"));
+    assert_eq!(annotation_ids.len(), 8, "{annotation_ids:?}");
+    let mut drawing_ids = ids_of(&document, &["wp:docPr"], "id");
+    drawing_ids.extend(ids_of(&header, &["wp:docPr"], "id"));
+    assert_eq!(drawing_ids.len(), 4, "{drawing_ids:?}");
+    for ids in [&annotation_ids, &drawing_ids] {
+        let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    }
+    // The first copy keeps the template's ids; the header's are untouched.
+    assert_eq!(ids_of(&header, &["wp:docPr"], "id"), ["1"]);
+    assert_eq!(ids_of(&document, &["wp:docPr"], "id")[0], "2");
+}

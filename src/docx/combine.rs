@@ -146,8 +146,10 @@ pub fn combine(
         fixup::Needs {
             repair_tables: false,
             renumber_drawings: true,
+            renumber_revisions: true,
         },
         format!("{head}{body}{tail}"),
+        &mut package.free_ids(),
     );
     insert_before(&mut rels_xml, "</Relationships>", &new_rels)?;
     insert_before(&mut types_xml, "</Types>", &new_types)?;

@@ -98,6 +98,8 @@ const WORD_TEXT_TYPES: &[&str] = &[
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
 ];
+const COMMENTS_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 const PLAIN_TEXT_TYPES: &[&str] = &["application/vnd.openxmlformats-package.core-properties+xml"];
 /// Content types of the main document part.
 pub const MAIN_DOCUMENT_TYPES: &[&str] = &[
@@ -221,6 +223,24 @@ impl Package {
     /// The main document part.
     pub fn main_part(&self) -> &TextPart {
         &self.text_parts[self.main]
+    }
+
+    /// The first ids above those every story part uses (the text parts and the comments).
+    pub fn free_ids(&self) -> fixup::FreeIds {
+        let comments: Vec<String> = (self.entries.iter())
+            .filter(|e| self.content_types.of(e) == Some(COMMENTS_TYPE))
+            .filter_map(|e| self.read_text(e).ok().flatten())
+            .map(|xml| match prefixes::normalize(&xml) {
+                Ok(std::borrow::Cow::Owned(renamed)) => renamed,
+                _ => xml,
+            })
+            .collect();
+        fixup::FreeIds::above(
+            (self.text_parts.iter())
+                .filter(|p| p.kind == PartKind::Word)
+                .map(|p| p.xml.as_str())
+                .chain(comments.iter().map(String::as_str)),
+        )
     }
 
     /// Reads any entry as text (relationships, styles...).

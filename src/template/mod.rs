@@ -130,6 +130,7 @@ pub struct Template {
     pub parts: Vec<CompiledPart>,
     /// What the template holds that is printed as typed though it looks like a tag.
     pub warnings: Vec<Diagnostic>,
+    free_ids: fixup::FreeIds,
     word: Handlebars<'static>,
     plain: Handlebars<'static>,
 }
@@ -171,8 +172,10 @@ impl Template {
             });
         }
         if errors.is_empty() {
+            let free_ids = package.free_ids();
             Ok(Template {
                 package,
+                free_ids,
                 options,
                 parts,
                 warnings,
@@ -187,6 +190,8 @@ impl Template {
     /// Renders every part with tags for one document's data. Returns (zip index, XML).
     pub fn render(&self, data: &Context) -> Result<Vec<(usize, Vec<u8>)>, Diagnostic> {
         let mut out = Vec::with_capacity(self.parts.len());
+        // Copies take ids no part uses; one part's copies leave the next part's free ids above.
+        let mut free = self.free_ids;
         for part in &self.parts {
             let registry = match part.kind {
                 PartKind::Word => &self.word,
@@ -203,7 +208,7 @@ impl Template {
                     xml.push_str(&piece);
                 }
             }
-            let xml = fixup::apply(part.fixup, xml);
+            let xml = fixup::apply(part.fixup, xml, &mut free);
             out.push((part.index, xml.into_bytes()));
         }
         Ok(out)
@@ -824,6 +829,7 @@ fn plan_emission(
                 plan.dropped[i] = true
             }
             "wp:docPr" => plan.fixup.renumber_drawings = true,
+            name if fixup::is_revision(name) => plan.fixup.renumber_revisions = true,
             _ => {}
         }
     }
