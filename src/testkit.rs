@@ -275,3 +275,19 @@ pub fn with_entries(docx: &[u8], changes: &[(&str, Option<&str>)]) -> Vec<u8> {
     }
     zip.finish().expect("zip finish").into_inner()
 }
+
+/// The CRC-32 of `bytes`, as zip stores it.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}

@@ -640,3 +640,89 @@ fn repeated_drawings_and_tracked_changes_get_ids_no_story_part_uses() {
     assert_eq!(ids_of(&header, &["wp:docPr"], "id"), ["1"]);
     assert_eq!(ids_of(&document, &["wp:docPr"], "id")[0], "2");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 5. The zip as it is stored.
+
+/// `built` rewritten entry by entry (`extra`: an Info-ZIP Unicode Path field naming the entry
+/// otherwise; `stored`: not deflated).
+fn rezip(built: &[u8], unicode_names: &[(&str, &str)], stored: &[&str]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(built)).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        let mut options = zip::write::FullFileOptions::default();
+        if stored.contains(&name.as_str()) {
+            options = options.compression_method(zip::CompressionMethod::Stored);
+        }
+        if let Some((_, other)) = unicode_names.iter().find(|(n, _)| *n == name) {
+            let mut field = vec![1u8];
+            field.extend_from_slice(&crc32(name.as_bytes()).to_le_bytes());
+            field.extend_from_slice(other.as_bytes());
+            options.add_extra_field(0x7075, &field, false).unwrap();
+        }
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn entries_are_read_and_written_under_their_central_directory_names() {
+    // Unicode Path fields that swap the body and the header, and rename the styles.
+    let builder = DocxBuilder::new(p(&["Thân: {{b}}"])).header(p(&["Đầu trang: {{a}}"]));
+    let docx = rezip(
+        &builder.build(),
+        &[
+            ("word/document.xml", "word/header1.xml"),
+            ("word/header1.xml", "word/document.xml"),
+            ("word/styles.xml", "word/fontTable.xml"),
+        ],
+        &[],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), &docx).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "a,b\nA,B\n").unwrap();
+    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.path().join("out/t-2.docx");
+    assert_eq!(body(&out), "Thân: B");
+    assert_eq!(part_text(&out, "word/header1.xml"), ["Đầu trang: A"]);
+    let names = vanban::testkit::entry_names(&std::fs::read(&out).unwrap());
+    assert!(names.contains(&"word/styles.xml".to_string()), "{names:?}");
+    assert!(
+        !names.contains(&"word/fontTable.xml".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn an_entry_that_fails_its_checksum_is_a_located_error_and_nothing_is_written() {
+    let built = DocxBuilder::new(p(&["{{a}}"])).build();
+    let theme = "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"Office\"/>";
+    let docx = with_entries(&built, &[("word/theme/theme1.xml", Some(theme))]);
+    let mut docx = rezip(&docx, &[], &["word/theme/theme1.xml"]);
+    let at = docx
+        .windows(6)
+        .position(|w| w == b"Office")
+        .expect("the stored theme");
+    docx[at] = b'X';
+    let (run, _) = render_csv(&docx, "a\n1\n");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "t.docx: damaged file: word/theme/theme1.xml fails its checksum\n\
+         hint: the file was damaged in a copy or a download: take it again from where it came from, or save it again from Word\n"
+    );
+    let check = check_csv(&docx, "a\n1\n", &[]);
+    assert_eq!(check.code, 2);
+    assert!(
+        check
+            .stderr
+            .starts_with("t.docx: damaged file: word/theme/theme1.xml fails its checksum\n")
+    );
+}

@@ -122,7 +122,24 @@ impl Package {
     }
 
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Package, Diagnostic> {
+        if is_encrypted_package(&bytes) {
+            return Err(Diagnostic::error(
+                "",
+                "cannot read the template: it is protected by a password",
+            )
+            .with_hint(
+                "open it in Word, remove the password to open (File > Info > Protect Document) and save it",
+            ));
+        }
+        if bytes.starts_with(&OLE_MAGIC) {
+            return Err(Diagnostic::error(
+                "",
+                "not a .docx file: it is a Word 97-2003 document (.doc)",
+            )
+            .with_hint("open it in Word or LibreOffice Writer and save it as .docx"));
+        }
         let bytes: Arc<[u8]> = bytes.into();
+        let all = bytes.clone();
         let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
             Diagnostic::error(
                 "",
@@ -144,7 +161,12 @@ impl Package {
                     format!("broken zip entry {i}: {}", lower(&e.to_string())),
                 )
             })?;
-            entries.push(file.name().map(|n| n.into_owned()).unwrap_or_default());
+            // The central directory's name, as Word reads it, even where a Unicode Path
+            // field would rename the entry.
+            let name = central_name(&all, file.central_header_start())
+                .or_else(|| file.name().ok().map(|n| n.into_owned()))
+                .unwrap_or_default();
+            entries.push(name);
         }
         let content_types =
             read_entry(&mut archive, &entries, "[Content_Types].xml")?.ok_or_else(|| {
@@ -193,6 +215,13 @@ impl Package {
                 content_type: content_type.to_string(),
                 xml,
             });
+        }
+        // Every other entry is copied as it is stored: one that fails its checksum would be
+        // copied damaged.
+        for (index, name) in entries.iter().enumerate() {
+            if !text_parts.iter().any(|p| p.index == index) {
+                inflate(&mut archive, index, name)?;
+            }
         }
         let Some(main) = main else {
             return Err(Diagnostic::error(
@@ -261,10 +290,11 @@ impl Package {
         let mut zip = ZipWriter::new(out);
         let mut last_time = zip::DateTime::default();
         for i in 0..archive.len() {
+            // Each entry is written under the name it was read by.
+            let name = self.entries[i].as_str();
             if let Some((_, bytes)) = replaced.iter().find(|(index, _)| *index == i) {
                 let file = archive.by_index_raw(i)?;
                 let time = file.last_modified().unwrap_or_default();
-                let name = file.name()?.into_owned();
                 drop(file);
                 zip.start_file(name, deflated(time))?;
                 zip.write_all(bytes)?;
@@ -272,7 +302,16 @@ impl Package {
             } else {
                 let file = archive.by_index_raw(i)?;
                 last_time = file.last_modified().unwrap_or(last_time);
-                zip.raw_copy_file(file)?;
+                if file.name()? == name {
+                    zip.raw_copy_file(file)?;
+                } else {
+                    // A Unicode Path field renames it: written anew without that field.
+                    drop(file);
+                    let mut bytes = Vec::new();
+                    archive.by_index(i)?.read_to_end(&mut bytes)?;
+                    zip.start_file(name, deflated(last_time))?;
+                    zip.write_all(&bytes)?;
+                }
             }
         }
         for (name, bytes) in added {
@@ -300,6 +339,20 @@ fn read_entry(
     let Some(index) = entries.iter().position(|e| e == name) else {
         return Ok(None);
     };
+    let mut bytes = inflate(archive, index, name)?;
+    // A byte order mark goes: quick-xml skips it without counting its 3 bytes, which would
+    // shift every byte offset of the part's tokens (and cut characters in two).
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| Diagnostic::error(name, "this part is not UTF-8 text"))
+}
+
+/// Inflates one entry, refusing one larger than [`MAX_PART_BYTES`] and one that fails its
+/// checksum.
+fn inflate(archive: &mut Archive, index: usize, name: &str) -> Result<Vec<u8>, Diagnostic> {
     let file = archive.by_index(index).map_err(|e| {
         Diagnostic::error(
             name,
@@ -310,10 +363,16 @@ fn read_entry(
     file.take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
-            Diagnostic::error(
-                name,
-                format!("cannot inflate this part: {}", lower(&e.to_string())),
-            )
+            if e.kind() == std::io::ErrorKind::InvalidData && e.to_string().contains("checksum") {
+                Diagnostic::error("", format!("damaged file: {name} fails its checksum")).with_hint(
+                    "the file was damaged in a copy or a download: take it again from where it came from, or save it again from Word",
+                )
+            } else {
+                Diagnostic::error(
+                    name,
+                    format!("cannot inflate this part: {}", lower(&e.to_string())),
+                )
+            }
         })?;
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(Diagnostic::error(
@@ -324,14 +383,31 @@ fn read_entry(
             ),
         ));
     }
-    // A byte order mark goes: quick-xml skips it without counting its 3 bytes, which would
-    // shift every byte offset of the part's tokens (and cut characters in two).
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
+    Ok(bytes)
+}
+
+/// The signature of a compound file (OLE): Word 97-2003 documents, and the container Office
+/// puts a password-protected .docx in.
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// A compound file holding an `EncryptedPackage` stream: a .docx with a password to open.
+fn is_encrypted_package(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    bytes.starts_with(&OLE_MAGIC) && bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+/// The file name of the central directory record at `offset`, when it is UTF-8.
+fn central_name(zip: &[u8], offset: u64) -> Option<String> {
+    let record = zip.get(offset as usize..)?;
+    if !record.starts_with(b"PK\x01\x02") {
+        return None;
     }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| Diagnostic::error(name, "this part is not UTF-8 text"))
+    let len = u16::from_le_bytes([*record.get(28)?, *record.get(29)?]) as usize;
+    let name = record.get(46..46 + len)?;
+    String::from_utf8(name.to_vec()).ok()
 }
 
 /// The main part's entry name, as the package relationship `officeDocument` in `_rels/.rels`
