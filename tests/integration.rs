@@ -5,6 +5,7 @@
 mod bad_input;
 mod check_corpus;
 mod common;
+mod corpus;
 mod data_command;
 mod fixtures;
 mod layers;

@@ -579,8 +579,8 @@ fn ids_of(xml: &str, names: &[&str], attr: &str) -> Vec<String> {
     ids
 }
 
-#[test]
-fn repeated_drawings_and_tracked_changes_get_ids_no_story_part_uses() {
+/// A header with a drawing and tracked changes, and a block repeating others.
+fn revisions_template() -> DocxBuilder {
     let ins = |id: u32, text: &str| {
         format!(
             r#"<w:ins w:id="{id}" w:author="A" w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>"#
@@ -591,7 +591,7 @@ fn repeated_drawings_and_tracked_changes_get_ids_no_story_part_uses() {
             r#"<w:r><w:rPr><w:b/><w:rPrChange w:id="{id}" w:author="A" w:date="2025-01-01T00:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
         )
     };
-    let builder = DocxBuilder::new(
+    DocxBuilder::new(
         [
             p(&["{{#each rows}}"]),
             format!(
@@ -610,12 +610,16 @@ fn repeated_drawings_and_tracked_changes_get_ids_no_story_part_uses() {
         drawing(1),
         ins(1, "Đầu trang"),
         changed_run(5, "x")
-    ));
-    let dir = with_template(
-        &builder,
-        "d.json",
-        r#"{"rows": [{"ho_ten": "An"}, {"ho_ten": "Bình"}, {"ho_ten": "Chi"}]}"#,
-    );
+    ))
+}
+
+const REVISIONS_DATA: &str =
+    r#"{"rows": [{"ho_ten": "An"}, {"ho_ten": "Bình"}, {"ho_ten": "Chi"}]}"#;
+
+#[test]
+fn repeated_drawings_and_tracked_changes_get_ids_no_story_part_uses() {
+    let builder = revisions_template();
+    let dir = with_template(&builder, "d.json", REVISIONS_DATA);
     let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = std::fs::read(dir.path().join("out/t.docx")).unwrap();
@@ -725,4 +729,79 @@ fn an_entry_that_fails_its_checksum_is_a_located_error_and_nothing_is_written() 
             .stderr
             .starts_with("t.docx: damaged file: word/theme/theme1.xml fails its checksum\n")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared with the corpus test.
+
+/// `vanban ARGS` in `dir`, asserting that it ended by itself with an exit code of ours
+/// (never a panic or a signal).
+pub fn vanban_exit(dir: &std::path::Path, args: &[&str]) -> Run {
+    let run = vanban(dir, args);
+    assert!((0..=2).contains(&run.code), "{args:?} died: {}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    run
+}
+
+/// The corpus files built here: (stem, .docx, JSON data with `_expect`).
+pub fn built_corpus() -> Vec<(String, Vec<u8>, String)> {
+    let letter_data = r#"{"ten_don_vi": "Sở Tài chính", "rows": [{"ho_ten": "An", "ghi_chu": "x"}, {"ho_ten": "Bình", "ghi_chu": "y"}], "_expect": ["Kính gửi: Sở Tài chính.", "An", "Bình"]}"#;
+    let strict = {
+        let built = respelt(&letter(), "w", W_STRICT);
+        let rels = entry_text(&built, "_rels/.rels").unwrap().replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+        );
+        with_entries(&built, &[("_rels/.rels", Some(&rels))])
+    };
+    let unicode = rezip(
+        &DocxBuilder::new(p(&["Thân: {{b}}"]))
+            .header(p(&["Đầu trang: {{a}}"]))
+            .build(),
+        &[
+            ("word/document.xml", "word/header1.xml"),
+            ("word/header1.xml", "word/document.xml"),
+        ],
+        &[],
+    );
+    vec![
+        (
+            "built-default-namespace".into(),
+            respelt(&split_letter(), "", W_URI),
+            letter_data.into(),
+        ),
+        (
+            "built-ns0".into(),
+            respelt(&split_letter(), "ns0", W_URI),
+            letter_data.into(),
+        ),
+        (
+            "built-strict".into(),
+            strict,
+            r#"{"ten_don_vi": "Sở Tài chính", "_expect": ["Kính gửi: Sở Tài chính."]}"#.into(),
+        ),
+        (
+            "built-revisions-drawings".into(),
+            revisions_template().build(),
+            REVISIONS_DATA.replace("}]}", r#"}], "_expect": ["An", "Bình", "Chi"]}"#),
+        ),
+        (
+            "built-unicode-path".into(),
+            unicode,
+            r#"{"a": "A", "b": "B", "_expect": ["Thân: B", "Đầu trang: A"]}"#.into(),
+        ),
+    ]
+}
+
+#[test]
+fn default_as_a_tag_s_helper_lets_its_field_be_missing_in_check_and_render() {
+    // Found by the corpus: `{{default phong "..."}}` was refused as a missing field, though
+    // `(default phong "...")` was not.
+    let builder = DocxBuilder::new(p(&["Tại {{default phong \"Phòng họp số 1\"}}."]));
+    let dir = with_template(&builder, "d.json", r#"{"x": 1}"#);
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let render = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
+    assert_eq!(render.code, 0, "{}", render.stderr);
+    assert_eq!(body(&dir.path().join("out/t.docx")), "Tại Phòng họp số 1.");
 }

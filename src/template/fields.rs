@@ -110,7 +110,17 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
                 if expr::is_single_term(&terms) {
                     collect(&terms, scope, false, &mut record);
                 } else {
-                    collect(terms.get(1..).unwrap_or(&[]), scope, false, &mut record);
+                    // `{{default x "..."}}`: x may be missing, as in `(default x "...")`.
+                    let args = terms.get(1..).unwrap_or(&[]);
+                    let fallback = matches!(terms.first(), Some(Term::Path(h)) if h == "default");
+                    for (i, arg) in args.iter().enumerate() {
+                        collect(
+                            std::slice::from_ref(arg),
+                            scope,
+                            fallback && i == 0,
+                            &mut record,
+                        );
+                    }
                 }
             }
             TagKind::Comment => {}
