@@ -805,3 +805,46 @@ fn default_as_a_tag_s_helper_lets_its_field_be_missing_in_check_and_render() {
     assert_eq!(render.code, 0, "{}", render.stderr);
     assert_eq!(body(&dir.path().join("out/t.docx")), "Tại Phòng họp số 1.");
 }
+
+#[test]
+fn a_block_tag_in_the_paragraph_that_ends_a_section_keeps_the_section_break() {
+    // As LibreOffice saves a block that ends where a section does: the section break sits in
+    // the paragraph of `{{/if}}`, or of `{{#each}}` where the next section begins with it.
+    let section_end = |tag: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr>{}</w:p>"#,
+            r(tag)
+        )
+    };
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#if co}}"]),
+            p(&["Có {{ten}}"]),
+            section_end("{{/if}}"),
+            section_end("{{#each rows}}"),
+            p(&["Dòng {{this}}"]),
+            p(&["{{/each}}"]),
+            p(&["Hết"]),
+        ]
+        .concat(),
+    );
+    for (co, text) in [
+        ("true", "Có A\n\n\nDòng 1\nDòng 2\nHết"),
+        ("false", "\n\nDòng 1\nDòng 2\nHết"),
+    ] {
+        let dir = with_template(
+            &builder,
+            "d.json",
+            &format!(r#"{{"co": {co}, "ten": "A", "rows": [1, 2]}}"#),
+        );
+        let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+        assert_eq!(check.code, 0, "{}", check.stderr);
+        let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let out = std::fs::read(dir.path().join("out/t.docx")).unwrap();
+        let xml = entry_text(&out, "word/document.xml").unwrap();
+        assert_eq!(paragraphs(&xml).join("\n"), text, "{co}");
+        // Both section breaks once each, and the body's own.
+        assert_eq!(xml.matches("<w:sectPr>").count(), 3, "{co}: {xml}");
+    }
+}

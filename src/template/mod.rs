@@ -636,6 +636,9 @@ struct Plan {
     dropped: Vec<bool>,
     /// Paragraphs (by start token) replaced by their tags.
     vanishing: HashMap<usize, Vec<usize>>,
+    /// Vanishing paragraphs (by start token) whose section break stays: the span of their
+    /// `w:pPr`, and whether it goes before their tags.
+    section_breaks: HashMap<usize, (std::ops::Range<usize>, bool)>,
     /// Block tags placed before a start token / after an end token.
     before: HashMap<usize, Vec<usize>>,
     after: HashMap<usize, Vec<usize>>,
@@ -677,6 +680,10 @@ fn plan_emission(
         if vanishing_paragraphs.contains(&found.paragraph) {
             let open = tree.paragraphs[found.paragraph].open;
             plan.vanishing.entry(open).or_default().push(id);
+            if let Some(span) = blocks::section_break(tree, found.paragraph) {
+                let opens = matches!(found.tag.as_ref().map(|t| &t.kind), Ok(TagKind::Open(_)));
+                plan.section_breaks.insert(open, (span, opens));
+            }
             plan.hoisted.insert(id);
         }
     }
@@ -905,8 +912,20 @@ fn emit(
             continue;
         }
         if let Some(ids) = plan.vanishing.get(&i) {
+            // A section break the paragraph ended stays, in a paragraph of its own: before
+            // the tags that open blocks, after those that close them.
+            let kept = plan
+                .section_breaks
+                .get(&i)
+                .map(|(span, before)| (format!("<w:p>{}</w:p>", &xml_text[span.clone()]), *before));
+            if let Some((p, true)) = &kept {
+                push_literal(&mut out, p);
+            }
             ids.iter()
                 .for_each(|&id| tag_source(id, &mut out, &mut sites));
+            if let Some((p, false)) = &kept {
+                push_literal(&mut out, p);
+            }
             i = tok.partner;
             pos = tokens[i].end;
             i += 1;
