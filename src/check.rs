@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::context::{Document, Documents};
 use crate::diag::{Diagnostic, closest, display};
-use crate::docx::Package;
+use crate::docx::{Package, Rendered};
 use crate::input::{self, LoadOptions, SourceKind, Table};
 use crate::template::expr::TagKind;
 use crate::template::fields::{self, Scope};
-use crate::template::{self, CompileOptions, TagInfo};
+use crate::template::{self, CompileOptions, TagInfo, Template};
 
 /// What the field check found: errors stop a run; warnings and notes do not.
 #[derive(Debug, Default)]
@@ -158,6 +159,60 @@ fn written_header(expr: &str, field: &str) -> Option<String> {
     None
 }
 
+/// The errors of rendering every document of `table` in memory (nothing is written), one
+/// per failing document, as render reports them.
+fn render_all(
+    package: Package,
+    slug: bool,
+    template_display: &str,
+    table: &Table,
+    group_by: Option<&str>,
+    globals: &Map<String, Value>,
+) -> Vec<Diagnostic> {
+    let template = match Template::compile(
+        package,
+        CompileOptions {
+            slug_brackets: slug,
+        },
+    ) {
+        Ok(template) => template,
+        Err(errors) => {
+            return errors
+                .into_iter()
+                .map(|d| d.within(template_display))
+                .collect();
+        }
+    };
+    let documents = match group_by {
+        Some(field) => match Documents::per_group(table, field, globals) {
+            Ok(documents) => documents,
+            Err(d) => return vec![d],
+        },
+        None => Documents::per_row(table, globals),
+    };
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for i in 0..documents.len() {
+        if let Err(d) = render_document(&template, template_display, &documents.get(i)) {
+            errors.push(d);
+        }
+    }
+    errors
+}
+
+/// Renders one document in memory, as render does before writing it; an error names the
+/// document it comes from.
+pub fn render_document(
+    template: &Template,
+    template_display: &str,
+    document: &Document,
+) -> Result<Rendered, Diagnostic> {
+    let context = handlebars::Context::from(document.data.clone());
+    template.render(&context).map_err(|d| {
+        let message = format!("{} (rendering {})", d.message, document.origin);
+        Diagnostic { message, ..d }.within(template_display)
+    })
+}
+
 fn quoted_list<'a>(items: impl Iterator<Item = &'a str>, max: usize) -> String {
     let items: Vec<&str> = items.collect();
     let mut shown: Vec<String> = items.iter().take(max).map(|i| format!("'{i}'")).collect();
@@ -206,9 +261,7 @@ pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
     );
     for analysis in &analyses {
         problems.extend(
-            analysis
-                .errors
-                .iter()
+            (analysis.errors.iter().chain(&analysis.warnings))
                 .cloned()
                 .map(|d| d.within(&template_display)),
         );
@@ -233,8 +286,21 @@ pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
         config.group_by.is_some(),
         &globals,
     );
+    let stopped = !fields.errors.is_empty() || problems.iter().any(Diagnostic::is_error);
     problems.extend(fields.errors);
     problems.extend(fields.warnings);
+    // Every document rendered in memory, as render would: what the fields' check cannot
+    // see (a field of `{{#with}}`, `../x`, a record that lacks a field) fails here as there.
+    if !stopped {
+        problems.extend(render_all(
+            package,
+            slug,
+            &template_display,
+            &table,
+            config.group_by.as_deref(),
+            &globals,
+        ));
+    }
     // Columns no tag reads: a note, since a template need not use every column.
     let tags: Vec<&[TagInfo]> = parts.iter().map(|(_, t)| *t).collect();
     let used: HashSet<String> = fields::field_uses(&tags, slug)

@@ -488,7 +488,14 @@ fn check(args: CheckArgs) -> i32 {
         );
         2
     } else {
-        let _ = writeln!(stderr, "{template}: no problems found");
+        let _ = match problems.iter().filter(|p| p.is_warning()).count() {
+            0 => writeln!(stderr, "{template}: no problems found"),
+            n => writeln!(
+                stderr,
+                "{template}: no errors; {n} {}",
+                plural(n, "warning", "warnings")
+            ),
+        };
         0
     }
 }

@@ -116,6 +116,7 @@ impl Eval {
                 table_pos: None,
                 label: None,
                 expr: tag.expr,
+                unreadable: false,
             })
             .collect();
         let uses = crate::template::fields::field_uses(&[tags.as_slice()], false);

@@ -240,3 +240,54 @@ pub fn table_rows(xml: &str, n: usize) -> Vec<Vec<String>> {
     }
     rows
 }
+
+/// A copy of a .docx with entries changed: `Some(text)` replaces the entry of that name (or
+/// adds it at the end), `None` removes it; the other entries keep their order and bytes.
+pub fn with_entries(docx: &[u8], changes: &[(&str, Option<&str>)]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    let mut done: Vec<&str> = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("an entry");
+        let name = file.name().expect("a name").into_owned();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).expect("entry read");
+        let change = changes.iter().find(|(n, _)| *n == name);
+        match change {
+            Some((n, None)) => done.push(n),
+            Some((n, Some(text))) => {
+                done.push(n);
+                zip.start_file(name, options).expect("zip entry");
+                zip.write_all(text.as_bytes()).expect("zip write");
+            }
+            None => {
+                zip.start_file(name, options).expect("zip entry");
+                zip.write_all(&bytes).expect("zip write");
+            }
+        }
+    }
+    for (name, text) in changes {
+        if let (false, Some(text)) = (done.contains(name), text) {
+            zip.start_file(*name, options).expect("zip entry");
+            zip.write_all(text.as_bytes()).expect("zip write");
+        }
+    }
+    zip.finish().expect("zip finish").into_inner()
+}
+
+/// The CRC-32 of `bytes`, as zip stores it.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}

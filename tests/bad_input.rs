@@ -323,7 +323,7 @@ fn zip_bomb(copies: usize) -> Vec<u8> {
             "[Content_Types].xml",
             content_types.clone(),
             0,
-            crc32_of_bytes(&content_types),
+            crc32(&content_types),
             content_types.len() as u64,
         ),
         (
@@ -373,21 +373,6 @@ fn zip_bomb(copies: usize) -> Vec<u8> {
     out.extend_from_slice(&central_offset.to_le_bytes());
     out.extend_from_slice(&0u16.to_le_bytes());
     out
-}
-
-fn crc32_of_bytes(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }
 
 /// A compound file (the container of encrypted Office documents) whose directory holds an
@@ -529,7 +514,7 @@ fn the_zip_bomb_of_the_test_is_a_true_zip_of_what_it_claims() {
     let xml = entry_text(&bomb, "word/document.xml").expect("inflates with a good checksum");
     assert_eq!(xml.len(), 1 + 258 * 1000);
     assert!(xml.bytes().all(|b| b == b' '));
-    assert_eq!(crc32_of_repeated(b' ', 4321), crc32_of_bytes(&[b' '; 4321]));
+    assert_eq!(crc32_of_repeated(b' ', 4321), crc32(&[b' '; 4321]));
 }
 
 #[test]
@@ -1234,5 +1219,36 @@ fn a_run_killed_in_the_middle_leaves_only_complete_documents() {
     eprintln!(
         "notice: killed after {} documents; temporary files left: {leftovers:?}",
         documents.len()
+    );
+}
+
+#[test]
+fn a_template_with_a_password_to_open_is_named_so() {
+    let dir = setup(&encrypted_workbook(), "d.csv", b"Ten\nAn\n");
+    let run = run_checked(dir.path(), &["render", "t.docx", "--data", "d.csv"], 2);
+    assert_eq!(
+        run.stderr,
+        "t.docx: cannot read the template: it is protected by a password\n\
+         hint: open it in Word, remove the password to open (File > Info > Protect Document) and save it\nerror: 1 problem found; nothing was written\n"
+    );
+    let run = run_checked(dir.path(), &["check", "t.docx"], 2);
+    assert!(
+        run.stderr
+            .starts_with("t.docx: cannot read the template: it is protected by a password\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_word_97_document_renamed_docx_is_named_so() {
+    let mut doc = vec![0u8; 1536];
+    doc[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let dir = setup(&doc, "d.csv", b"Ten\nAn\n");
+    let run = run_checked(dir.path(), &["render", "t.docx", "--data", "d.csv"], 2);
+    assert_eq!(
+        run.stderr,
+        "t.docx: not a .docx file: it is a Word 97-2003 document (.doc)\n\
+         hint: open it in Word or LibreOffice Writer and save it as .docx\nerror: 1 problem found; nothing was written\n"
     );
 }

@@ -50,13 +50,13 @@ fn corpus() -> Vec<(&'static str, DocxBuilder, &'static str)> {
         ),
         (
             "a tag that lost an opening brace",
-            body(p(&["{ho_", "ten}}"])),
-            "t.docx: word/document.xml paragraph 1: stray '}}' after '{ho_ten'\nhint: did you mean '{{ho_ten}}'?",
+            body(p(&["{{a}} {ho_", "ten}}"])),
+            "t.docx: word/document.xml paragraph 1: stray '}}' after '{{a}} {ho_ten'\nhint: did you mean '{{ho_ten}}'?",
         ),
         (
             "a stray closing pair",
-            body(p(&["xem }} ở đây"])),
-            "t.docx: word/document.xml paragraph 1: stray '}}' after 'xem '\nhint: delete it, or complete the tag it belonged to",
+            body(p(&["{{a}} xem }} ở đây"])),
+            "t.docx: word/document.xml paragraph 1: stray '}}' after '{{a}} xem '\nhint: delete it, or complete the tag it belonged to",
         ),
         (
             "a misspelt helper",
@@ -196,7 +196,7 @@ fn one_template_with_five_different_errors_reports_all_five() {
             p(&["{{#each rows}}"]),
             p(&["{{ho_"]),
             p(&["{{khong_co a}}"]),
-            p(&["x}}"]),
+            p(&["{{a}} x}}"]),
             p(&["{{doc_so 1 2}}"]),
             p(&["{{/if}}"]),
         ]
@@ -208,7 +208,7 @@ fn one_template_with_five_different_errors_reports_all_five() {
         lines,
         [
             "t.docx: word/document.xml paragraph 2: unclosed tag '{{ho_'",
-            "t.docx: word/document.xml paragraph 4: stray '}}' after 'x'",
+            "t.docx: word/document.xml paragraph 4: stray '}}' after '{{a}} x'",
             "t.docx: word/document.xml paragraph 3: {{khong_co a}}: unknown helper 'khong_co'",
             "t.docx: word/document.xml paragraph 5: {{doc_so 1 2}}: 'doc_so' takes 1 argument, found 2",
             "t.docx: word/document.xml paragraph 6: {{/if}} does not match {{#each rows}}",

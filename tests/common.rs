@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub use vanban::testkit::{
-    DocxBuilder, bold, entry_text, p, paragraphs, r, row, table, table_rows,
+    DocxBuilder, bold, crc32, entry_text, p, paragraphs, r, row, table, table_rows, with_entries,
 };
 
 /// What a run of the binary printed and returned.

@@ -5,6 +5,7 @@
 mod bad_input;
 mod check_corpus;
 mod common;
+mod corpus;
 mod data_command;
 mod files;
 mod fixtures;
@@ -15,5 +16,6 @@ mod messages;
 mod office;
 mod pack;
 mod procedure;
+mod real_files;
 mod register;
 mod render;

@@ -6,7 +6,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use handlebars::{Context, Handlebars};
+use handlebars::Handlebars;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -91,9 +91,12 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         return Err(errors);
     }
     let mut report = job.run()?;
-    report
-        .warnings
-        .splice(0..0, table.warnings.iter().cloned().chain(warnings));
+    report.warnings.splice(
+        0..0,
+        (table.warnings.iter().cloned())
+            .chain(template.warnings.iter().cloned())
+            .chain(warnings),
+    );
     Ok(report)
 }
 
@@ -109,6 +112,13 @@ pub fn load_template(path: &Path, display: &str, slug: bool) -> Result<Template,
             slug_brackets: slug,
         },
     )
+    .map(|mut template| {
+        template.warnings = std::mem::take(&mut template.warnings)
+            .into_iter()
+            .map(|d| d.within(display))
+            .collect();
+        template
+    })
     .map_err(|ds| ds.into_iter().map(|d| d.within(display)).collect())
 }
 
@@ -579,11 +589,7 @@ fn render_one(
     keep: bool,
     stamp: Option<&str>,
 ) -> Result<Option<Rendered>, Diagnostic> {
-    let context = Context::from(document.data.clone());
-    let mut parts = template.render(&context).map_err(|d| {
-        let message = format!("{} (rendering {})", d.message, document.origin);
-        Diagnostic { message, ..d }.within(template_display)
-    })?;
+    let mut parts = check::render_document(template, template_display, document)?;
     if let Some(stamp) = stamp {
         match template.parts.iter().find(|p| p.name == CORE) {
             Some(core) => {

@@ -10,9 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use quick_xml::events::Event;
-
-use crate::docx::{MAIN_DOCUMENT_TYPES, Package, Rendered, fixup};
+use crate::docx::{Package, Rendered, fixup, parse_relationships, resolve_target};
 
 /// The combined package's parts: (zip index, XML) replacing the template's, and new entries.
 pub type Combined = (Rendered, Vec<(String, Vec<u8>)>);
@@ -21,10 +19,9 @@ const HEADER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 const FOOTER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
-const HEADER_REL: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
-const FOOTER_REL: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
+/// Header and footer relationships end so, in transitional and strict packages alike.
+const HEADER_REL: &str = "/relationships/header";
+const FOOTER_REL: &str = "/relationships/footer";
 
 /// `templated` gives the zip index of each part that holds tags, by part name.
 pub fn combine(
@@ -32,11 +29,7 @@ pub fn combine(
     templated: impl Fn(&str) -> Option<usize>,
     documents: &[Rendered],
 ) -> Result<Combined, String> {
-    let main = package
-        .text_parts
-        .iter()
-        .find(|p| MAIN_DOCUMENT_TYPES.contains(&p.content_type.as_str()))
-        .ok_or("the template has no main document")?;
+    let main = package.main_part();
     let rels_name = rels_name_of(&main.name);
     let rels_index = package
         .entries
@@ -60,23 +53,19 @@ pub fn combine(
     // Headers and footers with tags, by relationship id.
     let relationships = parse_relationships(&rels_xml);
     let main_dir = main.name.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-    let templated: BTreeMap<String, (usize, &str)> = relationships
+    // Relationship id to (zip index, `header` or `footer`, the relationship's type).
+    let templated: BTreeMap<String, (usize, &str, &str)> = relationships
         .iter()
-        .filter(|r| r.kind == HEADER_REL || r.kind == FOOTER_REL)
+        .filter(|r| !r.external && (r.kind.ends_with(HEADER_REL) || r.kind.ends_with(FOOTER_REL)))
         .filter_map(|r| {
-            let part_name = join_target(main_dir, &r.target);
+            let part_name = resolve_target(main_dir, &r.target);
             let index = templated(&part_name)?;
-            Some((
-                r.id.clone(),
-                (
-                    index,
-                    if r.kind == HEADER_REL {
-                        "header"
-                    } else {
-                        "footer"
-                    },
-                ),
-            ))
+            let kind = if r.kind.ends_with(HEADER_REL) {
+                "header"
+            } else {
+                "footer"
+            };
+            Some((r.id.clone(), (index, kind, r.kind.as_str())))
         })
         .collect();
     let mut next_part = 1 + package
@@ -118,23 +107,18 @@ pub fn combine(
         if d > 0 {
             // This document's own copies of templated headers and footers.
             let mut renamed: HashMap<String, String> = HashMap::new();
-            for (id, (index, kind)) in &templated {
+            for (id, (index, kind, rel_type)) in &templated {
                 let Some(bytes) = find(*index) else { continue };
                 let file = format!("{kind}{next_part}.xml");
                 next_part += 1;
                 let new_id = format!("rIdVanban{next_part}");
-                added.push((join_target(main_dir, &file), bytes.to_vec()));
+                added.push((resolve_target(main_dir, &file), bytes.to_vec()));
                 new_rels.push_str(&format!(
-                    r#"<Relationship Id="{new_id}" Type="{}" Target="{file}"/>"#,
-                    if *kind == "header" {
-                        HEADER_REL
-                    } else {
-                        FOOTER_REL
-                    }
+                    r#"<Relationship Id="{new_id}" Type="{rel_type}" Target="{file}"/>"#
                 ));
                 new_types.push_str(&format!(
                     r#"<Override PartName="/{}" ContentType="{}"/>"#,
-                    join_target(main_dir, &file),
+                    resolve_target(main_dir, &file),
                     if *kind == "header" {
                         HEADER_TYPE
                     } else {
@@ -162,8 +146,10 @@ pub fn combine(
         fixup::Needs {
             repair_tables: false,
             renumber_drawings: true,
+            renumber_revisions: true,
         },
         format!("{head}{body}{tail}"),
+        &mut package.free_ids(),
     );
     insert_before(&mut rels_xml, "</Relationships>", &new_rels)?;
     insert_before(&mut types_xml, "</Types>", &new_types)?;
@@ -174,13 +160,13 @@ pub fn combine(
         .map(|parts| {
             parts
                 .iter()
-                .filter(|(i, _)| *i != main.index && !templated.values().any(|(t, _)| t == i))
+                .filter(|(i, _)| *i != main.index && !templated.values().any(|(t, _, _)| t == i))
                 .cloned()
                 .collect()
         })
         .unwrap_or_default();
     if let Some(first) = documents.first() {
-        for (index, _) in templated.values() {
+        for (index, _, _) in templated.values() {
             if let Some(part) = first.iter().find(|(i, _)| i == index) {
                 replaced.push(part.clone());
             }
@@ -192,58 +178,10 @@ pub fn combine(
     Ok((replaced, added))
 }
 
-struct Relationship {
-    id: String,
-    kind: String,
-    target: String,
-}
-
-fn parse_relationships(xml: &str) -> Vec<Relationship> {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut out = Vec::new();
-    loop {
-        match reader.read_event() {
-            Ok(Event::Empty(e)) | Ok(Event::Start(e))
-                if e.local_name().as_ref() == "Relationship" =>
-            {
-                let mut rel = Relationship {
-                    id: String::new(),
-                    kind: String::new(),
-                    target: String::new(),
-                };
-                for attr in e.attributes().flatten() {
-                    let value = attr.value.to_string();
-                    match attr.key.local_name().as_ref() {
-                        "Id" => rel.id = value,
-                        "Type" => rel.kind = value,
-                        "Target" => rel.target = value,
-                        _ => {}
-                    }
-                }
-                out.push(rel);
-            }
-            Ok(Event::Eof) | Err(_) => break,
-            _ => {}
-        }
-    }
-    out
-}
-
 fn rels_name_of(part: &str) -> String {
     match part.rsplit_once('/') {
         Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
         None => format!("_rels/{part}.rels"),
-    }
-}
-
-fn join_target(dir: &str, target: &str) -> String {
-    if let Some(absolute) = target.strip_prefix('/') {
-        return absolute.to_string();
-    }
-    if dir.is_empty() {
-        target.to_string()
-    } else {
-        format!("{dir}/{target}")
     }
 }
 

@@ -10,19 +10,116 @@ pub struct Needs {
     pub repair_tables: bool,
     /// A repeated region holds drawings (`wp:docPr` ids).
     pub renumber_drawings: bool,
+    /// A repeated region holds tracked changes (`w:ins`, `w:del`, `w:rPrChange`... ids).
+    pub renumber_revisions: bool,
 }
 
-pub fn apply(needs: Needs, xml: String) -> String {
+/// The next free ids of a document, above every id its template uses in any story part
+/// (body, headers, footers, footnotes, endnotes, comments): copies get ids from here, so
+/// they collide with no id of another part, nor with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FreeIds {
+    /// `w:id` of annotations (tracked changes, bookmarks, comments).
+    pub annotation: u64,
+    /// `wp:docPr id` of drawings.
+    pub drawing: u64,
+}
+
+impl FreeIds {
+    /// The first ids above those used in `parts`.
+    pub fn above<'a>(parts: impl IntoIterator<Item = &'a str>) -> FreeIds {
+        let mut ids = FreeIds {
+            annotation: 1,
+            drawing: 1,
+        };
+        for xml in parts {
+            ids.annotation = ids.annotation.max(max_value(xml, "w:id=\"", None) + 1);
+            ids.drawing = ids
+                .drawing
+                .max(max_value(xml, " id=\"", Some("<wp:docPr ")) + 1);
+        }
+        ids
+    }
+}
+
+/// The largest number that follows `key` in `xml` (within `element` start tags only, when
+/// given); 0 when there is none.
+fn max_value(xml: &str, key: &str, element: Option<&str>) -> u64 {
+    let mut max = 0;
+    let mut rest = xml;
+    loop {
+        let at = match element {
+            Some(element) => match rest.find(element) {
+                Some(e) => {
+                    rest = &rest[e..];
+                    let end = rest.find('>').unwrap_or(rest.len());
+                    match rest[..end].find(key) {
+                        Some(k) => k,
+                        None => {
+                            rest = &rest[end..];
+                            continue;
+                        }
+                    }
+                }
+                None => break,
+            },
+            None => match rest.find(key) {
+                Some(k) => k,
+                None => break,
+            },
+        };
+        rest = &rest[at + key.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if let Ok(n) = rest[..digits].parse::<u64>() {
+            max = max.max(n);
+        }
+    }
+    max
+}
+
+pub fn apply(needs: Needs, xml: String, free: &mut FreeIds) -> String {
     let xml = if needs.repair_tables {
         repair_tables(&xml).unwrap_or(xml)
     } else {
         xml
     };
-    if needs.renumber_drawings {
-        renumber_drawings(&xml)
+    let xml = if needs.renumber_drawings {
+        renumber(&xml, &|name| name == "wp:docPr", "id", &mut free.drawing)
+    } else {
+        xml
+    };
+    if needs.renumber_revisions {
+        renumber(&xml, &is_revision, "w:id", &mut free.annotation)
     } else {
         xml
     }
+}
+
+/// Elements of tracked changes, whose `w:id` must be unique in the document.
+pub fn is_revision(name: &str) -> bool {
+    matches!(
+        name,
+        "w:ins"
+            | "w:del"
+            | "w:moveFrom"
+            | "w:moveTo"
+            | "w:rPrChange"
+            | "w:pPrChange"
+            | "w:tcPrChange"
+            | "w:trPrChange"
+            | "w:tblPrChange"
+            | "w:tblPrExChange"
+            | "w:tblGridChange"
+            | "w:sectPrChange"
+            | "w:numberingChange"
+            | "w:cellIns"
+            | "w:cellDel"
+            | "w:cellMerge"
+            | "w:moveFromRangeStart"
+            | "w:moveFromRangeEnd"
+            | "w:moveToRangeStart"
+            | "w:moveToRangeEnd"
+    )
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -126,30 +223,56 @@ fn repair_tables(xml: &str) -> Option<String> {
     Some(out)
 }
 
-/// Gives every `wp:docPr` a distinct id, in document order.
-fn renumber_drawings(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    let mut next = 1u32;
-    while let Some(at) = rest.find("<wp:docPr ") {
-        let (head, tail) = rest.split_at(at);
-        out.push_str(head);
-        let tag_end = tail.find('>').unwrap_or(tail.len());
-        let tag = &tail[..tag_end];
-        match tag.find(" id=\"") {
-            Some(id_at) => {
-                let value_start = id_at + 5;
-                let value_len = tag[value_start..].find('"').unwrap_or(0);
-                out.push_str(&tag[..value_start]);
-                out.push_str(&next.to_string());
-                out.push_str(&tag[value_start + value_len..]);
-                next += 1;
-            }
-            None => out.push_str(tag),
+/// Gives the elements `is_target` names distinct `attr` ids: the first of each id keeps it,
+/// a repeat takes the next free one. A range's end (`w:moveFromRangeEnd`) follows its start.
+fn renumber(xml: &str, is_target: &dyn Fn(&str) -> bool, attr: &str, next: &mut u64) -> String {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut copied = 0;
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // A range start's old id to its new one, until its end.
+    let mut ranges: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let key = format!(" {attr}=\"");
+    loop {
+        let start = reader.buffer_position() as usize;
+        let Ok(event) = reader.read_event() else {
+            return xml.to_string();
+        };
+        let end = reader.buffer_position() as usize;
+        let name = match &event {
+            Event::Start(e) | Event::Empty(e) => e.name().as_ref().to_string(),
+            Event::Eof => break,
+            _ => continue,
+        };
+        if !is_target(&name) {
+            continue;
         }
-        rest = &tail[tag_end..];
+        let markup = &xml[start..end];
+        let Some(at) = markup.find(&key) else {
+            continue;
+        };
+        let value_start = at + key.len();
+        let value_len = markup[value_start..].find('"').unwrap_or(0);
+        let id = &markup[value_start..value_start + value_len];
+        let new = if name.ends_with("RangeEnd") {
+            ranges.remove(id)
+        } else if seen.insert(id.to_string()) {
+            None
+        } else {
+            let new = *next;
+            *next += 1;
+            if name.ends_with("RangeStart") {
+                ranges.insert(id.to_string(), new);
+            }
+            Some(new)
+        };
+        if let Some(new) = new {
+            out.push_str(&xml[copied..start + value_start]);
+            out.push_str(&new.to_string());
+            copied = start + value_start + value_len;
+        }
     }
-    out.push_str(rest);
+    out.push_str(&xml[copied..]);
     out
 }
 
@@ -182,11 +305,38 @@ mod tests {
     }
 
     #[test]
-    fn drawings_get_distinct_ids() {
-        let xml = r#"<wp:docPr id="7" name="a"/><wp:docPr id="7" name="a"/>"#;
+    fn repeated_drawings_take_free_ids() {
+        let xml = r#"<wp:docPr id="7" name="a"/><wp:docPr id="7" name="a"/><wp:docPr id="3"/>"#;
+        let mut free = FreeIds::above([xml]);
+        assert_eq!(free.drawing, 8);
+        let needs = Needs {
+            renumber_drawings: true,
+            ..Needs::default()
+        };
         assert_eq!(
-            renumber_drawings(xml),
-            r#"<wp:docPr id="1" name="a"/><wp:docPr id="2" name="a"/>"#
+            apply(needs, xml.to_string(), &mut free),
+            r#"<wp:docPr id="7" name="a"/><wp:docPr id="8" name="a"/><wp:docPr id="3"/>"#
+        );
+        assert_eq!(free.drawing, 9);
+    }
+
+    #[test]
+    fn repeated_tracked_changes_take_free_ids_and_ranges_stay_paired() {
+        let copy = r#"<w:ins w:id="4" w:author="A"><w:r/></w:ins><w:moveFromRangeStart w:id="5" w:name="m"/><w:moveFromRangeEnd w:id="5"/>"#;
+        let xml = format!("<w:body>{copy}{copy}</w:body>");
+        let mut free = FreeIds {
+            annotation: 20,
+            drawing: 1,
+        };
+        let needs = Needs {
+            renumber_revisions: true,
+            ..Needs::default()
+        };
+        assert_eq!(
+            apply(needs, xml, &mut free),
+            format!(
+                r#"<w:body>{copy}<w:ins w:id="20" w:author="A"><w:r/></w:ins><w:moveFromRangeStart w:id="21" w:name="m"/><w:moveFromRangeEnd w:id="21"/></w:body>"#
+            )
         );
     }
 }

@@ -112,6 +112,7 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
                 slug,
             ) {
                 Ok(template) => {
+                    warnings.extend(template.warnings.iter().cloned());
                     templates.insert(spec.template.clone(), template);
                 }
                 Err(es) => {

@@ -48,15 +48,21 @@ pub struct BlockError {
 pub fn control_only_paragraphs(tree: &PartTree, scan: &Scan) -> Vec<bool> {
     let mut control = vec![false; tree.paragraphs.len()];
     let mut has_tag = vec![false; tree.paragraphs.len()];
-    // Whether every tag of the paragraph is a block tag or a comment.
+    // Whether every tag of the paragraph is a block tag or a comment; whether all open
+    // blocks, or all close them.
     let mut tags_are_control = vec![true; tree.paragraphs.len()];
+    let mut all_open = vec![true; tree.paragraphs.len()];
+    let mut all_close = vec![true; tree.paragraphs.len()];
     for found in &scan.tags {
         has_tag[found.paragraph] = true;
+        let kind = found.tag.as_ref().map(|t| &t.kind);
         let is_control = matches!(
-            found.tag.as_ref().map(|t| &t.kind),
+            kind,
             Ok(TagKind::Open(_) | TagKind::Else | TagKind::Close(_) | TagKind::Comment)
         );
         tags_are_control[found.paragraph] &= is_control;
+        all_open[found.paragraph] &= matches!(kind, Ok(TagKind::Open(_)));
+        all_close[found.paragraph] &= matches!(kind, Ok(TagKind::Close(_)));
     }
     for (p, paragraph) in tree.paragraphs.iter().enumerate() {
         if !has_tag[p] {
@@ -71,16 +77,33 @@ pub fn control_only_paragraphs(tree: &PartTree, scan: &Scan) -> Vec<bool> {
             None => tree.nodes[n].text.trim().is_empty(),
         });
         let end = tree.end_of(paragraph.open);
+        // A section break of the paragraph's own (in its `w:pPr`) stays behind when the
+        // paragraph vanishes (see [`section_break`]), where its tags all open or all close.
+        let own_break = section_break(tree, p).is_some();
         let holds_objects = tree.tokens[paragraph.open..end].iter().any(|t| {
-            matches!(
-                &*t.name,
-                "w:drawing" | "w:pict" | "w:object" | "w:sectPr" | "w:p"
-            ) && t.kind != TokKind::End
-                && !std::ptr::eq(t, &tree.tokens[paragraph.open])
+            let object = match &*t.name {
+                "w:drawing" | "w:pict" | "w:object" | "w:p" => true,
+                "w:sectPr" => !own_break || !(all_open[p] || all_close[p]),
+                _ => false,
+            };
+            object && t.kind != TokKind::End && !std::ptr::eq(t, &tree.tokens[paragraph.open])
         });
         control[p] = tags_are_control && text_is_blank && !holds_objects;
     }
     control
+}
+
+/// The span of the `w:pPr` of paragraph `p` when it holds the paragraph's section break
+/// (`w:sectPr`): the section that paragraph ends.
+pub fn section_break(tree: &PartTree, p: usize) -> Option<std::ops::Range<usize>> {
+    let open = tree.paragraphs[p].open;
+    let end = tree.end_of(open);
+    let ppr = (open + 1..end)
+        .find(|&i| tree.tokens[i].parent == open && &*tree.tokens[i].name == "w:pPr")?;
+    let ppr_end = tree.end_of(ppr);
+    (ppr + 1..ppr_end)
+        .any(|i| tree.tokens[i].parent == ppr && &*tree.tokens[i].name == "w:sectPr")
+        .then(|| tree.tokens[ppr].start..tree.tokens[ppr_end].end)
 }
 
 /// Pairs every block and decides its shape; reports every problem.

@@ -341,6 +341,190 @@ pub fn slug_brackets(expr: &str) -> String {
     out
 }
 
+/// The data variables Handlebars sets inside `{{#each}}`.
+const EACH_VARIABLES: &[&str] = &["index", "first", "last", "key"];
+
+/// A path naming a data variable (`@x`) that rendering would not find: one Handlebars does
+/// not have, `@index` and the like outside any `{{#each}}`, `@root` alone. (message, hint).
+pub fn data_variable_problem(terms: &[Term], inside_each: bool) -> Option<(String, String)> {
+    let mut paths = Vec::new();
+    collect_paths(terms, &mut paths);
+    paths.into_iter().find_map(|path| {
+        let rest = path.strip_prefix("this.").unwrap_or(path);
+        let name = rest.strip_prefix('@')?;
+        let head = name.split(['.', '/']).next().unwrap_or(name);
+        let known = "@index, @first, @last and @key inside {{#each}}, and @root.field anywhere";
+        if head == "root" {
+            return (name == "root").then(|| {
+                (
+                    "'@root' alone is the whole document, not a value".to_string(),
+                    "name one of its fields: {{@root.nam}}".to_string(),
+                )
+            });
+        }
+        if !EACH_VARIABLES.contains(&head) {
+            return Some((
+                format!("'@{head}' is not a data variable"),
+                format!("vanban knows {known}; to print the field '{head}' write {{{{{head}}}}}"),
+            ));
+        }
+        (!inside_each).then(|| {
+            (
+                format!("'@{head}' is known only inside {{{{#each}}}}"),
+                "move the tag between {{#each rows}} and {{/each}}; there {{stt}} prints the row number"
+                    .to_string(),
+            )
+        })
+    })
+}
+
+fn collect_paths<'a>(terms: &'a [Term], out: &mut Vec<&'a str>) {
+    for term in terms {
+        match term {
+            Term::Path(p) => out.push(p),
+            Term::Call(call) => collect_paths(&call.args, out),
+            Term::Hash(_, value) => collect_paths(std::slice::from_ref(value), out),
+            Term::Literal(_) | Term::BlockParams(_) => {}
+        }
+    }
+}
+
+/// A character Handlebars allows in a name (`symbol_char` of its grammar).
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '$' | ':') || c as u32 >= 0x80
+}
+
+/// What is wrong with a tag's terms that Handlebars would refuse to read, in our words, with
+/// how to write it: (message, hint). `None` when every term reads.
+pub fn terms_problem(kind: &TagKind, terms: &[Term]) -> Option<(String, String)> {
+    if let (TagKind::Value, Some(Term::Hash(key, value))) = (kind, terms.first()) {
+        let value = term_text(value);
+        return Some((
+            format!("'{key}={value}' is a named argument with no helper before it"),
+            format!(
+                "to print '{key}' write {{{{{key}}}}}; to compare, write {{{{#if (eq {key} {value})}}}}"
+            ),
+        ));
+    }
+    terms.iter().find_map(|t| term_problem(t, terms))
+}
+
+fn term_problem(term: &Term, tag_terms: &[Term]) -> Option<(String, String)> {
+    match term {
+        Term::Path(path) => path_problem(path, tag_terms),
+        Term::Call(call) => call.args.iter().find_map(|a| term_problem(a, tag_terms)),
+        Term::Hash(_, value) => term_problem(value, tag_terms),
+        Term::Literal(_) | Term::BlockParams(_) => None,
+    }
+}
+
+fn term_text(term: &Term) -> String {
+    match term {
+        Term::Path(p) | Term::Literal(p) => p.clone(),
+        Term::Call(call) => {
+            let args: Vec<String> = call.args.iter().map(term_text).collect();
+            format!("({} {})", call.name, args.join(" "))
+        }
+        Term::Hash(k, v) => format!("{k}={}", term_text(v)),
+        Term::BlockParams(names) => format!("as |{}|", names.join(" ")),
+    }
+}
+
+const NAME_HINT: &str = "a field is named by its column's header as a slug, like {{ho_va_ten}}, or by the header in brackets: {{[Họ và tên]}}";
+
+/// Reads a path as Handlebars does (`this.` or `./`, then `@root.`, `@`, `../`..., then
+/// names or `[...]` keys separated by `.` or `/`) and says where it stops.
+fn path_problem(path: &str, tag_terms: &[Term]) -> Option<(String, String)> {
+    let mut rest = path;
+    if let Some(r) = rest
+        .strip_prefix("this.")
+        .or_else(|| rest.strip_prefix("this/"))
+        .or_else(|| rest.strip_prefix("./"))
+    {
+        rest = r;
+    }
+    if let Some(r) = rest
+        .strip_prefix("@root.")
+        .or_else(|| rest.strip_prefix("@root/"))
+    {
+        rest = r;
+    }
+    rest = rest.strip_prefix('@').unwrap_or(rest);
+    while rest.starts_with("../") || rest.starts_with("...") {
+        rest = &rest[3..];
+    }
+    let mut first = true;
+    loop {
+        // One name or `[...]` key.
+        let len = if rest.starts_with('[') {
+            rest.find(']').map_or(rest.len(), |e| e + 1)
+        } else {
+            rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len())
+        };
+        if len == 0 {
+            let c = rest.chars().next();
+            return Some(match (c, first) {
+                (None, _) => {
+                    let sep = path.chars().last().unwrap_or('.');
+                    let stem = path.trim_end_matches(['.', '/']);
+                    (
+                        format!("a field name cannot end with '{sep}'"),
+                        format!(
+                            "write {{{{{stem}}}}}, or name what follows the '{sep}': {{{{{stem}{sep}ten}}}}"
+                        ),
+                    )
+                }
+                (Some('.'), false) => (
+                    format!("'..' inside the field name '{path}'"),
+                    format!(
+                        "separate the parts of a name with one dot: {{{{{}}}}}; '../' reads a field of the block around: {{{{../nam}}}}",
+                        path.replace("..", ".")
+                    ),
+                ),
+                (Some('.'), true) => (
+                    "a field name cannot start with '.'".to_string(),
+                    format!(
+                        "write {{{{{}}}}}, or {{{{this.{0}}}}} for a field of the current row",
+                        path.trim_start_matches('.')
+                    ),
+                ),
+                (Some(c), true) => (
+                    format!("a field name cannot start with '{c}'"),
+                    NAME_HINT.to_string(),
+                ),
+                (Some(c), false) => char_problem(c, path, tag_terms),
+            });
+        }
+        first = false;
+        rest = &rest[len..];
+        match rest.chars().next() {
+            None => return None,
+            Some('.' | '/') => rest = &rest[1..],
+            Some(c) => return Some(char_problem(c, path, tag_terms)),
+        }
+    }
+}
+
+/// A character that cannot follow a name in a path.
+fn char_problem(c: char, path: &str, tag_terms: &[Term]) -> (String, String) {
+    let message = format!("'{c}' cannot be in a field name ('{path}')");
+    let (before, after) = path.split_once(c).unwrap_or((path, ""));
+    let hint = match c {
+        '|' if tag_terms.len() == 1 && !after.is_empty() => format!(
+            "to print a value use {{{{{before}}}}}; a filter is written as a helper: {{{{{after} {before}}}}}"
+        ),
+        '|' => format!("to print a value use {{{{{before}}}}}"),
+        ',' | ';' => "a helper's arguments are separated by spaces: {{so tong_tien 0}}".to_string(),
+        '+' | '*' | '%' => {
+            "a tag does no arithmetic: compute the value in a column of the spreadsheet".to_string()
+        }
+        '#' => format!("a block opens with '#' before its helper: {{{{#if {before}}}}}"),
+        '!' => "a comment starts with '!': {{! ghi chú }}".to_string(),
+        _ => NAME_HINT.to_string(),
+    };
+    (message, hint)
+}
+
 /// Helpers that take no argument, so a bare `{{stt}}` calls them.
 pub const ZERO_ARG_HELPERS: &[&str] = &["stt"];
 

@@ -44,8 +44,19 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
         } else {
             expr_text
         };
-        let Ok(terms) = expr::parse_terms(&expr_text) else {
-            continue;
+        let terms = match expr::parse_terms(&expr_text) {
+            Ok(terms) if !tag.unreadable => terms,
+            // Its blocks still open and close.
+            _ => {
+                match tag.kind {
+                    TagKind::Open(_) => scopes.push(Scope::Unknown),
+                    TagKind::Close(_) if scopes.len() > 1 => {
+                        scopes.pop();
+                    }
+                    _ => {}
+                }
+                continue;
+            }
         };
         let mut record = |field: String, scope: Scope, optional: bool| {
             uses.push(FieldUse {
@@ -99,7 +110,17 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
                 if expr::is_single_term(&terms) {
                     collect(&terms, scope, false, &mut record);
                 } else {
-                    collect(terms.get(1..).unwrap_or(&[]), scope, false, &mut record);
+                    // `{{default x "..."}}`: x may be missing, as in `(default x "...")`.
+                    let args = terms.get(1..).unwrap_or(&[]);
+                    let fallback = matches!(terms.first(), Some(Term::Path(h)) if h == "default");
+                    for (i, arg) in args.iter().enumerate() {
+                        collect(
+                            std::slice::from_ref(arg),
+                            scope,
+                            fallback && i == 0,
+                            &mut record,
+                        );
+                    }
                 }
             }
             TagKind::Comment => {}

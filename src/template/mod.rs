@@ -45,6 +45,8 @@ pub struct TagInfo {
     /// The element holding the text in plain parts (`dc:title`).
     pub label: Option<String>,
     pub expr: String,
+    /// The tag cannot be read (its error is among the part's): no field of it is checked.
+    pub unreadable: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -72,24 +74,34 @@ const CHUNK_TAGS: usize = 64;
 
 /// Cuts a part's source before tags that stand outside every block, every [`CHUNK_TAGS`]
 /// tags or so; rendering the pieces in order gives the same text as rendering the whole.
-fn chunk_source(part: &CompiledPart) -> Vec<std::ops::Range<usize>> {
+fn chunk_source(
+    source: &str,
+    sites: &[(usize, usize)],
+    tags: &[TagInfo],
+) -> Vec<std::ops::Range<usize>> {
     let mut cuts = vec![0];
     let mut depth = 0usize;
     let mut since = 0;
-    for &(offset, tag) in &part.sites {
+    for &(offset, tag) in sites {
         if depth == 0 && since >= CHUNK_TAGS && offset > *cuts.last().unwrap_or(&0) {
             cuts.push(offset);
             since = 0;
         }
         since += 1;
-        match part.tags[tag].kind {
+        match tags[tag].kind {
             TagKind::Open(_) => depth += 1,
             TagKind::Close(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    cuts.push(part.source.len());
+    cuts.push(source.len());
     cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// The tag whose source covers `offset`, from a part's (offset, tag) sites.
+fn tag_at(sites: &[(usize, usize)], offset: usize) -> Option<usize> {
+    let i = sites.partition_point(|&(o, _)| o <= offset);
+    i.checked_sub(1).map(|i| sites[i].1)
 }
 
 impl CompiledPart {
@@ -100,8 +112,7 @@ impl CompiledPart {
 
     /// The tag whose source covers `offset`.
     fn tag_at(&self, offset: usize) -> Option<usize> {
-        let i = self.sites.partition_point(|&(o, _)| o <= offset);
-        i.checked_sub(1).map(|i| self.sites[i].1)
+        tag_at(&self.sites, offset)
     }
 }
 
@@ -122,6 +133,9 @@ pub struct Template {
     pub package: Package,
     pub options: CompileOptions,
     pub parts: Vec<CompiledPart>,
+    /// What the template holds that is printed as typed though it looks like a tag.
+    pub warnings: Vec<Diagnostic>,
+    free_ids: fixup::FreeIds,
     word: Handlebars<'static>,
     plain: Handlebars<'static>,
 }
@@ -134,68 +148,42 @@ impl Template {
         let mut plain = new_registry(escape_plain);
         let mut parts = Vec::new();
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         for analysis in analyze(&package, options) {
             errors.extend(analysis.errors);
-            if let Some((source, sites, fixup)) = analysis.compiled {
-                let mut part = CompiledPart {
-                    name: analysis.name,
-                    index: analysis.index,
-                    kind: analysis.kind,
-                    source,
-                    tags: analysis.tags,
-                    blocks: analysis.blocks,
-                    sites,
-                    fixup,
-                    chunks: Vec::new(),
-                };
-                let ranges = chunk_source(&part);
-                let single = ranges.len() == 1;
-                part.chunks = ranges
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, range)| {
-                        let name = if single {
-                            part.name.clone()
-                        } else {
-                            format!("{}#{k}", part.name)
-                        };
-                        (name, range)
-                    })
-                    .collect();
-                parts.push(part);
-            }
-        }
-        for part in &parts {
-            let registry = match part.kind {
+            warnings.extend(analysis.warnings);
+            let Some(compiled) = analysis.compiled else {
+                continue;
+            };
+            let registry = match analysis.kind {
                 PartKind::Word => &mut word,
                 PartKind::Plain => &mut plain,
             };
-            for (name, range) in &part.chunks {
-                let chunk = &part.source[range.clone()];
-                if let Err(e) = registry.register_template_string(name, chunk) {
-                    let tag = e
-                        .pos()
-                        .and_then(|(l, c)| offset_of(chunk, l, c))
-                        .and_then(|o| part.tag_at(range.start + o));
-                    let location = match tag {
-                        Some(t) => part.locate(t),
-                        None => part.name.clone(),
-                    };
-                    let what = tag
-                        .map(|t| format!("{}: ", part.tags[t].text))
-                        .unwrap_or_default();
-                    errors.push(Diagnostic::error(
-                        location,
-                        format!("{what}{}", lower(&e.reason().to_string())),
-                    ));
-                }
+            let mut chunks = Vec::with_capacity(compiled.chunks.len());
+            for (name, range, template) in compiled.chunks {
+                registry.register_template(&name, template);
+                chunks.push((name, range));
             }
+            parts.push(CompiledPart {
+                name: analysis.name,
+                index: analysis.index,
+                kind: analysis.kind,
+                source: compiled.source,
+                tags: analysis.tags,
+                blocks: analysis.blocks,
+                sites: compiled.sites,
+                fixup: compiled.fixup,
+                chunks,
+            });
         }
         if errors.is_empty() {
+            let free_ids = package.free_ids();
             Ok(Template {
                 package,
+                free_ids,
                 options,
                 parts,
+                warnings,
                 word,
                 plain,
             })
@@ -207,6 +195,8 @@ impl Template {
     /// Renders every part with tags for one document's data. Returns (zip index, XML).
     pub fn render(&self, data: &Context) -> Result<Vec<(usize, Vec<u8>)>, Diagnostic> {
         let mut out = Vec::with_capacity(self.parts.len());
+        // Copies take ids no part uses; one part's copies leave the next part's free ids above.
+        let mut free = self.free_ids;
         for part in &self.parts {
             let registry = match part.kind {
                 PartKind::Word => &self.word,
@@ -223,7 +213,7 @@ impl Template {
                     xml.push_str(&piece);
                 }
             }
-            let xml = fixup::apply(part.fixup, xml);
+            let xml = fixup::apply(part.fixup, xml, &mut free);
             out.push((part.index, xml.into_bytes()));
         }
         Ok(out)
@@ -332,12 +322,20 @@ pub struct PartAnalysis {
     pub tags: Vec<TagInfo>,
     pub blocks: Vec<Block>,
     pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
     /// The Handlebars source, tag sites and repairs, when the part has no error.
     compiled: Option<Compiled>,
 }
 
-/// A part's Handlebars source, its tag sites and the repairs it needs.
-type Compiled = (String, Vec<(usize, usize)>, fixup::Needs);
+/// A part's Handlebars source, its tag sites, the repairs it needs, and the source compiled
+/// in pieces (see [`chunk_source`]) with their registered names.
+#[derive(Debug)]
+struct Compiled {
+    source: String,
+    sites: Vec<(usize, usize)>,
+    fixup: fixup::Needs,
+    chunks: Vec<(String, std::ops::Range<usize>, handlebars::Template)>,
+}
 
 /// Reads every text part of a package: its tags, blocks and errors. Parts without any tag
 /// or problem are left out.
@@ -353,11 +351,13 @@ pub fn analyze(package: &Package, options: CompileOptions) -> Vec<PartAnalysis> 
                 tags: Vec::new(),
                 blocks: Vec::new(),
                 errors: Vec::new(),
+                warnings: Vec::new(),
                 compiled: None,
             };
             analyze_part(&part.xml, options, &mut analysis);
             let empty = analysis.tags.is_empty()
                 && analysis.errors.is_empty()
+                && analysis.warnings.is_empty()
                 && analysis.compiled.is_none();
             (!empty).then_some(analysis)
         })
@@ -374,6 +374,15 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
     };
     let scan = scan::scan(&tree);
+    let at_paragraph = |p: usize| match tree.paragraphs.get(p).and_then(|p| p.label.as_ref()) {
+        Some(label) => format!("{part} <{label}>"),
+        None => format!("{part} paragraph {}", p + 1),
+    };
+    for (p, message, hint) in &scan.warnings {
+        analysis
+            .warnings
+            .push(Diagnostic::warning(at_paragraph(*p), message.clone()).with_hint(hint.clone()));
+    }
     let hidden = &tree.hidden_tags;
     if scan.errors.is_empty() && hidden.is_empty() && scan.pieces.iter().all(Option::is_none) {
         return;
@@ -394,13 +403,10 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                 table_pos: p.table_pos,
                 label: p.label.clone(),
                 expr: f.tag.as_ref().map(|t| t.expr.clone()).unwrap_or_default(),
+                unreadable: f.tag.is_err(),
             }
         })
         .collect();
-    let at_paragraph = |p: usize| match tree.paragraphs.get(p).and_then(|p| p.label.as_ref()) {
-        Some(label) => format!("{part} <{label}>"),
-        None => format!("{part} paragraph {}", p + 1),
-    };
     let errors = &mut analysis.errors;
     for (p, message, hint) in &scan.errors {
         errors.push(Diagnostic::error(at_paragraph(*p), message.clone()).with_hint(hint.clone()));
@@ -415,11 +421,39 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         );
     }
     let mut terms_of: Vec<Vec<Term>> = Vec::with_capacity(scan.tags.len());
-    for found in &scan.tags {
+    // Whether each open block is an `#each`, in tag order.
+    let mut open_blocks: Vec<bool> = Vec::new();
+    for (t, found) in scan.tags.iter().enumerate() {
+        let inside_each = open_blocks.contains(&true);
+        match found.tag.as_ref().map(|t| &t.kind) {
+            Ok(TagKind::Open(name)) => open_blocks.push(name == "each"),
+            Ok(TagKind::Close(_)) => {
+                open_blocks.pop();
+            }
+            _ => {}
+        }
         let parsed = found.tag.as_ref().map_err(|m| m.clone()).and_then(|tag| {
             let expr = expr::terms_text(&tag.kind, &tag.expr);
             expr::parse_terms(&expr)
         });
+        let problem = match (&parsed, &found.tag) {
+            (Ok(terms), Ok(tag)) => expr::terms_problem(&tag.kind, terms)
+                .or_else(|| unreadable_tag(tag, terms, options))
+                .or_else(|| expr::data_variable_problem(terms, inside_each)),
+            _ => None,
+        };
+        if let Some((message, hint)) = problem {
+            errors.push(
+                Diagnostic::error(
+                    at_paragraph(found.paragraph),
+                    format!("{}: {message}", found.text),
+                )
+                .with_hint(hint),
+            );
+            analysis.tags[t].unreadable = true;
+            terms_of.push(Vec::new());
+            continue;
+        }
         match parsed {
             Ok(terms) => {
                 for (name, count) in helper_calls(&terms, found.tag.as_ref().ok()) {
@@ -455,6 +489,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     at_paragraph(found.paragraph),
                     format!("{}: {message}", found.text),
                 ));
+                analysis.tags[t].unreadable = true;
                 terms_of.push(Vec::new());
             }
         }
@@ -482,7 +517,65 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         analysis.kind,
         options,
     );
-    analysis.compiled = Some((source, sites, plan.fixup));
+    let ranges = chunk_source(&source, &sites, &analysis.tags);
+    let single = ranges.len() == 1;
+    let mut chunks = Vec::with_capacity(ranges.len());
+    for (k, range) in ranges.into_iter().enumerate() {
+        let name = if single {
+            part.clone()
+        } else {
+            format!("{part}#{k}")
+        };
+        let chunk = &source[range.clone()];
+        match handlebars::Template::compile_with_name(chunk, name.clone()) {
+            Ok(template) => chunks.push((name, range, template)),
+            Err(e) => {
+                let tag = e
+                    .pos()
+                    .and_then(|(l, c)| offset_of(chunk, l, c))
+                    .and_then(|o| tag_at(&sites, range.start + o));
+                let (location, what) = match tag {
+                    Some(t) => (
+                        locate(&part, &analysis.tags[t]),
+                        format!("{}: ", analysis.tags[t].text),
+                    ),
+                    None => (part.clone(), String::new()),
+                };
+                analysis.errors.push(
+                    Diagnostic::error(location, format!("{what}this tag cannot be read"))
+                        .with_hint(TAG_FORMS),
+                );
+            }
+        }
+    }
+    if analysis.errors.is_empty() {
+        analysis.compiled = Some(Compiled {
+            source,
+            sites,
+            fixup: plan.fixup,
+            chunks,
+        });
+    }
+}
+
+/// The forms a tag takes, for a tag that cannot be read.
+const TAG_FORMS: &str = "a tag is a field {{ho_va_ten}}, a helper and its arguments {{so tong_tien}}, or a block {{#each rows}} ... {{/each}}";
+
+/// A tag Handlebars cannot read (the checks of [`expr::terms_problem`] passed): the same
+/// Handlebars text the part's source will hold, compiled on its own (a block's tag with a
+/// block around it), said in our words.
+fn unreadable_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> Option<(String, String)> {
+    let text = handlebars_tag(tag, terms, options);
+    let whole = match &tag.kind {
+        TagKind::Open(name) => format!("{text}{{{{/{name}}}}}"),
+        TagKind::Else => format!("{{{{#if a}}}}{text}{{{{/if}}}}"),
+        TagKind::Close(name) => format!("{{{{#{name} a}}}}{text}"),
+        TagKind::Value => text,
+        TagKind::Comment => return None,
+    };
+    handlebars::Template::compile(&whole)
+        .err()
+        .map(|_| ("this tag cannot be read".to_string(), TAG_FORMS.to_string()))
 }
 
 /// Whether a helper exists and takes `count` arguments; the problem otherwise.
@@ -548,6 +641,9 @@ struct Plan {
     dropped: Vec<bool>,
     /// Paragraphs (by start token) replaced by their tags.
     vanishing: HashMap<usize, Vec<usize>>,
+    /// Vanishing paragraphs (by start token) whose section break stays: the span of their
+    /// `w:pPr`, and whether it goes before their tags.
+    section_breaks: HashMap<usize, (std::ops::Range<usize>, bool)>,
     /// Block tags placed before a start token / after an end token.
     before: HashMap<usize, Vec<usize>>,
     after: HashMap<usize, Vec<usize>>,
@@ -589,6 +685,10 @@ fn plan_emission(
         if vanishing_paragraphs.contains(&found.paragraph) {
             let open = tree.paragraphs[found.paragraph].open;
             plan.vanishing.entry(open).or_default().push(id);
+            if let Some(span) = blocks::section_break(tree, found.paragraph) {
+                let opens = matches!(found.tag.as_ref().map(|t| &t.kind), Ok(TagKind::Open(_)));
+                plan.section_breaks.insert(open, (span, opens));
+            }
             plan.hoisted.insert(id);
         }
     }
@@ -741,6 +841,7 @@ fn plan_emission(
                 plan.dropped[i] = true
             }
             "wp:docPr" => plan.fixup.renumber_drawings = true,
+            name if fixup::is_revision(name) => plan.fixup.renumber_revisions = true,
             _ => {}
         }
     }
@@ -816,8 +917,20 @@ fn emit(
             continue;
         }
         if let Some(ids) = plan.vanishing.get(&i) {
+            // A section break the paragraph ended stays, in a paragraph of its own: before
+            // the tags that open blocks, after those that close them.
+            let kept = plan
+                .section_breaks
+                .get(&i)
+                .map(|(span, before)| (format!("<w:p>{}</w:p>", &xml_text[span.clone()]), *before));
+            if let Some((p, true)) = &kept {
+                push_literal(&mut out, p);
+            }
             ids.iter()
                 .for_each(|&id| tag_source(id, &mut out, &mut sites));
+            if let Some((p, false)) = &kept {
+                push_literal(&mut out, p);
+            }
             i = tok.partner;
             pos = tokens[i].end;
             i += 1;

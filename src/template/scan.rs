@@ -33,6 +33,8 @@ pub struct Scan {
     pub pieces: Vec<Option<Vec<Piece>>>,
     /// Paragraph problems: (paragraph, message, hint).
     pub errors: Vec<(usize, String, String)>,
+    /// Text that looks like part of a tag but is printed as typed: (paragraph, message, hint).
+    pub warnings: Vec<(usize, String, String)>,
 }
 
 enum Span {
@@ -66,7 +68,12 @@ pub fn scan(tree: &PartTree) -> Scan {
             continue;
         }
         let spans = match find_spans(&joined) {
-            Ok(spans) => spans,
+            Ok((spans, warning)) => {
+                if let Some((message, hint)) = warning {
+                    scan.warnings.push((p, message, hint));
+                }
+                spans
+            }
             Err((message, hint)) => {
                 scan.errors.push((p, message, hint));
                 continue;
@@ -154,9 +161,14 @@ fn push_text(pieces: &mut Vec<Piece>, text: &str) {
     }
 }
 
+/// A problem of a paragraph's text: (message, hint).
+type Problem = (String, String);
+
 /// Finds `{{...}}`, `{{{...}}}` and `\{{` in a paragraph's text. Quotes inside a tag may hold
-/// `}}`. A `{{` with no end in the paragraph is an error.
-fn find_spans(text: &str) -> Result<Vec<Span>, (String, String)> {
+/// `}}`. A `{{` with no end in the paragraph is an error, and so is a `}}` with no tag open;
+/// but where the paragraph holds no `{{` at all (a code listing), that `}}` is text, printed as
+/// typed, with a warning.
+fn find_spans(text: &str) -> Result<(Vec<Span>, Option<Problem>), Problem> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
@@ -191,7 +203,11 @@ fn find_spans(text: &str) -> Result<Vec<Span>, (String, String)> {
                 }
                 _ => "delete it, or complete the tag it belonged to".to_string(),
             };
-            return Err((format!("stray '}}}}' after '{before}'"), hint));
+            let message = format!("stray '}}}}' after '{before}'");
+            if !text.contains("{{") {
+                return Ok((spans, Some((format!("{message}, printed as typed"), hint))));
+            }
+            return Err((message, hint));
         }
         if !bytes[i..].starts_with(b"{{") {
             i += 1;
@@ -244,7 +260,7 @@ fn find_spans(text: &str) -> Result<Vec<Span>, (String, String)> {
             }
         }
     }
-    Ok(spans)
+    Ok((spans, None))
 }
 
 fn is_quote(c: char) -> bool {
