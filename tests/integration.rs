@@ -16,6 +16,7 @@ mod messages;
 mod office;
 mod pack;
 mod procedure;
+mod readme;
 mod real_files;
 mod register;
 mod render;
