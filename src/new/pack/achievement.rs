@@ -6,13 +6,13 @@ use crate::new::blocks::{Item, blank, body_items, centered, pt, rule};
 use crate::new::decree::{Head, header_with, sign_off, two_signatures};
 use crate::new::measure::{TEXT_WIDTH, TITLE_RULE};
 
-use super::shared::{HEAD, SO_DATE, h, h_after_table, p, tag};
+use super::shared::{HEAD, SO_DATE, h, h_after_table, p, tag, unit_name};
 
 /// The unit over which an achievement report is made: the Department over the unit.
 fn report_head() -> Item {
     Item::t(header_with(Head {
         parent: "{{hoa co_quan_ban_hanh}}",
-        agency: "{{hoa don_vi.ten_don_vi}}",
+        agency: &unit_name("don_vi."),
         number: None,
         vv: None,
         date: Some(SO_DATE),
