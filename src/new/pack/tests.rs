@@ -83,8 +83,20 @@ fn every_template_renders_its_sample_with_no_tag_left() {
 
 #[test]
 fn table_blocks_repeat_their_rows() {
-    // Kế hoạch and Báo cáo: one row per criterion and a total
-    for stem in ["ke-hoach", "bao-cao"] {
+    // Kế hoạch: a) infrastructure and b) thrift apart, each its rows and their sum
+    let xml = render("ke-hoach", &sample("ke-hoach"));
+    let text = paragraphs(&xml).join("\n");
+    let a = text.find("a) Về phát triển kết cấu hạ tầng").expect("a)");
+    let b = text.find("b) Về thực hành tiết kiệm, chống lãng phí").expect("b)");
+    assert!(a < b, "{text}");
+    let t = tables(&xml);
+    for group in &t[1..3] {
+        assert_eq!(group.len(), 1 + 7 + 1, "{group:?}");
+        assert_eq!(group[1][0], "1");
+        assert_eq!(group[8][..], ["Cộng", "50"]);
+    }
+    // Báo cáo: one row per criterion and a total
+    for stem in ["bao-cao"] {
         let t = &tables(&render(stem, &sample(stem)))[1];
         assert_eq!(t.len(), 1 + 14 + 1, "{stem}: {t:?}");
         assert_eq!(t[1][0], "1");
