@@ -223,33 +223,34 @@ pub(super) fn bien_ban() -> Vec<Item> {
         "3. Kết quả biểu quyết:",
     ]));
     items.push(sub("a) Cá nhân"));
+    // 10 pt, so a name stands on one line and a unit's name on two or three.
     let votes = [
-        col("Đồng ý", 800, "{{bieu_quyet.dong_y}}", C),
-        col("Không đồng ý", 760, "{{bieu_quyet.khong_dong_y}}", C),
-        col("Tỷ lệ", 920, "{{so bieu_quyet.ty_le 2}}%", C),
-        col("Ngưỡng", 880, "{{bieu_quyet.nguong}}", C),
-        col("Kết quả", 1050, "{{bieu_quyet.ket_qua}}", C),
+        col("Đồng ý", 700, "{{bieu_quyet.dong_y}}", C),
+        col("Không đồng ý", 660, "{{bieu_quyet.khong_dong_y}}", C),
+        col("Tỷ lệ", 900, "{{so bieu_quyet.ty_le 2}}%", C),
+        col("Ngưỡng", 820, "{{bieu_quyet.nguong}}", C),
+        col("Kết quả", 948, "{{bieu_quyet.ket_qua}}", C),
     ];
     let mut people = vec![
-        col("STT", 560, "{{stt}}", C),
-        col("Họ và tên", 1300, "{{can_bo.ho_va_ten}}", L),
-        col("Đơn vị", 1318, "{{don_vi.ten_don_vi}}", L),
-        col("Hình thức đề nghị", 1200, "{{hinh_thuc_de_nghi}}", L),
+        col("STT", 500, "{{stt}}", C),
+        col("Họ và tên", 1800, "{{can_bo.ho_va_ten}}", L),
+        col("Đơn vị", 1400, "{{don_vi.ten_don_vi}}", L),
+        col("Hình thức đề nghị", 1060, "{{hinh_thuc_de_nghi}}", L),
     ];
     people.extend(votes);
-    items.push(grid("de_nghi_ca_nhan", &people, 11, &[]));
+    items.push(grid("de_nghi_ca_nhan", &people, 10, &[]));
     items.push(Item::p(
         body_in("b) Tập thể", pt(14).bold().italic())
             .keep_next(true)
             .line_spacing(spacing(240, BODY_AFTER, BODY_LINE)),
     ));
     let mut groups = vec![
-        col("STT", 560, "{{stt}}", C),
-        col("Tập thể", 2418, "{{ten_don_vi}}", L),
-        col("Hình thức đề nghị", 1400, "{{hinh_thuc_de_nghi}}", L),
+        col("STT", 500, "{{stt}}", C),
+        col("Tập thể", 2900, "{{ten_don_vi}}", L),
+        col("Hình thức đề nghị", 1360, "{{hinh_thuc_de_nghi}}", L),
     ];
     groups.extend(votes);
-    items.push(grid("de_nghi_tap_the", &groups, 11, &[]));
+    items.push(grid("de_nghi_tap_the", &groups, 10, &[]));
     items.extend([
         p_after_table(
             r#"Tổng hợp: {{count de_nghi_ca_nhan "bieu_quyet.dat" true}}/{{count de_nghi_ca_nhan}} cá nhân và {{count de_nghi_tap_the "bieu_quyet.dat" true}}/{{count de_nghi_tap_the}} tập thể đạt tỷ lệ phiếu đồng ý theo quy định."#,

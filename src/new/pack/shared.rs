@@ -226,7 +226,7 @@ pub(super) fn table_or(list: &str, table: Item, none: &str) -> Vec<Item> {
         tag(&format!("{{{{#if {list}}}}}")),
         table,
         tag("{{else}}"),
-        p(none),
+        Item::p(body(none).keep_next(true)),
         tag("{{/if}}"),
     ]
 }

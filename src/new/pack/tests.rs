@@ -87,7 +87,9 @@ fn table_blocks_repeat_their_rows() {
     let xml = render("ke-hoach", &sample("ke-hoach"));
     let text = paragraphs(&xml).join("\n");
     let a = text.find("a) Về phát triển kết cấu hạ tầng").expect("a)");
-    let b = text.find("b) Về thực hành tiết kiệm, chống lãng phí").expect("b)");
+    let b = text
+        .find("b) Về thực hành tiết kiệm, chống lãng phí")
+        .expect("b)");
     assert!(a < b, "{text}");
     let t = tables(&xml);
     for group in &t[1..3] {

@@ -108,7 +108,7 @@ pub(super) fn ke_hoach() -> Vec<Item> {
     ));
     items.push(sub("b) Khen thưởng hằng năm"));
     items.push(p(
-        "Căn cứ kết quả thực hiện phong trào thi đua, {{ten_don_vi}} bình xét, lựa chọn tập thể, cá nhân tiêu biểu đề nghị Giám đốc Sở công nhận danh hiệu thi đua, tặng Giấy khen theo thẩm quyền; trường hợp đặc biệt xuất sắc đề nghị Sở trình Chủ tịch UBND Thành phố tặng Bằng khen, UBND Thành phố tặng Cờ thi đua.",
+        "Trên cơ sở kết quả thực hiện phong trào thi đua, {{ten_don_vi}} bình xét, lựa chọn tập thể, cá nhân tiêu biểu đề nghị Giám đốc Sở công nhận danh hiệu thi đua, tặng Giấy khen theo thẩm quyền; trường hợp đặc biệt xuất sắc đề nghị Sở trình Chủ tịch UBND Thành phố tặng Bằng khen, UBND Thành phố tặng Cờ thi đua.",
     ));
     items.push(sub("c) Khen thưởng sơ kết, tổng kết"));
     items.push(p(
