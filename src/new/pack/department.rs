@@ -225,17 +225,17 @@ pub(super) fn bien_ban() -> Vec<Item> {
     items.push(sub("a) Cá nhân"));
     // 10 pt, so a name stands on one line and a unit's name on two or three.
     let votes = [
-        col("Đồng ý", 700, "{{bieu_quyet.dong_y}}", C),
-        col("Không đồng ý", 660, "{{bieu_quyet.khong_dong_y}}", C),
-        col("Tỷ lệ", 900, "{{so bieu_quyet.ty_le 2}}%", C),
-        col("Ngưỡng", 820, "{{bieu_quyet.nguong}}", C),
-        col("Kết quả", 948, "{{bieu_quyet.ket_qua}}", C),
+        col("Đồng ý", 760, "{{bieu_quyet.dong_y}}", C),
+        col("Không đồng ý", 720, "{{bieu_quyet.khong_dong_y}}", C),
+        col("Tỷ lệ", 860, "{{so bieu_quyet.ty_le 2}}%", C),
+        col("Ngưỡng", 840, "{{bieu_quyet.nguong}}", C),
+        col("Kết quả", 968, "{{bieu_quyet.ket_qua}}", C),
     ];
     let mut people = vec![
-        col("STT", 500, "{{stt}}", C),
-        col("Họ và tên", 1800, "{{can_bo.ho_va_ten}}", L),
-        col("Đơn vị", 1400, "{{don_vi.ten_don_vi}}", L),
-        col("Hình thức đề nghị", 1060, "{{hinh_thuc_de_nghi}}", L),
+        col("STT", 540, "{{stt}}", C),
+        col("Họ và tên", 1700, "{{can_bo.ho_va_ten}}", L),
+        col("Đơn vị", 1360, "{{don_vi.ten_don_vi}}", L),
+        col("Hình thức đề nghị", 1040, "{{hinh_thuc_de_nghi}}", L),
     ];
     people.extend(votes);
     items.push(grid("de_nghi_ca_nhan", &people, 10, &[]));
@@ -245,9 +245,9 @@ pub(super) fn bien_ban() -> Vec<Item> {
             .line_spacing(spacing(240, BODY_AFTER, BODY_LINE)),
     ));
     let mut groups = vec![
-        col("STT", 500, "{{stt}}", C),
-        col("Tập thể", 2900, "{{ten_don_vi}}", L),
-        col("Hình thức đề nghị", 1360, "{{hinh_thuc_de_nghi}}", L),
+        col("STT", 540, "{{stt}}", C),
+        col("Tập thể", 2780, "{{ten_don_vi}}", L),
+        col("Hình thức đề nghị", 1320, "{{hinh_thuc_de_nghi}}", L),
     ];
     groups.extend(votes);
     items.push(grid("de_nghi_tap_the", &groups, 10, &[]));
