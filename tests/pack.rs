@@ -697,3 +697,42 @@ fn no_header_line_of_a_units_name_ends_inside_a_word() {
     // 14 plans and the collectives' reports
     assert!(seen >= 14 + 5, "{seen}");
 }
+
+#[test]
+fn every_field_of_the_blank_lies_inside_its_printable_area() {
+    let Some((_, _, pdfs)) = pack_pdfs() else {
+        return;
+    };
+    let pdf = pdfs
+        .iter()
+        .find(|p| p.ends_with("Giay-khen-phoi.pdf"))
+        .unwrap();
+    let boxes = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let boxes = String::from_utf8_lossy(&boxes.stdout);
+    let number = |s: &str, attr: &str| -> f64 {
+        let at = s.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let page = &boxes[boxes.find("<page ").unwrap()..];
+    let (width, height) = (number(page, "width"), number(page, "height"));
+    assert!(width > height, "landscape");
+    // 20 mm all round
+    let margin = 20.0 / 25.4 * 72.0;
+    let mut words = 0;
+    for word in boxes.split("<word ").skip(1) {
+        words += 1;
+        let text = &word[word.find('>').unwrap() + 1..word.find("</word>").unwrap()];
+        let (x0, y0) = (number(word, "xMin"), number(word, "yMin"));
+        let (x1, y1) = (number(word, "xMax"), number(word, "yMax"));
+        assert!(
+            x0 >= margin && y0 >= margin && x1 <= width - margin && y1 <= height - margin,
+            "'{text}' at ({x0:.0}, {y0:.0})-({x1:.0}, {y1:.0}) pt lies outside the printable area"
+        );
+    }
+    assert!(words > 20, "{boxes}");
+}

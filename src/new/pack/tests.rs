@@ -466,3 +466,19 @@ fn the_units_plan_keeps_the_seed_plans_sections() {
     let text = paragraphs(&render("ke-hoach", &sample("ke-hoach"))).join("\n");
     assert!(text.contains("(qua Văn phòng Sở)"), "{text}");
 }
+
+#[test]
+fn a_units_header_name_carries_the_line_break_its_data_gives() {
+    let mut data = sample("ke-hoach");
+    let header = |data: &Value| tables(&render("ke-hoach", data))[0][0][0].clone();
+    assert!(header(&data).contains("\nPHÒNG QUY HOẠCH - KẾ HOẠCH SỬ DỤNG ĐẤT\n"));
+    data["ten_tieu_de"] = json!("Phòng Quy hoạch - Kế hoạch\nsử dụng đất");
+    let text = header(&data);
+    assert!(
+        text.contains("\nPHÒNG QUY HOẠCH - KẾ HOẠCH\nSỬ DỤNG ĐẤT\n"),
+        "{text:?}"
+    );
+    // the body keeps the name as it reads
+    let body = paragraphs(&render("ke-hoach", &data)).join("\n");
+    assert!(body.contains("Phòng Quy hoạch - Kế hoạch sử dụng đất xây dựng Kế hoạch"));
+}
