@@ -340,3 +340,419 @@ fn each_combined_file_holds_every_document_of_its_kind_each_in_its_own_section()
         assert!(letters.contains(&format!("Kính gửi: {unit}.")), "{unit}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Layout as a clerk reads it before signing (issue 14): the XML of every document, and the
+// pages LibreOffice lays out.
+
+/// The XML of each `<w:p>` of `xml` with its visible text (runs' `w:t`), in order.
+fn paragraph_xml(xml: &str) -> Vec<(&str, String)> {
+    let mut found = Vec::new();
+    let mut rest = xml;
+    while let Some(at) = rest.find("<w:p>").or_else(|| rest.find("<w:p ")) {
+        let start = [rest.find("<w:p>"), rest.find("<w:p ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(at);
+        let end = rest[start..]
+            .find("</w:p>")
+            .map_or(rest.len(), |e| start + e + 6);
+        let chunk = &rest[start..end];
+        found.push((chunk, texts_of(chunk)));
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// The joined `w:t` texts of an XML chunk.
+fn texts_of(chunk: &str) -> String {
+    let mut text = String::new();
+    let mut rest = chunk;
+    while let Some(at) = rest.find("<w:t") {
+        let after = &rest[at + 4..];
+        if !(after.starts_with('>') || after.starts_with(' ')) {
+            rest = after;
+            continue;
+        }
+        let open = at + 4 + after.find('>').unwrap() + 1;
+        let close = rest[open..].find("</w:t>").map_or(rest.len(), |c| open + c);
+        text.push_str(&rest[open..close]);
+        rest = &rest[close..];
+    }
+    text
+}
+
+/// The runs of a paragraph's XML that print text.
+fn text_runs(paragraph: &str) -> Vec<&str> {
+    paragraph
+        .split("<w:r>")
+        .skip(1)
+        .map(|r| &r[..r.find("</w:r>").unwrap_or(r.len())])
+        .filter(|r| r.contains("<w:t"))
+        .collect()
+}
+
+fn document_xml(file: &Path) -> String {
+    entry_text(&std::fs::read(file).unwrap(), "word/document.xml").unwrap()
+}
+
+#[test]
+fn every_legal_basis_line_of_every_kind_is_italic() {
+    let mut kinds_with_bases = 0;
+    for sample in one_of_each_kind() {
+        let xml = document_xml(&sample);
+        let mut bases = 0;
+        for (p, text) in paragraph_xml(&xml) {
+            if !text.starts_with("Căn cứ ") {
+                continue;
+            }
+            bases += 1;
+            for run in text_runs(p) {
+                assert!(
+                    run.contains("<w:i />") || run.contains("<w:i/>"),
+                    "{}: a Căn cứ line is upright: {text}",
+                    sample.display()
+                );
+            }
+        }
+        if bases > 0 {
+            kinds_with_bases += 1;
+        }
+    }
+    // the unit's and the Department's Tờ trình and the decision cite their legal bases
+    assert_eq!(kinds_with_bases, 3);
+}
+
+/// The bordered tables (`w:tblBorders` single) of a document's XML, as their XML.
+fn grid_tables(xml: &str) -> Vec<&str> {
+    xml.split("<w:tbl>")
+        .skip(1)
+        .map(|t| &t[..t.find("</w:tbl>").unwrap_or(t.len())])
+        .filter(|t| t.contains(r#"<w:top w:val="single""#))
+        .collect()
+}
+
+#[test]
+fn no_document_of_the_pack_prints_a_table_without_body_rows() {
+    let root = pack_run().0.path().join("out");
+    let mut tables = 0;
+    for file in docx_files(&root) {
+        let xml = document_xml(&root.join(&file));
+        for t in grid_tables(&xml) {
+            tables += 1;
+            let rows = t.matches("<w:tr>").count() + t.matches("<w:tr ").count();
+            assert!(rows >= 2, "{file}: a table of its header row alone");
+        }
+    }
+    assert!(tables > 100, "{tables}");
+    // where a nominee has no past award, the report says so in one sentence
+    let reports = body(&out("So/Tat-ca/Bao-cao-thanh-tich-ca-nhan.docx"));
+    assert!(
+        reports.contains("Chưa được khen thưởng.")
+            || reports.contains("Chưa được công nhận danh hiệu thi đua."),
+        "no nominee of the pack without past awards"
+    );
+}
+
+#[test]
+fn no_template_of_the_pack_cites_a_law_of_its_own() {
+    // The legal bases are the globals luat_thi_dua and nghi_dinh_thi_dua (vanban.toml).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "docx") {
+            continue;
+        }
+        seen += 1;
+        let text = texts_of(&document_xml(&path));
+        for citation in ["Luật Thi đua", "NĐ-CP", "/QH1", "Nghị định số"] {
+            assert!(
+                !text.contains(citation),
+                "{}: cites '{citation}' in its text",
+                path.display()
+            );
+        }
+    }
+    assert_eq!(seen, 12);
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("vanban.toml")).unwrap();
+    assert!(manifest.contains("\nluat_thi_dua = \"Luật Thi đua, khen thưởng số 06/2022/QH15"));
+    assert!(manifest.contains("\nnghi_dinh_thi_dua = \"Nghị định số 98/2023/NĐ-CP"));
+    let decision = body(&out("So/Quyet-dinh-tang-Giay-khen.docx"));
+    assert!(
+        decision
+            .contains("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"),
+        "{decision}"
+    );
+}
+
+/// The pack's documents as LibreOffice lays them out: the combined files of every kind and
+/// the Department's own, converted once; None (with a notice) where soffice is absent.
+fn pack_pdfs() -> Option<&'static (tempfile::TempDir, PathBuf, Vec<PathBuf>)> {
+    static PDFS: std::sync::OnceLock<Option<(tempfile::TempDir, PathBuf, Vec<PathBuf>)>> =
+        std::sync::OnceLock::new();
+    PDFS.get_or_init(|| {
+        if !tool_available("soffice", &["--version"])
+            || !tool_available("pdftotext", &["-v"])
+            || !tool_available("pdfinfo", &["-v"])
+        {
+            return None;
+        }
+        let files: Vec<PathBuf> = [
+            "So/Tat-ca/Ke-hoach.docx",
+            "So/Tat-ca/Bao-cao.docx",
+            "So/Tat-ca/Cong-van-don-doc.docx",
+            "So/Tat-ca/To-trinh.docx",
+            "So/Tat-ca/Bao-cao-thanh-tich-ca-nhan.docx",
+            "So/Tat-ca/Bao-cao-thanh-tich-tap-the.docx",
+            "So/Bien-ban-hop-Hoi-dong.docx",
+            "So/Bao-cao-tong-ket.docx",
+            "So/To-trinh-UBND-Thanh-pho.docx",
+            "So/Quyet-dinh-tang-Giay-khen.docx",
+            "So/In/Giay-khen.docx",
+            "So/In/Giay-khen-tap-the.docx",
+            "So/In/Giay-khen-phoi.docx",
+        ]
+        .iter()
+        .map(|f| out(f))
+        .collect();
+        let work = tempfile::tempdir().unwrap();
+        let dir = convert_to_pdf(work.path(), &files);
+        let pdfs = files
+            .iter()
+            .map(|f| dir.join(f.with_extension("pdf").file_name().unwrap()))
+            .collect();
+        Some((work, dir, pdfs))
+    })
+    .as_ref()
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+/// The text of page `page` of `pdf` as `pdftotext -layout` prints it.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&text.stdout).into_owned()
+}
+
+/// Whether a page's first line of text (its number aside) opens a signature block: the
+/// Nơi nhận or a signer's title, so that nothing of the text it signs stands on the page.
+fn opens_with_signature(page: &str) -> bool {
+    let Some(first) = page
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit()))
+    else {
+        return false;
+    };
+    first.starts_with("Nơi nhận")
+        || [
+            "GIÁM ĐỐC",
+            "THỦ TRƯỞNG",
+            "THƯ KÝ",
+            "CHỦ TỌA",
+            "NGƯỜI BÁO CÁO",
+            "CHÁNH ",
+        ]
+        .iter()
+        .any(|t| first.starts_with(t) || first.starts_with(&format!("KT. {t}")))
+}
+
+#[test]
+fn no_page_of_any_document_holds_only_a_signature_block() {
+    let Some((_, _, pdfs)) = pack_pdfs() else {
+        return;
+    };
+    let kinds = written();
+    let count = |kind: &str| kinds.iter().find(|(k, _)| k == kind).unwrap().1;
+    for pdf in pdfs {
+        let pages = page_count(pdf);
+        for page in 1..=pages {
+            let text = page_text(pdf, page);
+            assert!(
+                !opens_with_signature(&text),
+                "{} page {page} of {pages} holds only a signature block:\n{text}",
+                pdf.display()
+            );
+        }
+        // the last page holds the end of the text and its signature (or the decision's list)
+        let last = page_text(pdf, pages);
+        let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            last.contains("/.")
+                || last.contains("(Ký")
+                || name.starts_with("Giay-khen")
+                || name.starts_with("Quyet-dinh"),
+            "{name}: last page\n{last}"
+        );
+    }
+    // a certificate is one page: the combined files hold one page per certificate
+    for (kind, file) in [
+        ("giay-khen-ca-nhan", "Giay-khen.pdf"),
+        ("giay-khen-tap-the", "Giay-khen-tap-the.pdf"),
+        ("giay-khen-phoi", "Giay-khen-phoi.pdf"),
+    ] {
+        let pdf = pdfs.iter().find(|p| p.ends_with(file)).unwrap();
+        assert_eq!(page_count(pdf), count(kind), "{file}");
+    }
+}
+
+#[test]
+fn the_check_for_a_lone_signature_reads_a_page_as_a_clerk_would() {
+    assert!(opens_with_signature(
+        "   2\n\nNơi nhận:        KT. GIÁM ĐỐC\n- Như trên;"
+    ));
+    assert!(opens_with_signature(
+        "\nTHỦ TRƯỞNG ĐƠN VỊ      NGƯỜI BÁO CÁO\n"
+    ));
+    assert!(opens_with_signature("   3\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"));
+    assert!(!opens_with_signature(
+        "  2\n   Trên đây là báo cáo ...\nNơi nhận:"
+    ));
+    assert!(!opens_with_signature("DANH SÁCH\nTập thể, cá nhân"));
+}
+
+/// Words of the pack's unit names that a line must not split: each a word of two syllables.
+const COMPOUNDS: &[&str] = &[
+    "ĐẤT ĐAI",
+    "HÀ NỘI",
+    "VIỄN THÁM",
+    "TÀI NGUYÊN",
+    "MÔI TRƯỜNG",
+    "THÔNG TIN",
+    "CÔNG NGHỆ",
+    "KHÍ TƯỢNG",
+    "THỦY VĂN",
+    "BIẾN ĐỔI",
+    "KHÍ HẬU",
+    "QUY HOẠCH",
+    "KẾ HOẠCH",
+    "SỬ DỤNG",
+    "ĐĂNG KÝ",
+    "THỐNG KÊ",
+    "QUẢN LÝ",
+    "KHOÁNG SẢN",
+    "ĐO ĐẠC",
+    "BẢN ĐỒ",
+    "BẢO VỆ",
+    "PHÁT TRIỂN",
+    "QUỸ ĐẤT",
+    "TRUNG TÂM",
+    "QUAN TRẮC",
+    "VĂN PHÒNG",
+    "THANH TRA",
+    "CHI CỤC",
+    "TÀI CHÍNH",
+];
+
+/// The lines of the header's left column on each first page of `pdf`: from the line under
+/// the Department's name to the line before `Số:` (or the date), as `pdftotext -layout`
+/// prints them (the left column is the text before the first run of three spaces).
+fn header_names(pdf: &Path) -> Vec<Vec<String>> {
+    let mut names = Vec::new();
+    for page in 1..=page_count(pdf) {
+        let text = page_text(pdf, page);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        if !lines.first().is_some_and(|l| l.contains("CỘNG HÒA")) {
+            continue;
+        }
+        let left = |l: &str| {
+            l.trim()
+                .split("   ")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        let name: Vec<String> = lines[1..]
+            .iter()
+            .map(|l| left(l))
+            .take_while(|l| !l.starts_with("Số:") && !l.starts_with("Hà Nội") && !l.is_empty())
+            .filter(|l| !l.starts_with("Độc lập"))
+            .collect();
+        names.push(name);
+    }
+    names
+}
+
+#[test]
+fn no_header_line_of_a_units_name_ends_inside_a_word() {
+    let Some((_, _, pdfs)) = pack_pdfs() else {
+        return;
+    };
+    let mut seen = 0;
+    for file in ["Ke-hoach.pdf", "Bao-cao-thanh-tich-tap-the.pdf"] {
+        let pdf = pdfs.iter().find(|p| p.ends_with(file)).unwrap();
+        for name in header_names(pdf) {
+            seen += 1;
+            for pair in name.windows(2) {
+                let end = pair[0].rsplit(' ').next().unwrap_or("");
+                let start = pair[1].split(' ').next().unwrap_or("");
+                let joined = format!("{end} {start}");
+                assert!(
+                    !COMPOUNDS.contains(&joined.as_str()),
+                    "{file}: the unit's name breaks inside '{joined}': {name:?}"
+                );
+            }
+        }
+    }
+    // 14 plans and the collectives' reports
+    assert!(seen >= 14 + 5, "{seen}");
+}
+
+#[test]
+fn every_field_of_the_blank_lies_inside_its_printable_area() {
+    let Some((_, _, pdfs)) = pack_pdfs() else {
+        return;
+    };
+    let pdf = pdfs
+        .iter()
+        .find(|p| p.ends_with("Giay-khen-phoi.pdf"))
+        .unwrap();
+    let boxes = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let boxes = String::from_utf8_lossy(&boxes.stdout);
+    let number = |s: &str, attr: &str| -> f64 {
+        let at = s.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let page = &boxes[boxes.find("<page ").unwrap()..];
+    let (width, height) = (number(page, "width"), number(page, "height"));
+    assert!(width > height, "landscape");
+    // 20 mm all round
+    let margin = 20.0 / 25.4 * 72.0;
+    let mut words = 0;
+    for word in boxes.split("<word ").skip(1) {
+        words += 1;
+        let text = &word[word.find('>').unwrap() + 1..word.find("</word>").unwrap()];
+        let (x0, y0) = (number(word, "xMin"), number(word, "yMin"));
+        let (x1, y1) = (number(word, "xMax"), number(word, "yMax"));
+        assert!(
+            x0 >= margin && y0 >= margin && x1 <= width - margin && y1 <= height - margin,
+            "'{text}' at ({x0:.0}, {y0:.0})-({x1:.0}, {y1:.0}) pt lies outside the printable area"
+        );
+    }
+    assert!(words > 20, "{boxes}");
+}

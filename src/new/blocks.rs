@@ -257,3 +257,19 @@ pub(super) fn section(heading_text: &str, lines: &[&str]) -> Vec<Item> {
     items.extend(body_items(lines));
     items
 }
+
+/// `item` (a table) with every paragraph of its cells kept with the next: the table's last
+/// rows go to the next page with what follows it (a signature) rather than leave it alone.
+pub(super) fn kept_with_next(item: Item) -> Item {
+    let Item::T(mut t) = item else { return item };
+    for docx_rs::TableChild::TableRow(row) in &mut t.rows {
+        for docx_rs::TableRowChild::TableCell(c) in &mut row.cells {
+            for content in &mut c.children {
+                if let docx_rs::TableCellContent::Paragraph(p) = content {
+                    **p = std::mem::replace(&mut **p, Paragraph::new()).keep_next(true);
+                }
+            }
+        }
+    }
+    Item::T(t)
+}

@@ -2,12 +2,12 @@
 //! (agency, number, Quốc hiệu, Tiêu ngữ, place and date), the title with its trích yếu, and
 //! the signature blocks with the Nơi nhận, kept on the page of the text before them.
 
-use docx_rs::{Paragraph, Table, TableCell, TableRow, WidthType};
+use docx_rs::{Paragraph, Table, TableAlignmentType, TableCell, TableRow, WidthType};
 
 use super::blocks::{Item, blank, cell, centered, left, nil_borders, pt, rule, table};
 use super::measure::{
-    AGENCY_RULE, CELL_PAD, HEAD_LEFT, HEAD_RIGHT, MOTTO_RULE, SIGN_LEFT, SIGN_RIGHT, TEXT_WIDTH,
-    TITLE_RULE,
+    A4_SHORT, AGENCY_RULE, CELL_PAD, HEAD_LEFT, HEAD_RIGHT, MARGIN_LEFT, MOTTO_RULE, SIGN_LEFT,
+    SIGN_RIGHT, TEXT_WIDTH, TITLE_RULE,
 };
 
 /// What the header table shows on its second row.
@@ -46,6 +46,9 @@ pub(super) struct HeadLayout {
     pub(super) quoc_hieu_pt: usize,
     pub(super) tieu_ngu_pt: usize,
     pub(super) motto_rule: usize,
+    /// Centre the table on the page rather than on the text: a header wider than the text
+    /// then reaches as far into the left margin as into the right one.
+    pub(super) on_page: bool,
 }
 
 /// The starters' header: agency and Quốc hiệu in 13 pt, Tiêu ngữ in 14 pt.
@@ -56,6 +59,7 @@ const STARTER_HEAD: HeadLayout = HeadLayout {
     quoc_hieu_pt: 13,
     tieu_ngu_pt: 14,
     motto_rule: MOTTO_RULE,
+    on_page: false,
 };
 
 impl Head<'static> {
@@ -129,14 +133,21 @@ pub(super) fn header_with(head: Head) -> Table {
         Some(date) => vec![centered(date, pt(14).italic(), 120, 0)],
         None => vec![blank(14)],
     };
-    table(
+    let t = table(
         &[l.left, l.right],
         vec![
             TableRow::new(vec![agency, nation]),
             TableRow::new(vec![cell(l.left, left2), cell(l.right, right2)]),
         ],
         nil_borders(),
-    )
+    );
+    if l.on_page {
+        let page_edge = (A4_SHORT as i32 - (l.left + l.right) as i32) / 2;
+        t.align(TableAlignmentType::Left)
+            .indent(page_edge - MARGIN_LEFT)
+    } else {
+        t
+    }
 }
 
 /// Tên loại and trích yếu, centred in bold, with a short line under them.
@@ -191,9 +202,18 @@ pub(super) fn two_signatures(
     left_sig: (&[&str], &str, &str),
     right_sig: (&[&str], &str, &str),
 ) -> Item {
+    two_signatures_at(left_sig, right_sig, TEXT_WIDTH / 2)
+}
+
+/// Two signatures, the left column `left_width` twips wide: a long title
+/// (`THỦ TRƯỞNG CƠ QUAN CẤP TRÊN`) stands on one line, so both names sit on one line too.
+pub(super) fn two_signatures_at(
+    left_sig: (&[&str], &str, &str),
+    right_sig: (&[&str], &str, &str),
+    left_width: usize,
+) -> Item {
     let lines = left_sig.0.len().max(right_sig.0.len());
-    let half = TEXT_WIDTH / 2;
-    let column = |(titles, note, name): (&[&str], &str, &str)| {
+    let column = |(titles, note, name): (&[&str], &str, &str), width: usize| {
         let mut ps: Vec<Paragraph> = titles
             .iter()
             .map(|t| centered(t, pt(14).bold(), 0, 0))
@@ -201,11 +221,18 @@ pub(super) fn two_signatures(
         ps.push(centered(note, pt(14).italic(), 0, 0));
         ps.extend((0..4 + lines - titles.len()).map(|_| blank(14)));
         ps.push(centered(name, pt(14).bold(), 0, 0));
-        top_padded(cell(half, ps))
+        top_padded(cell(width, ps))
     };
+    let right_width = TEXT_WIDTH - left_width;
     Item::t(table(
-        &[half, TEXT_WIDTH - half],
-        vec![TableRow::new(vec![column(left_sig), column(right_sig)]).cant_split()],
+        &[left_width, right_width],
+        vec![
+            TableRow::new(vec![
+                column(left_sig, left_width),
+                column(right_sig, right_width),
+            ])
+            .cant_split(),
+        ],
         nil_borders(),
     ))
 }

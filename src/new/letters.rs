@@ -6,10 +6,25 @@ use super::blocks::{Item, body_in, body_items, centered, lead, left, pt, section
 use super::decree::{Row2, header_table, sign_off, signature, title, two_signatures};
 use super::measure::SINGLE;
 
-/// The legal bases every commendation document cites first.
-pub(super) const CAN_CU_LUAT: &str = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;";
-pub(super) const CAN_CU_NGHI_DINH: &str = "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;";
+/// The legal bases every commendation document cites first: data (the globals
+/// `luat_thi_dua` and `nghi_dinh_thi_dua`, the citation as written after `Căn cứ`), since
+/// the law and its decree change and a round cites those in force on its documents' dates.
+pub(super) const CAN_CU_LUAT: &str = "Căn cứ {{luat_thi_dua}};";
+pub(super) const CAN_CU_NGHI_DINH: &str = "Căn cứ {{nghi_dinh_thi_dua}};";
 
+/// A sub-heading (`3.1. Đối với tập thể`, `a) Quy trình thủ tục`) in bold italics, kept with
+/// the lines under it.
+fn sub_section(heading_text: &str, lines: &[&str]) -> Vec<Item> {
+    let mut items = vec![Item::p(
+        body_in(heading_text, pt(14).bold().italic()).keep_next(true),
+    )];
+    items.extend(body_items(lines));
+    items
+}
+
+/// The plan's sections as the seed plan has them: I-V, with II.3 criteria for collectives and
+/// individuals, II.4 Giải pháp, III.1 a/b/c, III.2 for collectives and individuals, III.3
+/// procedure and file, IV Tiến độ thực hiện.
 pub(super) fn ke_hoach() -> Vec<Item> {
     let mut items = vec![Item::t(header_table(Row2::NumberAndDate))];
     items.extend(title("KẾ HOẠCH", "{{trich_yeu}}"));
@@ -26,10 +41,45 @@ pub(super) fn ke_hoach() -> Vec<Item> {
     ));
     items.extend(section("1. Đối tượng thi đua", &["{{doi_tuong}}"]));
     items.extend(section("2. Nội dung thi đua", &["{{noi_dung}}"]));
-    items.extend(section("3. Tiêu chí thi đua", &["{{tieu_chi}}"]));
-    items.extend(section("III. KHEN THƯỞNG", &["{{noi_dung_khen_thuong}}"]));
+    items.extend(section("3. Tiêu chí thi đua", &[]));
+    items.extend(sub_section(
+        "3.1. Đối với tập thể",
+        &["{{tieu_chi_tap_the}}"],
+    ));
+    items.extend(sub_section(
+        "3.2. Đối với cá nhân",
+        &["{{tieu_chi_ca_nhan}}"],
+    ));
+    items.extend(section("4. Giải pháp thực hiện", &["{{giai_phap}}"]));
+    items.extend(section("III. KHEN THƯỞNG", &[]));
+    items.extend(section("1. Danh hiệu thi đua, hình thức khen thưởng", &[]));
+    items.extend(sub_section(
+        "a) Khen thưởng thành tích đột xuất",
+        &["{{khen_thuong_dot_xuat}}"],
+    ));
+    items.extend(sub_section(
+        "b) Khen thưởng hằng năm",
+        &["{{khen_thuong_hang_nam}}"],
+    ));
+    items.extend(sub_section(
+        "c) Khen thưởng sơ kết, tổng kết",
+        &["{{khen_thuong_so_ket}}"],
+    ));
+    items.extend(section("2. Tiêu chuẩn khen thưởng", &[]));
+    items.extend(sub_section(
+        "2.1. Đối với tập thể",
+        &["{{tieu_chuan_tap_the}}"],
+    ));
+    items.extend(sub_section(
+        "2.2. Đối với cá nhân",
+        &["{{tieu_chuan_ca_nhan}}"],
+    ));
+    items.extend(section("3. Quy trình thủ tục, hồ sơ khen thưởng", &[]));
+    items.extend(sub_section("a) Quy trình thủ tục", &["{{quy_trinh}}"]));
+    items.extend(sub_section("b) Hồ sơ đề nghị khen thưởng", &["{{ho_so}}"]));
+    items.extend(section("IV. TIẾN ĐỘ THỰC HIỆN", &["{{tien_do}}"]));
     items.extend(section(
-        "IV. TỔ CHỨC THỰC HIỆN",
+        "V. TỔ CHỨC THỰC HIỆN",
         &[
             "{{to_chuc_thuc_hien}}",
             r#"Các đơn vị gửi báo cáo kết quả thực hiện về {{don_vi_thuong_truc}} trước ngày {{ngay han_bao_cao "dd/mm/yyyy"}} để tổng hợp./."#,
@@ -82,9 +132,15 @@ pub(super) fn to_trinh() -> Vec<Item> {
     let mut items = vec![Item::t(header_table(Row2::NumberAndDate))];
     items.extend(title("TỜ TRÌNH", "{{trich_yeu}}"));
     items.push(Item::p(centered("Kính gửi: {{kinh_gui}}.", pt(14), 0, 240)));
-    items.extend(body_items(&[
+    for line in [
+        CAN_CU_LUAT,
+        CAN_CU_NGHI_DINH,
         "Căn cứ {{can_cu}};",
         r#"Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng ngày {{ngay ngay_hop "dd/mm/yyyy"}},"#,
+    ] {
+        items.push(Item::p(body_in(line, pt(14).italic())));
+    }
+    items.extend(body_items(&[
         "{{co_quan_ban_hanh}} kính trình {{kinh_gui}} xem xét, {{de_nghi}}, cụ thể như sau:",
         "- Tập thể: {{so_tap_the}} tập thể;",
         "- Cá nhân: {{so_ca_nhan}} cá nhân.",
@@ -134,6 +190,7 @@ pub(super) fn quyet_dinh() -> Vec<Item> {
     )));
     for line in [
         CAN_CU_LUAT,
+        CAN_CU_NGHI_DINH,
         "Căn cứ {{can_cu}};",
         "Theo đề nghị của {{de_nghi_cua}}.",
     ] {

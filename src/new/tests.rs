@@ -281,3 +281,48 @@ fn write_starters() {
         std::fs::write(format!("{dir}/{kind}.docx"), starter(kind).unwrap()).unwrap();
     }
 }
+
+#[test]
+fn no_starter_cites_a_law_of_its_own() {
+    // The legal bases are data: `{{luat_thi_dua}}` and `{{nghi_dinh_thi_dua}}`.
+    let mut citing = 0;
+    for (kind, _) in KINDS {
+        let text = paragraphs(&document(kind)).join("\n");
+        for citation in ["Luật Thi đua", "NĐ-CP", "/QH1", "Nghị định số"] {
+            assert!(!text.contains(citation), "{kind} cites '{citation}'");
+        }
+        if text.contains("Căn cứ {{luat_thi_dua}};\nCăn cứ {{nghi_dinh_thi_dua}};") {
+            citing += 1;
+        }
+    }
+    // the Tờ trình and the Quyết định
+    assert_eq!(citing, 2);
+}
+
+#[test]
+fn the_plan_starter_keeps_the_seed_plans_sections() {
+    let text = paragraphs(&document("ke-hoach")).join("\n");
+    let mut at = 0;
+    for heading in [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NỘI DUNG, GIẢI PHÁP THỰC HIỆN PHONG TRÀO THI ĐUA",
+        "3.1. Đối với tập thể",
+        "3.2. Đối với cá nhân",
+        "4. Giải pháp thực hiện",
+        "III. KHEN THƯỞNG",
+        "a) Khen thưởng thành tích đột xuất",
+        "b) Khen thưởng hằng năm",
+        "c) Khen thưởng sơ kết, tổng kết",
+        "2.1. Đối với tập thể",
+        "2.2. Đối với cá nhân",
+        "a) Quy trình thủ tục",
+        "b) Hồ sơ đề nghị khen thưởng",
+        "IV. TIẾN ĐỘ THỰC HIỆN",
+        "V. TỔ CHỨC THỰC HIỆN",
+    ] {
+        let found = text[at..]
+            .find(heading)
+            .unwrap_or_else(|| panic!("no '{heading}' after byte {at} in {text}"));
+        at += found + heading.len();
+    }
+}

@@ -2,17 +2,17 @@
 //! awards of its history rows.
 
 use crate::new::achievement::awards_table_with;
-use crate::new::blocks::{Item, blank, body_items, centered, pt, rule};
-use crate::new::decree::{Head, header_with, sign_off, two_signatures};
+use crate::new::blocks::{Item, blank, body_items, centered, kept_with_next, pt, rule};
+use crate::new::decree::{Head, header_with, sign_off, two_signatures, two_signatures_at};
 use crate::new::measure::{TEXT_WIDTH, TITLE_RULE};
 
-use super::shared::{HEAD, SO_DATE, h, h_after_table, p, tag};
+use super::shared::{HEAD, SO_DATE, h, h_after_table, p, table_or, tag, unit_name};
 
 /// The unit over which an achievement report is made: the Department over the unit.
 fn report_head() -> Item {
     Item::t(header_with(Head {
         parent: "{{hoa co_quan_ban_hanh}}",
-        agency: "{{hoa don_vi.ten_don_vi}}",
+        agency: &unit_name("don_vi."),
         number: None,
         vv: None,
         date: Some(SO_DATE),
@@ -24,26 +24,38 @@ fn report_head() -> Item {
 /// awards of the history rows `history` (`can_bo.lich_su`, `don_vi.lich_su`), one table each.
 fn awards_from(history: &str) -> Vec<Item> {
     let decision = r#"Số {{so_quyet_dinh}} ngày {{ngay ngay_quyet_dinh "dd/mm/yyyy"}} của {{co_quan_ban_hanh}}"#;
-    vec![
+    let titles = format!(r#"(where {history} "loai" "Danh hiệu thi đua")"#);
+    let awards = format!(r#"(where {history} "loai" "Hình thức khen thưởng")"#);
+    let mut items = vec![
         h("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"),
         h("1. Danh hiệu thi đua"),
+    ];
+    items.extend(table_or(
+        &titles,
         awards_table_with(
-            &format!(r#"{{{{#each (where {history} "loai" "Danh hiệu thi đua")}}}}"#),
+            &format!("{{{{#each {titles}}}}}"),
             "Danh hiệu thi đua",
             "{{noi_dung}}",
             "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; cơ quan ban hành quyết định",
             decision,
         ),
-        h_after_table("2. Hình thức khen thưởng"),
-        awards_table_with(
-            &format!(r#"{{{{#each (where {history} "loai" "Hình thức khen thưởng")}}}}"#),
+        "Chưa được công nhận danh hiệu thi đua.",
+    ));
+    items.push(h_after_table("2. Hình thức khen thưởng"));
+    // The last table goes with the signature under it: a signature never stands alone.
+    items.extend(table_or(
+        &awards,
+        kept_with_next(awards_table_with(
+            &format!("{{{{#each {awards}}}}}"),
             "Hình thức khen thưởng",
             "{{noi_dung}}",
             "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành quyết định",
             decision,
-        ),
-        Item::p(blank(14)),
-    ]
+        )),
+        "Chưa được khen thưởng.",
+    ));
+    items.push(Item::p(blank(14)));
+    items
 }
 
 /// `BÁO CÁO THÀNH TÍCH` / `ĐỀ NGHỊ TẶNG ...` (`DANH HIỆU` before a title of emulation), with
@@ -92,7 +104,7 @@ pub(super) fn thanh_tich_ca_nhan() -> Vec<Item> {
     ]));
     items.push(tag("{{#if can_bo.sang_kien}}"));
     items.push(p(
-        "Sáng kiến: “{{can_bo.sang_kien}}”, được công nhận cấp {{can_bo.cap_cong_nhan_sang_kien}}.",
+        r#"Sáng kiến: “{{can_bo.sang_kien}}”, được công nhận cấp {{#if (eq can_bo.cap_cong_nhan_sang_kien "Cơ sở")}}cơ sở{{else}}{{can_bo.cap_cong_nhan_sang_kien}}{{/if}}."#,
     ));
     items.push(tag("{{/if}}"));
     items.push(tag("{{#if can_bo.de_tai_nghien_cuu}}"));
@@ -141,9 +153,10 @@ pub(super) fn thanh_tich_tap_the() -> Vec<Item> {
         "Tập thể {{don_vi.ten_don_vi}} nội bộ đoàn kết, gương mẫu chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và các quy định của {{co_quan_ban_hanh}}; thực hiện tốt quy chế dân chủ cơ sở, thực hành tiết kiệm, chống lãng phí.",
     ));
     items.extend(awards_from("don_vi.lich_su"));
+    // `THỦ TRƯỞNG CƠ QUAN CẤP TRÊN` in bold 14 pt is 80 mm: its column takes 92 mm.
     sign_off(
         &mut items,
-        two_signatures(
+        two_signatures_at(
             (
                 &["THỦ TRƯỞNG CƠ QUAN CẤP TRÊN", "NHẬN XÉT, XÁC NHẬN"],
                 "(Ký, đóng dấu)",
@@ -154,6 +167,7 @@ pub(super) fn thanh_tich_tap_the() -> Vec<Item> {
                 "(Ký, đóng dấu)",
                 "{{don_vi.thu_truong}}",
             ),
+            5200,
         ),
     );
     items

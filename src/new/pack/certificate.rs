@@ -47,7 +47,9 @@ fn framed(p: Paragraph, x: Option<u32>, y: u32, width: u32) -> Paragraph {
     }
 }
 
-/// Giấy khen on the office's pre-printed blanks (phôi), landscape A4: no Quốc hiệu, title or
+/// Giấy khen on the office's pre-printed blanks (phôi), for a person or a collective alike
+/// (it reads `nguoi_nhan`, `noi_cong_tac`, `thanh_tich`, `so_quyet_dinh`, `so_vao_so`,
+/// `dia_danh`, `ngay_quyet_dinh`, `quyen_han`, `chuc_vu_ky`, `nguoi_ky`), landscape A4: no Quốc hiệu, title or
 /// border. The fields stand in three frames anchored to the page where a typical blank leaves
 /// room: the awardee, their unit and the achievement; the decision's number; the date and the
 /// signature. Consecutive paragraphs with the same frame properties make one frame in Word and
@@ -60,8 +62,10 @@ pub(super) fn giay_khen_phoi() -> Docx {
             .line_spacing(spacing(0, after, SINGLE))
     };
     let body = |p: Paragraph| framed(p, None, mm(80), mm(240));
-    let left = |p: Paragraph| framed(p, Some(mm(30)), mm(166), mm(100));
-    let right = |p: Paragraph| framed(p, Some(mm(155)), mm(152), mm(115));
+    // Every field inside the 20 mm margins (210 x 297 mm): the signer's name, 21 mm under
+    // the titles, ends about 180 mm from the top edge.
+    let left = |p: Paragraph| framed(p, Some(mm(30)), mm(158), mm(100));
+    let right = |p: Paragraph| framed(p, Some(mm(155)), mm(140), mm(115));
     let mut frames = vec![
         body(line("{{nguoi_nhan}}", pt(22).bold(), 160)),
         body(line("{{noi_cong_tac}}", pt(16), 160)),
@@ -85,7 +89,7 @@ pub(super) fn giay_khen_phoi() -> Docx {
     );
     // Room to sign and stamp, then the signer's name.
     frames.push(right(
-        line("{{nguoi_ky}}", pt(14).bold(), 0).line_spacing(spacing(1560, 0, SINGLE)),
+        line("{{nguoi_ky}}", pt(14).bold(), 0).line_spacing(spacing(1200, 0, SINGLE)),
     ));
     let docx = with_defaults(landscape(1134));
     frames

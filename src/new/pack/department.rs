@@ -11,7 +11,8 @@ use crate::new::letters::{CAN_CU_LUAT, CAN_CU_NGHI_DINH};
 use crate::new::measure::{BODY_AFTER, BODY_LINE, SINGLE, TEXT_WIDTH, TITLE_RULE};
 
 use super::shared::{
-    C, L, SO_DATE, col, grid, h, h_after_table, italic, p, p_after_table, so_head, sub, tag,
+    C, L, SO_DATE, col, grid, h, h_after_table, italic, p, p_after_table, so_head, sub, table_or,
+    tag,
 };
 
 pub(super) fn bao_cao_so() -> Vec<Item> {
@@ -120,14 +121,22 @@ pub(super) fn to_trinh_so() -> Vec<Item> {
         "- Ủy ban nhân dân thành phố Hà Nội;",
         "- Ban Thi đua - Khen thưởng Thành phố (qua Sở Kế hoạch và Đầu tư).",
     ]));
-    items.extend(body_items(&[
+    for line in [
         CAN_CU_LUAT,
         CAN_CU_NGHI_DINH,
-        "Thực hiện Kế hoạch số 16/KH-UBND ngày 11/01/2023 của UBND Thành phố về tổ chức phong trào thi đua “{{ten_phong_trao}}” trên địa bàn Thành phố;",
+        "Căn cứ Kế hoạch số 16/KH-UBND ngày 11/01/2023 của UBND Thành phố về tổ chức phong trào thi đua “{{ten_phong_trao}}” trên địa bàn Thành phố;",
         r#"Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng Sở ngày {{ngay ngay_hop "dd/mm/yyyy"}},"#,
+    ] {
+        items.push(italic(line));
+    }
+    items.push(p(
         "{{co_quan_ban_hanh}} kính trình UBND Thành phố xem xét, tặng Bằng khen của Chủ tịch UBND Thành phố, Cờ thi đua của UBND Thành phố cho các tập thể, cá nhân đã có thành tích xuất sắc trong phong trào thi đua “{{ten_phong_trao}}” năm {{nam}}, cụ thể như sau:",
-    ]));
+    ));
     items.push(h("I. CÁ NHÂN"));
+    items.push(tag(&format!(
+        "{{{{#if {}}}}}",
+        city_passed("de_nghi_ca_nhan")
+    )));
     items.push(tag(&format!(
         r#"{{{{#each (group {} "hinh_thuc_de_nghi")}}}}"#,
         city_passed("de_nghi_ca_nhan")
@@ -151,7 +160,14 @@ pub(super) fn to_trinh_so() -> Vec<Item> {
     ));
     items.push(Item::p(blank(6)));
     items.push(tag("{{/each}}"));
+    items.push(tag("{{else}}"));
+    items.push(p("Không có cá nhân được đề nghị."));
+    items.push(tag("{{/if}}"));
     items.push(h_after_table("II. TẬP THỂ"));
+    items.push(tag(&format!(
+        "{{{{#if {}}}}}",
+        city_passed("de_nghi_tap_the")
+    )));
     items.push(tag(&format!(
         r#"{{{{#each (group {} "hinh_thuc_de_nghi")}}}}"#,
         city_passed("de_nghi_tap_the")
@@ -169,6 +185,9 @@ pub(super) fn to_trinh_so() -> Vec<Item> {
     ));
     items.push(Item::p(blank(6)));
     items.push(tag("{{/each}}"));
+    items.push(tag("{{else}}"));
+    items.push(p("Không có tập thể được đề nghị."));
+    items.push(tag("{{/if}}"));
     items.push(Item::p(
         body_in("(Có hồ sơ đề nghị khen thưởng kèm theo)", pt(14).italic())
             .line_spacing(spacing(120, BODY_AFTER, BODY_LINE)),
@@ -200,37 +219,38 @@ pub(super) fn bien_ban() -> Vec<Item> {
     items.push(h("- Nội dung:"));
     items.extend(body_items(&[
         "1. Thư ký Hội đồng báo cáo tổng hợp hồ sơ đề nghị khen thưởng năm {{nam}} của các Phòng, đơn vị thuộc Sở: {{count de_nghi_ca_nhan}} cá nhân và {{count de_nghi_tap_the}} tập thể.",
-        "2. Hội đồng thảo luận, đối chiếu tiêu chuẩn theo Luật Thi đua, khen thưởng, Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ và {{ke_hoach_so}}; biểu quyết bằng phiếu kín. Tỷ lệ phiếu đồng ý tính trên tổng số {{hoi_dong_thanh_vien}} thành viên Hội đồng và phải đạt ngưỡng quy định cho từng hình thức.",
+        "2. Hội đồng thảo luận, đối chiếu tiêu chuẩn theo {{luat_thi_dua}}, {{nghi_dinh_thi_dua}} và {{ke_hoach_so}}; biểu quyết bằng phiếu kín. Tỷ lệ phiếu đồng ý tính trên tổng số {{hoi_dong_thanh_vien}} thành viên Hội đồng và phải đạt ngưỡng quy định cho từng hình thức.",
         "3. Kết quả biểu quyết:",
     ]));
     items.push(sub("a) Cá nhân"));
+    // 10 pt, so a name stands on one line and a unit's name on two or three.
     let votes = [
-        col("Đồng ý", 800, "{{bieu_quyet.dong_y}}", C),
-        col("Không đồng ý", 760, "{{bieu_quyet.khong_dong_y}}", C),
-        col("Tỷ lệ", 920, "{{so bieu_quyet.ty_le 2}}%", C),
-        col("Ngưỡng", 880, "{{bieu_quyet.nguong}}", C),
-        col("Kết quả", 1050, "{{bieu_quyet.ket_qua}}", C),
+        col("Đồng ý", 760, "{{bieu_quyet.dong_y}}", C),
+        col("Không đồng ý", 720, "{{bieu_quyet.khong_dong_y}}", C),
+        col("Tỷ lệ", 860, "{{so bieu_quyet.ty_le 2}}%", C),
+        col("Ngưỡng", 840, "{{bieu_quyet.nguong}}", C),
+        col("Kết quả", 968, "{{bieu_quyet.ket_qua}}", C),
     ];
     let mut people = vec![
-        col("STT", 560, "{{stt}}", C),
-        col("Họ và tên", 1300, "{{can_bo.ho_va_ten}}", L),
-        col("Đơn vị", 1318, "{{don_vi.ten_don_vi}}", L),
-        col("Hình thức đề nghị", 1200, "{{hinh_thuc_de_nghi}}", L),
+        col("STT", 540, "{{stt}}", C),
+        col("Họ và tên", 1700, "{{can_bo.ho_va_ten}}", L),
+        col("Đơn vị", 1360, "{{don_vi.ten_don_vi}}", L),
+        col("Hình thức đề nghị", 1040, "{{hinh_thuc_de_nghi}}", L),
     ];
     people.extend(votes);
-    items.push(grid("de_nghi_ca_nhan", &people, 11, &[]));
+    items.push(grid("de_nghi_ca_nhan", &people, 10, &[]));
     items.push(Item::p(
         body_in("b) Tập thể", pt(14).bold().italic())
             .keep_next(true)
             .line_spacing(spacing(240, BODY_AFTER, BODY_LINE)),
     ));
     let mut groups = vec![
-        col("STT", 560, "{{stt}}", C),
-        col("Tập thể", 2418, "{{ten_don_vi}}", L),
-        col("Hình thức đề nghị", 1400, "{{hinh_thuc_de_nghi}}", L),
+        col("STT", 540, "{{stt}}", C),
+        col("Tập thể", 2780, "{{ten_don_vi}}", L),
+        col("Hình thức đề nghị", 1320, "{{hinh_thuc_de_nghi}}", L),
     ];
     groups.extend(votes);
-    items.push(grid("de_nghi_tap_the", &groups, 11, &[]));
+    items.push(grid("de_nghi_tap_the", &groups, 10, &[]));
     items.extend([
         p_after_table(
             r#"Tổng hợp: {{count de_nghi_ca_nhan "bieu_quyet.dat" true}}/{{count de_nghi_ca_nhan}} cá nhân và {{count de_nghi_tap_the "bieu_quyet.dat" true}}/{{count de_nghi_tap_the}} tập thể đạt tỷ lệ phiếu đồng ý theo quy định."#,
@@ -323,27 +343,39 @@ pub(super) fn quyet_dinh_giay_khen() -> Vec<Item> {
         0,
     )));
     items.push(Item::p(rule(TITLE_RULE, TEXT_WIDTH, 240)));
+    let tap_the =
+        r#"(where (where de_nghi_tap_the "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true)"#;
+    let ca_nhan =
+        r#"(where (where de_nghi_ca_nhan "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true)"#;
     items.push(h("I. TẬP THỂ"));
-    items.push(grid(
-        r#"(where (where de_nghi_tap_the "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true)"#,
-        &[
-            col("STT", 900, "{{stt}}", C),
-            col("Tên tập thể", 7888, "{{ten_don_vi}}", L),
-        ],
-        13,
-        &[],
+    items.extend(table_or(
+        tap_the,
+        grid(
+            tap_the,
+            &[
+                col("STT", 900, "{{stt}}", C),
+                col("Tên tập thể", 7888, "{{ten_don_vi}}", L),
+            ],
+            13,
+            &[],
+        ),
+        "Không có tập thể được tặng Giấy khen.",
     ));
     items.push(h_after_table("II. CÁ NHÂN"));
-    items.push(grid(
-        r#"(where (where de_nghi_ca_nhan "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true)"#,
-        &[
-            col("STT", 800, "{{stt}}", C),
-            col("Họ và tên", 2600, "{{can_bo.ho_va_ten}}", L),
-            col("Chức vụ", 2200, "{{can_bo.chuc_vu}}", L),
-            col("Đơn vị", 3188, "{{don_vi.ten_don_vi}}", L),
-        ],
-        13,
-        &[],
+    items.extend(table_or(
+        ca_nhan,
+        grid(
+            ca_nhan,
+            &[
+                col("STT", 800, "{{stt}}", C),
+                col("Họ và tên", 2600, "{{can_bo.ho_va_ten}}", L),
+                col("Chức vụ", 2200, "{{can_bo.chuc_vu}}", L),
+                col("Đơn vị", 3188, "{{don_vi.ten_don_vi}}", L),
+            ],
+            13,
+            &[],
+        ),
+        "Không có cá nhân được tặng Giấy khen.",
     ));
     items.push(Item::p(centered(
         "Danh sách này có {{count (where de_nghi_tap_the \"hinh_thuc_de_nghi\" \"Giấy khen\") \"bieu_quyet.dat\" true}} tập thể và {{count (where de_nghi_ca_nhan \"hinh_thuc_de_nghi\" \"Giấy khen\") \"bieu_quyet.dat\" true}} cá nhân./.",

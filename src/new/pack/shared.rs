@@ -24,24 +24,36 @@ pub(super) fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 }
 
 /// The pack's header: agency lines and Quốc hiệu in 12 pt, Tiêu ngữ in 13 pt (the decree
-/// allows 12-13 and 13-14), so `SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (71 mm in bold 12 pt) stands on
-/// one line over the Department's documents and the units', and `CỘNG HÒA XÃ HỘI CHỦ NGHĨA
-/// VIỆT NAM` (88 mm) on one line beside it; 171 mm wide, centred on the text.
+/// allows 12-13 and 13-14). The left column holds the pack's longest one-line unit names in
+/// bold 12 pt (`PHÒNG ĐO ĐẠC, BẢN ĐỒ VÀ VIỄN THÁM`, 85 mm) so they do not break inside a word
+/// (`VIỄN / THÁM`), and breaks the longer ones between words that belong apart (`TRUNG TÂM
+/// CÔNG NGHỆ THÔNG TIN / TÀI NGUYÊN MÔI TRƯỜNG`); a name that needs its own break carries it
+/// in the data (`ten_tieu_de`, see [`unit_name`]). The right column holds `CỘNG HÒA XÃ HỘI
+/// CHỦ NGHĨA VIỆT NAM` (88 mm) on one line. 182 mm wide, centred on the page (14 mm from
+/// either edge).
 pub(super) const HEAD: HeadLayout = HeadLayout {
-    left: 4400,
-    right: 5300,
+    left: 5100,
+    right: 5230,
     agency_pt: 12,
     quoc_hieu_pt: 12,
     tieu_ngu_pt: 13,
     // `Độc lập - Tự do - Hạnh phúc` in bold 13 pt: 159 pt
     motto_rule: 3190,
+    on_page: true,
 };
+
+/// A unit's name in the header, in capitals: `ten_tieu_de` where the data gives one (the
+/// name with its own line breaks, `PHÒNG QUY HOẠCH - KẾ HOẠCH⏎SỬ DỤNG ĐẤT`), else the name.
+/// `prefix` reaches the unit from the row (`don_vi.` in a nominee's report).
+pub(super) fn unit_name(prefix: &str) -> String {
+    format!("{{{{hoa (default {prefix}ten_tieu_de {prefix}ten_don_vi)}}}}")
+}
 
 /// The unit's own documents: the Department over the unit, the unit's number and a date.
 pub(super) fn unit_head(date: &'static str) -> Item {
     Item::t(header_with(Head {
         parent: "{{hoa co_quan_ban_hanh}}",
-        agency: "{{hoa ten_don_vi}}",
+        agency: &unit_name(""),
         number: Some("Số: {{so_ky_hieu}}"),
         vv: None,
         date: Some(date),
@@ -204,4 +216,17 @@ pub(super) fn grid(
         t = t.margins(TableCellMargins::new().margin(0, CELL_PAD, 0, CELL_PAD));
     }
     Item::t(t)
+}
+
+/// `table` when `list` has rows, else the one sentence `none` saying there are none: a
+/// table of no body rows is never printed (`{{#if list}}`, `{{else}}`, `{{/if}}` each alone in
+/// a paragraph, so the branch not taken leaves nothing behind).
+pub(super) fn table_or(list: &str, table: Item, none: &str) -> Vec<Item> {
+    vec![
+        tag(&format!("{{{{#if {list}}}}}")),
+        table,
+        tag("{{else}}"),
+        Item::p(body(none).keep_next(true)),
+        tag("{{/if}}"),
+    ]
 }

@@ -83,8 +83,22 @@ fn every_template_renders_its_sample_with_no_tag_left() {
 
 #[test]
 fn table_blocks_repeat_their_rows() {
-    // Kế hoạch and Báo cáo: one row per criterion and a total
-    for stem in ["ke-hoach", "bao-cao"] {
+    // Kế hoạch: a) infrastructure and b) thrift apart, each its rows and their sum
+    let xml = render("ke-hoach", &sample("ke-hoach"));
+    let text = paragraphs(&xml).join("\n");
+    let a = text.find("a) Về phát triển kết cấu hạ tầng").expect("a)");
+    let b = text
+        .find("b) Về thực hành tiết kiệm, chống lãng phí")
+        .expect("b)");
+    assert!(a < b, "{text}");
+    let t = tables(&xml);
+    for group in &t[1..3] {
+        assert_eq!(group.len(), 1 + 7 + 1, "{group:?}");
+        assert_eq!(group[1][0], "1");
+        assert_eq!(group[8][..], ["Cộng", "50"]);
+    }
+    // Báo cáo: one row per criterion and a total
+    for stem in ["bao-cao"] {
         let t = &tables(&render(stem, &sample(stem)))[1];
         assert_eq!(t.len(), 1 + 14 + 1, "{stem}: {t:?}");
         assert_eq!(t[1][0], "1");
@@ -387,4 +401,84 @@ fn write_samples() {
         let json = serde_json::to_string_pretty(&json!([sample(stem)])).unwrap();
         std::fs::write(format!("{dir}/{stem}.json"), json).unwrap();
     }
+}
+
+#[test]
+fn the_blank_serves_a_collective_with_the_fields_a_collectives_row_has() {
+    // A collective's nomination, with the fields the manifest gives it, and no person's.
+    let data = json!({
+        "nguoi_nhan": "Phòng Tài nguyên nước, Khí tượng thủy văn và Biến đổi khí hậu",
+        "noi_cong_tac": "Sở Tài nguyên và Môi trường thành phố Hà Nội",
+        "thanh_tich": "xuất sắc trong thực hiện phong trào thi đua năm 2025",
+        "so_quyet_dinh": "125/QĐ-STNMT",
+        "so_vao_so": "02",
+        "dia_danh": "Hà Nội",
+        "ngay_quyet_dinh": "15/12/2025",
+        "quyen_han": "KT. Giám đốc",
+        "chuc_vu_ky": "Phó Giám đốc",
+        "nguoi_ky": "Mai Trọng Thái",
+    });
+    let text = paragraphs(&render("giay-khen-phoi", &data)).join("\n");
+    for want in [
+        "Phòng Tài nguyên nước, Khí tượng thủy văn và Biến đổi khí hậu",
+        "Sở Tài nguyên và Môi trường thành phố Hà Nội",
+        "Số vào sổ: 02",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+    ] {
+        assert!(text.contains(want), "no '{want}' in {text}");
+    }
+}
+
+#[test]
+fn the_units_plan_keeps_the_seed_plans_sections() {
+    let text = paragraphs(&render("ke-hoach", &sample("ke-hoach"))).join("\n");
+    let mut at = 0;
+    for heading in [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NỘI DUNG, GIẢI PHÁP THỰC HIỆN PHONG TRÀO THI ĐUA",
+        "3.1. Đối với tập thể",
+        "a) Về phát triển kết cấu hạ tầng",
+        "b) Về thực hành tiết kiệm, chống lãng phí",
+        "3.2. Đối với cá nhân",
+        "4. Giải pháp thực hiện",
+        "III. KHEN THƯỞNG",
+        "a) Khen thưởng thành tích đột xuất",
+        "b) Khen thưởng hằng năm",
+        "c) Khen thưởng sơ kết, tổng kết",
+        "2.1. Đối với tập thể",
+        "2.2. Đối với cá nhân",
+        "a) Quy trình thủ tục",
+        "b) Hồ sơ đề nghị khen thưởng",
+        "IV. TIẾN ĐỘ THỰC HIỆN",
+        "V. TỔ CHỨC THỰC HIỆN",
+    ] {
+        let found = text[at..]
+            .find(heading)
+            .unwrap_or_else(|| panic!("no '{heading}' after byte {at} in {text}"));
+        at += found + heading.len();
+    }
+    // The office's own plan does not send its papers through itself.
+    let mut data = sample("ke-hoach");
+    data["ten_don_vi"] = json!("Văn phòng Sở");
+    let text = paragraphs(&render("ke-hoach", &data)).join("\n");
+    assert!(!text.contains("(qua Văn phòng Sở)"), "{text}");
+    assert!(text.contains("- Sở Tài nguyên và Môi trường;"), "{text}");
+    let text = paragraphs(&render("ke-hoach", &sample("ke-hoach"))).join("\n");
+    assert!(text.contains("(qua Văn phòng Sở)"), "{text}");
+}
+
+#[test]
+fn a_units_header_name_carries_the_line_break_its_data_gives() {
+    let mut data = sample("ke-hoach");
+    let header = |data: &Value| tables(&render("ke-hoach", data))[0][0][0].clone();
+    assert!(header(&data).contains("\nPHÒNG QUY HOẠCH - KẾ HOẠCH SỬ DỤNG ĐẤT\n"));
+    data["ten_tieu_de"] = json!("Phòng Quy hoạch - Kế hoạch\nsử dụng đất");
+    let text = header(&data);
+    assert!(
+        text.contains("\nPHÒNG QUY HOẠCH - KẾ HOẠCH\nSỬ DỤNG ĐẤT\n"),
+        "{text:?}"
+    );
+    // the body keeps the name as it reads
+    let body = paragraphs(&render("ke-hoach", &data)).join("\n");
+    assert!(body.contains("Phòng Quy hoạch - Kế hoạch sử dụng đất xây dựng Kế hoạch"));
 }

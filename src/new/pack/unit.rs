@@ -1,15 +1,23 @@
 //! The unit's own documents: its Kế hoạch, its Báo cáo with the scores, its Tờ trình with the
 //! nominations.
 
-use crate::new::blocks::{Item, body_in, body_items, centered, pt, spacing};
+use crate::new::blocks::{Item, blank, body_in, body_items, centered, pt, spacing};
 use crate::new::decree::{sign_off, title};
 use crate::new::letters::{CAN_CU_LUAT, CAN_CU_NGHI_DINH};
 use crate::new::measure::{BODY_AFTER, BODY_LINE};
 
 use super::shared::{
-    C, L, SO_DATE, col, grid, h, h_after_table, p, p_after_table, sub, tag, unit_head,
-    unit_signature,
+    C, L, SO_DATE, col, grid, h, h_after_table, italic, p, p_after_table, sub, table_or, tag,
+    unit_head, unit_signature,
 };
+
+/// ` (qua Văn phòng Sở)` after the Department's name, except in the documents of the office
+/// itself, which does not send its own papers through itself.
+const QUA: &str =
+    "{{#unless (eq ten_don_vi don_vi_thuong_truc)}} (qua {{don_vi_thuong_truc}}){{/unless}}";
+
+/// The Nơi nhận line of the Department (through its office, as [`QUA`]).
+const NHAN_SO: &str = "- {{co_quan_ban_hanh}}{{#unless (eq ten_don_vi don_vi_thuong_truc)}} (qua {{don_vi_thuong_truc}}){{/unless}};";
 
 pub(super) fn ke_hoach() -> Vec<Item> {
     let mut items = vec![unit_head("{{dia_danh}}, {{ngay_thang ngay_ke_hoach}}")];
@@ -58,8 +66,12 @@ pub(super) fn ke_hoach() -> Vec<Item> {
     items.push(p(
         r#"{{ten_don_vi}} phấn đấu đạt các tiêu chí thi đua theo Kế hoạch của {{co_quan_ban_hanh}}, chấm theo thang điểm {{sum diem "tieu_chi.diem_toi_da"}}, gồm các tiêu chí về phát triển kết cấu hạ tầng và về thực hành tiết kiệm, chống lãng phí:"#,
     ));
+    // One table per group of criteria (`muc` of the criteria sheet: a) infrastructure,
+    // b) thrift), each with its own subtotal.
+    items.push(tag(r#"{{#each (group diem "tieu_chi.muc")}}"#));
+    items.push(sub("{{key}}"));
     items.push(grid(
-        "diem",
+        "rows",
         &[
             col("STT", 800, "{{stt}}", C),
             col("Nội dung tiêu chí", 6488, "{{tieu_chi.noi_dung}}", L),
@@ -67,10 +79,12 @@ pub(super) fn ke_hoach() -> Vec<Item> {
         ],
         13,
         &[
-            (2, "Tổng cộng", C),
-            (1, r#"{{sum diem "tieu_chi.diem_toi_da"}}"#, C),
+            (2, "Cộng", C),
+            (1, r#"{{sum rows "tieu_chi.diem_toi_da"}}"#, C),
         ],
     ));
+    items.push(Item::p(blank(6)));
+    items.push(tag("{{/each}}"));
     items.push(Item::p(
         body_in("3.2. Đối với cá nhân", pt(14).bold().italic())
             .keep_next(true)
@@ -88,17 +102,41 @@ pub(super) fn ke_hoach() -> Vec<Item> {
     ]));
     items.push(h("III. KHEN THƯỞNG"));
     items.push(h("1. Danh hiệu thi đua, hình thức khen thưởng"));
+    items.push(sub("a) Khen thưởng thành tích đột xuất"));
     items.push(p(
-        "Căn cứ kết quả thực hiện phong trào thi đua, {{ten_don_vi}} bình xét, lựa chọn tập thể, cá nhân tiêu biểu đề nghị Giám đốc Sở công nhận danh hiệu thi đua, tặng Giấy khen theo thẩm quyền; trường hợp đặc biệt xuất sắc đề nghị Sở trình Chủ tịch UBND Thành phố tặng Bằng khen, UBND Thành phố tặng Cờ thi đua.",
+        "Trong quá trình thực hiện Phong trào thi đua, {{ten_don_vi}} kịp thời phát hiện, đề nghị {{co_quan_ban_hanh}} khen thưởng các tập thể, cá nhân có thành tích đột xuất theo quy định của pháp luật.",
+    ));
+    items.push(sub("b) Khen thưởng hằng năm"));
+    items.push(p(
+        "Trên cơ sở kết quả thực hiện phong trào thi đua, {{ten_don_vi}} bình xét, lựa chọn tập thể, cá nhân tiêu biểu đề nghị Giám đốc Sở công nhận danh hiệu thi đua, tặng Giấy khen theo thẩm quyền; trường hợp đặc biệt xuất sắc đề nghị Sở trình Chủ tịch UBND Thành phố tặng Bằng khen, UBND Thành phố tặng Cờ thi đua.",
+    ));
+    items.push(sub("c) Khen thưởng sơ kết, tổng kết"));
+    items.push(p(
+        "Thực hiện theo hướng dẫn của {{co_quan_ban_hanh}} khi sơ kết, tổng kết Phong trào thi đua theo từng giai đoạn.",
     ));
     items.push(h("2. Tiêu chuẩn khen thưởng"));
     items.push(p(
-        "Thực hiện theo quy định của Luật Thi đua, khen thưởng, các văn bản hướng dẫn thi hành và các tiêu chuẩn tại Mục III Kế hoạch của Sở; cá nhân được đề nghị khen thưởng phải được đánh giá, xếp loại từ mức Hoàn thành tốt nhiệm vụ trở lên và có sáng kiến, giải pháp giúp đơn vị triển khai có hiệu quả Phong trào thi đua.",
+        "Bảo đảm tiêu chuẩn theo quy định của {{luat_thi_dua}}, các văn bản hướng dẫn thi hành và các tiêu chuẩn sau:",
     ));
-    items.push(h("3. Hồ sơ đề nghị khen thưởng"));
-    items.push(p(
-        r#"Hồ sơ gồm: Tờ trình đề nghị khen thưởng; Biên bản họp bình xét của đơn vị; Báo cáo thành tích của tập thể, cá nhân theo mẫu ban hành kèm theo Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ; gửi về {{co_quan_ban_hanh}} (qua {{don_vi_thuong_truc}}) trước ngày {{ngay han_nop_ho_so "dd/mm/yyyy"}}."#,
-    ));
+    items.push(sub("2.1. Đối với tập thể"));
+    items.extend(body_items(&[
+        "- Nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước.",
+        "- Cụ thể hóa các mục tiêu, chỉ tiêu phát triển kết cấu hạ tầng và thực hành tiết kiệm, chống lãng phí của đơn vị; tích cực tham gia phong trào thi đua, có sáng kiến, giải pháp cụ thể, triển khai thực hiện có hiệu quả Phong trào thi đua.",
+    ]));
+    items.push(sub("2.2. Đối với cá nhân"));
+    items.extend(body_items(&[
+        "- Chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước; được đánh giá, xếp loại từ mức Hoàn thành tốt nhiệm vụ trở lên.",
+        "- Có thành tích xuất sắc và có sáng kiến, giải pháp giúp đơn vị triển khai thực hiện có hiệu quả Phong trào thi đua.",
+    ]));
+    items.push(h("3. Quy trình thủ tục, hồ sơ khen thưởng"));
+    items.push(sub("a) Quy trình thủ tục"));
+    items.push(p(&format!(
+        "{{{{ten_don_vi}}}} tổ chức họp bình xét, lựa chọn tập thể, cá nhân tiêu biểu, gửi hồ sơ đề nghị về {{{{co_quan_ban_hanh}}}}{QUA} để Hội đồng Thi đua - Khen thưởng Sở xem xét, đề nghị Giám đốc Sở khen thưởng theo thẩm quyền, trình UBND Thành phố khen thưởng các trường hợp đủ tiêu chuẩn.",
+    )));
+    items.push(sub("b) Hồ sơ đề nghị khen thưởng"));
+    items.push(p(&format!(
+        r#"Hồ sơ gồm: Tờ trình đề nghị khen thưởng; Biên bản họp bình xét của đơn vị; Báo cáo thành tích của tập thể, cá nhân theo mẫu ban hành kèm theo {{{{nghi_dinh_thi_dua}}}}; gửi về {{{{co_quan_ban_hanh}}}}{QUA} trước ngày {{{{ngay han_nop_ho_so "dd/mm/yyyy"}}}}."#,
+    )));
     items.push(h("IV. TIẾN ĐỘ THỰC HIỆN"));
     items.extend(body_items(&[
         "1. Tháng 3 năm {{nam}}: ban hành Kế hoạch; phổ biến, quán triệt đến toàn thể cán bộ, công chức, viên chức, người lao động; tổ chức đăng ký thi đua.",
@@ -110,13 +148,13 @@ pub(super) fn ke_hoach() -> Vec<Item> {
     items.extend(body_items(&[
         "1. Lãnh đạo {{ten_don_vi}} chỉ đạo chung việc tổ chức thực hiện Kế hoạch; phân công cán bộ theo dõi, đôn đốc, tổng hợp kết quả thực hiện Phong trào thi đua của đơn vị.",
         "2. Các bộ phận, cán bộ, công chức, viên chức, người lao động của đơn vị căn cứ Kế hoạch này đăng ký thi đua và tổ chức thực hiện; tổ Công đoàn, Chi đoàn Thanh niên phối hợp tuyên truyền, vận động đoàn viên tích cực hưởng ứng Phong trào thi đua.",
-        r#"3. Đơn vị tự chấm điểm theo tiêu chí thi đua, báo cáo kết quả thực hiện Phong trào thi đua năm {{nam}} về {{co_quan_ban_hanh}} (qua {{don_vi_thuong_truc}}) trước ngày {{ngay han_bao_cao "dd/mm/yyyy"}} để tổng hợp, báo cáo Sở Kế hoạch và Đầu tư và UBND Thành phố."#,
+        &format!(r#"3. Đơn vị tự chấm điểm theo tiêu chí thi đua, báo cáo kết quả thực hiện Phong trào thi đua năm {{{{nam}}}} về {{{{co_quan_ban_hanh}}}}{QUA} trước ngày {{{{ngay han_bao_cao "dd/mm/yyyy"}}}} để tổng hợp, báo cáo Sở Kế hoạch và Đầu tư và UBND Thành phố."#),
         "Trên đây là Kế hoạch thực hiện phong trào thi đua “{{ten_phong_trao}}” năm {{nam}} của {{ten_don_vi}}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận, cá nhân kịp thời phản ánh về lãnh đạo đơn vị để xem xét, điều chỉnh, bổ sung phù hợp./.",
     ]));
     sign_off(
         &mut items,
         unit_signature(&[
-            "- Sở Tài nguyên và Môi trường (qua Văn phòng Sở);",
+            NHAN_SO,
             "- Lãnh đạo đơn vị;",
             "- Các bộ phận thuộc đơn vị (để thực hiện);",
             "- Lưu: VT, {{ky_hieu}}.",
@@ -188,11 +226,7 @@ pub(super) fn bao_cao() -> Vec<Item> {
     ]));
     sign_off(
         &mut items,
-        unit_signature(&[
-            "- Sở Tài nguyên và Môi trường (qua Văn phòng Sở);",
-            "- Lãnh đạo đơn vị;",
-            "- Lưu: VT, {{ky_hieu}}.",
-        ]),
+        unit_signature(&[NHAN_SO, "- Lãnh đạo đơn vị;", "- Lưu: VT, {{ky_hieu}}."]),
     );
     items
 }
@@ -206,25 +240,33 @@ pub(super) fn to_trinh() -> Vec<Item> {
         0,
         240,
     )));
-    items.extend(body_items(&[
+    for line in [
         CAN_CU_LUAT,
         CAN_CU_NGHI_DINH,
-        "Thực hiện {{ke_hoach_so}} về tổ chức thực hiện phong trào thi đua “{{ten_phong_trao}}” trên địa bàn Thành phố;",
+        "Căn cứ {{ke_hoach_so}} về tổ chức thực hiện phong trào thi đua “{{ten_phong_trao}}” trên địa bàn Thành phố;",
         "Căn cứ kết quả thực hiện nhiệm vụ năm {{nam}} và kết quả bình xét thi đua của đơn vị,",
-        "{{ten_don_vi}} kính trình {{chuc_danh_tham_quyen}} xem xét, khen thưởng (hoặc trình cấp trên khen thưởng) cho {{count de_nghi_ca_nhan}} cá nhân{{#if de_nghi_tap_the}} và {{count de_nghi_tap_the}} tập thể{{/if}} đã có thành tích xuất sắc trong thực hiện phong trào thi đua năm {{nam}}, cụ thể như sau:",
-    ]));
+    ] {
+        items.push(italic(line));
+    }
+    items.push(p(
+        r#"{{ten_don_vi}} kính trình {{chuc_danh_tham_quyen}} xem xét, khen thưởng theo thẩm quyền{{#if (or (gt (count de_nghi_ca_nhan "cap_quyet_dinh" "Thành phố") 0) (gt (count de_nghi_tap_the "cap_quyet_dinh" "Thành phố") 0))}} và trình UBND Thành phố khen thưởng{{/if}} cho {{count de_nghi_ca_nhan}} cá nhân{{#if de_nghi_tap_the}} và {{count de_nghi_tap_the}} tập thể{{/if}} đã có thành tích xuất sắc trong thực hiện phong trào thi đua năm {{nam}}, cụ thể như sau:"#,
+    ));
     items.push(h("1. Cá nhân"));
-    items.push(grid(
+    items.extend(table_or(
         "de_nghi_ca_nhan",
-        &[
-            col("STT", 750, "{{stt}}", C),
-            col("Họ và tên", 1900, "{{can_bo.ho_va_ten}}", L),
-            col("Chức vụ", 1500, "{{can_bo.chuc_vu}}", L),
-            col("Hình thức đề nghị", 1500, "{{hinh_thuc_de_nghi}}", L),
-            col("Thành tích", 3138, "{{hoa_dau thanh_tich}}", L),
-        ],
-        12,
-        &[],
+        grid(
+            "de_nghi_ca_nhan",
+            &[
+                col("STT", 750, "{{stt}}", C),
+                col("Họ và tên", 1900, "{{can_bo.ho_va_ten}}", L),
+                col("Chức vụ", 1500, "{{can_bo.chuc_vu}}", L),
+                col("Hình thức đề nghị", 1500, "{{hinh_thuc_de_nghi}}", L),
+                col("Thành tích", 3138, "{{hoa_dau thanh_tich}}", L),
+            ],
+            12,
+            &[],
+        ),
+        "Đơn vị không đề nghị khen thưởng cá nhân.",
     ));
     items.push(tag("{{#if de_nghi_tap_the}}"));
     items.push(h_after_table("2. Tập thể"));
@@ -251,7 +293,9 @@ pub(super) fn to_trinh() -> Vec<Item> {
         &mut items,
         unit_signature(&[
             "- Như trên;",
-            "- Văn phòng Sở (Thường trực Hội đồng TĐ-KT);",
+            "{{#unless (eq ten_don_vi don_vi_thuong_truc)}}",
+            "- {{don_vi_thuong_truc}} (Thường trực Hội đồng TĐ-KT);",
+            "{{/unless}}",
             "- Lưu: VT, {{ky_hieu}}.",
         ]),
     );

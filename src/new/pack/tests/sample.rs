@@ -26,6 +26,8 @@ fn globals() -> Map<String, Value> {
         "ngay_quyet_dinh": "15/12/2025",
         "so": "05",
         "so_ky_hieu": "05/KH-QHKHSDĐ",
+        "luat_thi_dua": "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+        "nghi_dinh_thi_dua": "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
     }) else {
         unreachable!()
     };
