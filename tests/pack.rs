@@ -81,6 +81,7 @@ fn the_pack_makes_every_kind_of_document() {
             "giay-khen-ca-nhan",
             "giay-khen-tap-the",
             "giay-khen-phoi",
+            "giay-khen-phoi-tap-the",
         ]
     );
     for (kind, n) in &kinds {
@@ -143,7 +144,7 @@ fn libreoffice_opens_one_document_of_every_kind_and_it_reads_right() {
         return;
     }
     let samples = one_of_each_kind();
-    assert_eq!(samples.len(), 13, "{samples:?}");
+    assert_eq!(samples.len(), 14, "{samples:?}");
     let work = tempfile::tempdir().unwrap();
     let pdf_dir = convert_to_pdf(work.path(), &samples);
     if tool_available("pdftotext", &["-v"]) {
@@ -514,6 +515,7 @@ fn pack_pdfs() -> Option<&'static (tempfile::TempDir, PathBuf, Vec<PathBuf>)> {
             "So/In/Giay-khen.docx",
             "So/In/Giay-khen-tap-the.docx",
             "So/In/Giay-khen-phoi.docx",
+            "So/In/Giay-khen-phoi-tap-the.docx",
         ]
         .iter()
         .map(|f| out(f))

@@ -15,6 +15,9 @@ The data model is /work/pack-spec.md. Each workbook is written with openpyxl, th
 again by LibreOffice Calc (soffice --convert-to xlsx; Debian package libreoffice-calc-nogui)
 so that it looks like a file an office keeps; the frozen header row that a headless Calc
 drops is put back in Calc's own markup, and zip entry times and document dates are fixed.
+DonVi's last column, Tên tiêu đề, is a unit's name as its header prints it, with the line
+breaks a clerk types (Alt+Enter) where a long name must break between the words that belong
+together (QHKH, TNN); empty for the others.
 The script ends by reading the files back and checking types, every cross-reference and
 every planted case below.
 
@@ -223,6 +226,13 @@ UNITS = [
      D(2024, 3, 22), True, D(2024, 11, 14)),
 ]
 UNIT_ORDER = {u[0]: i for i, u in enumerate(UNITS)}
+
+# A unit's name as its header prints it, where it breaks between the words that belong
+# together (the line breaks are the clerk's, typed with Alt+Enter); empty: the name itself.
+TEN_TIEU_DE = {
+    "QHKH": "Phòng Quy hoạch - Kế hoạch\nsử dụng đất",
+    "TNN": "Phòng Tài nguyên nước,\nKhí tượng thủy văn\nvà Biến đổi khí hậu",
+}
 
 # The date of a unit's Tờ trình đề nghị khen thưởng and of its nominees' achievement reports:
 # after the reports (by 15/11), before the file deadline 28/11/2024, on working days. A unit
@@ -1697,7 +1707,8 @@ def main():
         text = UNIT_TEXT[code]
         to_trinh = NGAY_TO_TRINH[code] if code in nominating else None
         don_vi.append([code, u[1], u[2], u[3], heads[code]["name"], u[4], u[6], u[8], u[9],
-                       u[10], "Có" if u[11] else "Không", u[12], to_trinh] + list(text))
+                       u[10], "Có" if u[11] else "Không", u[12], to_trinh] + list(text)
+                      + [TEN_TIEU_DE.get(code)])
     can_bo = [[s["ma"], s["dv"], s["name"], s["born"], s["sex"], s["post"], s["qual"], s["que"],
                s["rating"], s["title"], s["sk"], s["sk_cap"], s["de_tai"], s["kl"]]
               for s in staff]
@@ -1718,7 +1729,7 @@ def main():
                      "Chức vụ thủ trưởng", "Số biên chế", "Địa chỉ", "Điện thoại",
                      "Ngày kế hoạch", "Đã nộp báo cáo", "Ngày nộp báo cáo", "Ngày tờ trình",
                      "Kết quả nổi bật", "Tồn tại, hạn chế", "Phương hướng", "Kiến nghị",
-                     "Chức năng, nhiệm vụ", "Quá trình phát triển"],
+                     "Chức năng, nhiệm vụ", "Quá trình phát triển", "Tên tiêu đề"],
                     don_vi, {0: "text", 8: "text", 9: "date", 11: "date", 12: "date"})],
         "can-bo": [("CanBo",
                     ["Mã cán bộ", "Mã đơn vị", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ",

@@ -46,8 +46,19 @@ pub(super) fn bao_cao_so() -> Vec<Item> {
         &[
             col("Xếp hạng", 1300, "{{xep_hang}}", C),
             col("Đơn vị", 4888, "{{ten_don_vi}}", L),
-            col("Điểm tự chấm", 1300, "{{so tong_tu_cham 1}}", C),
-            col("Điểm Hội đồng", 1300, "{{so tong_diem 1}}", C),
+            // A unit whose report was not received is not scored (nor ranked).
+            col(
+                "Điểm tự chấm",
+                1300,
+                r#"{{#if (eq da_nop_bao_cao "Có")}}{{so tong_tu_cham 1}}{{else}}-{{/if}}"#,
+                C,
+            ),
+            col(
+                "Điểm Hội đồng",
+                1300,
+                r#"{{#if (eq da_nop_bao_cao "Có")}}{{so tong_diem 1}}{{else}}Chưa nộp báo cáo{{/if}}"#,
+                C,
+            ),
         ],
         13,
         &[],
@@ -106,9 +117,10 @@ pub(super) fn cong_van_don_doc() -> Vec<Item> {
     items
 }
 
-/// The nominations of `list` decided by the city that passed the Council's vote.
+/// The nominations of `list` decided by the city that the Council approved (passed the vote
+/// and every rule, or an exception it recorded: `duoc_khen`).
 fn city_passed(list: &str) -> String {
-    format!(r#"(where (where {list} "cap_quyet_dinh" "Thành phố") "bieu_quyet.dat" true)"#)
+    format!(r#"(where (where {list} "cap_quyet_dinh" "Thành phố") "duoc_khen" true)"#)
 }
 
 pub(super) fn to_trinh_so() -> Vec<Item> {
@@ -256,7 +268,29 @@ pub(super) fn bien_ban() -> Vec<Item> {
             r#"Tổng hợp: {{count de_nghi_ca_nhan "bieu_quyet.dat" true}}/{{count de_nghi_ca_nhan}} cá nhân và {{count de_nghi_tap_the "bieu_quyet.dat" true}}/{{count de_nghi_tap_the}} tập thể đạt tỷ lệ phiếu đồng ý theo quy định."#,
         ),
         p(
-            r#"4. Hội đồng thống nhất đề nghị Giám đốc Sở tặng Giấy khen, công nhận danh hiệu thi đua cho {{count (where de_nghi_ca_nhan "cap_quyet_dinh" "Sở") "bieu_quyet.dat" true}} cá nhân và {{count (where de_nghi_tap_the "cap_quyet_dinh" "Sở") "bieu_quyet.dat" true}} tập thể; trình UBND Thành phố tặng Bằng khen, Cờ thi đua cho {{count (where de_nghi_ca_nhan "cap_quyet_dinh" "Thành phố") "bieu_quyet.dat" true}} cá nhân và {{count (where de_nghi_tap_the "cap_quyet_dinh" "Thành phố") "bieu_quyet.dat" true}} tập thể."#,
+            "4. Đối chiếu tiêu chuẩn, điều kiện, chỉ tiêu theo quy định, các trường hợp sau chưa đủ điều kiện:",
+        ),
+    ]);
+    // Every nominee a rule or quota found short (`khong_dat`), with the Council's exception
+    // where it recorded one; the others are not proposed.
+    for (list, who) in [
+        (
+            "de_nghi_ca_nhan",
+            "{{can_bo.ho_va_ten}} ({{don_vi.ten_don_vi}})",
+        ),
+        ("de_nghi_tap_the", "{{ten_don_vi}}"),
+    ] {
+        items.push(tag(&format!(
+            r#"{{{{#each (where {list} "chua_dat_tieu_chuan" true)}}}}"#
+        )));
+        items.push(p(&format!(
+            "- {who}, đề nghị {{{{hinh_thuc_de_nghi}}}}: {{{{#each khong_dat}}}}{{{{this}}}}{{{{#unless @last}}}}; {{{{/unless}}}}{{{{/each}}}}{{{{#if ngoai_le_cua_hoi_dong}}}}; ngoại lệ: {{{{ngoai_le_cua_hoi_dong}}}}.{{{{else}}}}; không đề nghị khen thưởng.{{{{/if}}}}"
+        )));
+        items.push(tag("{{/each}}"));
+    }
+    items.extend([
+        p(
+            r#"5. Hội đồng thống nhất đề nghị Giám đốc Sở tặng Giấy khen, công nhận danh hiệu thi đua cho {{count (where de_nghi_ca_nhan "cap_quyet_dinh" "Sở") "duoc_khen" true}} cá nhân và {{count (where de_nghi_tap_the "cap_quyet_dinh" "Sở") "duoc_khen" true}} tập thể; trình UBND Thành phố tặng Bằng khen, Cờ thi đua cho {{count (where de_nghi_ca_nhan "cap_quyet_dinh" "Thành phố") "duoc_khen" true}} cá nhân và {{count (where de_nghi_tap_the "cap_quyet_dinh" "Thành phố") "duoc_khen" true}} tập thể."#,
         ),
         p(
             "Biên bản đã được thông qua tại cuộc họp; các thành viên dự họp nhất trí với nội dung biên bản.",
@@ -308,7 +342,7 @@ pub(super) fn quyet_dinh_giay_khen() -> Vec<Item> {
     items.push(Item::p(centered("QUYẾT ĐỊNH:", pt(14).bold(), 120, 240)));
     items.push(Item::p(lead(
         "Điều 1. ",
-        r#"Tặng Giấy khen của {{chuc_danh_tham_quyen}} cho {{count (where de_nghi_tap_the "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true}} tập thể và {{count (where de_nghi_ca_nhan "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true}} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong thực hiện phong trào thi đua “{{ten_phong_trao}}” năm {{nam}}."#,
+        r#"Tặng Giấy khen của {{chuc_danh_tham_quyen}} cho {{count (where de_nghi_tap_the "hinh_thuc_de_nghi" "Giấy khen") "duoc_khen" true}} tập thể và {{count (where de_nghi_ca_nhan "hinh_thuc_de_nghi" "Giấy khen") "duoc_khen" true}} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong thực hiện phong trào thi đua “{{ten_phong_trao}}” năm {{nam}}."#,
     )));
     items.push(Item::p(lead(
         "Điều 2. ",
@@ -344,9 +378,9 @@ pub(super) fn quyet_dinh_giay_khen() -> Vec<Item> {
     )));
     items.push(Item::p(rule(TITLE_RULE, TEXT_WIDTH, 240)));
     let tap_the =
-        r#"(where (where de_nghi_tap_the "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true)"#;
+        r#"(where (where de_nghi_tap_the "hinh_thuc_de_nghi" "Giấy khen") "duoc_khen" true)"#;
     let ca_nhan =
-        r#"(where (where de_nghi_ca_nhan "hinh_thuc_de_nghi" "Giấy khen") "bieu_quyet.dat" true)"#;
+        r#"(where (where de_nghi_ca_nhan "hinh_thuc_de_nghi" "Giấy khen") "duoc_khen" true)"#;
     items.push(h("I. TẬP THỂ"));
     items.extend(table_or(
         tap_the,
@@ -378,7 +412,7 @@ pub(super) fn quyet_dinh_giay_khen() -> Vec<Item> {
         "Không có cá nhân được tặng Giấy khen.",
     ));
     items.push(Item::p(centered(
-        "Danh sách này có {{count (where de_nghi_tap_the \"hinh_thuc_de_nghi\" \"Giấy khen\") \"bieu_quyet.dat\" true}} tập thể và {{count (where de_nghi_ca_nhan \"hinh_thuc_de_nghi\" \"Giấy khen\") \"bieu_quyet.dat\" true}} cá nhân./.",
+        "Danh sách này có {{count (where de_nghi_tap_the \"hinh_thuc_de_nghi\" \"Giấy khen\") \"duoc_khen\" true}} tập thể và {{count (where de_nghi_ca_nhan \"hinh_thuc_de_nghi\" \"Giấy khen\") \"duoc_khen\" true}} cá nhân./.",
         pt(14).italic(),
         240,
         0,

@@ -270,6 +270,8 @@ fn individual(
         "can_bo": staff(code, name, sex, chuc_vu, "Hoàn thành xuất sắc nhiệm vụ"),
         "don_vi": unit,
         "bieu_quyet": vote(dong_y, nguong),
+        "khong_dat": [], "chua_dat_tieu_chuan": false, "ngoai_le_cua_hoi_dong": "",
+        "duoc_khen": vote(dong_y, nguong)["dat"],
         "nguoi_nhan": format!("{} {name}", if sex == "Nữ" { "Bà" } else { "Ông" }),
         "noi_cong_tac": format!("{chuc_vu}, Phòng Quy hoạch - Kế hoạch sử dụng đất"),
     })
@@ -323,6 +325,8 @@ fn collective(code: &str, name: &str, hinh_thuc: &str, dong_y: u32) -> Value {
         "phieu_dong_y": dong_y, "phieu_khong_dong_y": 11 - dong_y,
         "don_vi": unit,
         "bieu_quyet": vote(dong_y, "50%"),
+        "khong_dat": [], "chua_dat_tieu_chuan": false, "ngoai_le_cua_hoi_dong": "",
+        "duoc_khen": vote(dong_y, "50%")["dat"],
         "nguoi_nhan": name,
         "noi_cong_tac": "Sở Tài nguyên và Môi trường",
     })
