@@ -121,3 +121,45 @@ fn every_certificate_says_what_it_is_for() {
         );
     }
 }
+
+#[test]
+fn the_minutes_list_each_nominee_a_rule_found_short_and_the_decision_leaves_them_out() {
+    let minutes = part_text(&out("So/Bien-ban-hop-Hoi-dong.docx"), "word/document.xml");
+    let listed = |who: &str| {
+        minutes
+            .iter()
+            .find(|l| l.starts_with(&format!("- {who}")))
+            .unwrap_or_else(|| panic!("the minutes do not list {who}: {minutes:?}"))
+            .clone()
+    };
+    // CB0104, rated Hoàn thành nhiệm vụ; CB0059, no achievement; CB0159, over the quota with
+    // the Council's exception.
+    assert!(listed("Hoàng Thế Tùng").contains(
+        "chưa được xếp loại từ Hoàn thành tốt nhiệm vụ trở lên (mục III.2.2 Kế hoạch); không đề nghị khen thưởng."
+    ));
+    assert!(listed("Đào Thị Châu").contains("chưa có sáng kiến hoặc thành tích tiêu biểu"));
+    assert!(
+        listed("Hà Văn Hùng").contains("vượt chỉ tiêu 01 Bằng khen của đơn vị; ngoại lệ: Hội đồng")
+    );
+    let decision = part_text(
+        &out("So/Quyet-dinh-tang-Giay-khen.docx"),
+        "word/document.xml",
+    );
+    for name in ["Hoàng Thế Tùng", "Đào Thị Châu", "Lương Duy Hoàng"] {
+        assert!(
+            !decision.iter().any(|l| l.contains(name)),
+            "the decision awards {name}"
+        );
+    }
+    let city = part_text(&out("So/To-trinh-UBND-Thanh-pho.docx"), "word/document.xml");
+    assert!(
+        city.iter().any(|l| l.contains("Hà Văn Hùng")),
+        "the exception goes to the City"
+    );
+    for name in ["Nguyễn Hữu Vinh", "Nguyễn Xuân Bình"] {
+        assert!(
+            !city.iter().any(|l| l.contains(name)),
+            "the City is asked for {name}"
+        );
+    }
+}
