@@ -35,16 +35,38 @@ fn typed_setting(value: &str) -> Value {
 
 /// A row as templates see it: its fields, `_row`, and the globals it does not shadow.
 fn row_object(table: &Table, index: usize, globals: &Map<String, Value>) -> Map<String, Value> {
+    row_object_of(table, index, globals, None)
+}
+
+/// A row's fields and the globals, or only those in `keep` (a name pattern or a filter needs
+/// a few fields, not the rows joined to the row).
+fn row_object_of(
+    table: &Table,
+    index: usize,
+    globals: &Map<String, Value>,
+    keep: Option<&Keep>,
+) -> Map<String, Value> {
     let row = &table.rows[index];
-    let mut object = table.fields(index).into_owned();
+    let mut object = match keep {
+        None => table.fields(index).into_owned(),
+        Some(keep) => table
+            .fields(index)
+            .iter()
+            .filter(|(k, _)| keep.contains(k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    };
     object.insert("_row".into(), Value::from(row.number));
     for (key, value) in globals {
-        if !object.contains_key(key) {
+        if !object.contains_key(key) && keep.is_none_or(|keep| keep.contains(key.as_str())) {
             object.insert(key.clone(), value.clone());
         }
     }
     object
 }
+
+/// The fields a part of the work reads (see [`Documents::get_only`]).
+pub type Keep = std::collections::HashSet<String>;
 
 /// The key of the `--group-by` column (named by its key or its header text).
 pub fn group_key(table: &Table, field: &str) -> Result<String, Diagnostic> {
@@ -172,23 +194,38 @@ impl<'a> Documents<'a> {
 
     /// The `i`th document of the run.
     pub fn get(&self, i: usize) -> Document {
+        self.get_only(i, None)
+    }
+
+    /// The `i`th document with only the fields in `keep` (and `rows` only if it is kept):
+    /// what a name pattern, a filter or a date reads, without copying the rest.
+    pub fn get_only(&self, i: usize, keep: Option<&Keep>) -> Document {
         let (table, globals) = (self.table, self.globals);
         match &self.groups {
             None => Document {
-                data: Value::Object(row_object(table, i, globals)),
+                data: Value::Object(row_object_of(table, i, globals, keep)),
                 origin: table.row_location(table.rows[i].number),
             },
             Some(groups) => {
                 let (value, members) = &groups[i];
-                let rows: Vec<Value> = members
-                    .iter()
-                    .map(|&r| Value::Object(row_object(table, r, globals)))
-                    .collect();
+                let rows: Vec<Value> = if keep.is_none_or(|k| k.contains("rows")) {
+                    members
+                        .iter()
+                        .map(|&r| Value::Object(row_object(table, r, globals)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let mut object = match members.first() {
-                    Some(&first) if !self.whole => row_object(table, first, globals),
+                    Some(&first) if !self.whole => row_object_of(table, first, globals, keep),
+                    _ if keep.is_some() => globals
+                        .iter()
+                        .filter(|(k, _)| keep.is_some_and(|keep| keep.contains(k.as_str())))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
                     _ => globals.clone(),
                 };
-                object.insert("count".into(), Value::from(rows.len()));
+                object.insert("count".into(), Value::from(members.len()));
                 object.insert("rows".into(), Value::Array(rows));
                 if self.whole {
                     return Document {

@@ -27,6 +27,8 @@ pub struct Eval {
     /// The fields a row has (its columns, the globals): a snippet naming another is an error
     /// with a did-you-mean, not a condition silently false.
     known: Option<std::collections::BTreeSet<String>>,
+    /// The snippets compiled so far, as Handlebars reads them (see [`Eval::reads`]).
+    texts: Vec<String>,
 }
 
 /// A compiled condition, expression or text.
@@ -89,6 +91,7 @@ impl Eval {
             place: place.map(str::to_string),
             slug,
             known: None,
+            texts: Vec::new(),
         }
     }
 
@@ -101,6 +104,12 @@ impl Eval {
         known.extend(extra.into_iter().map(str::to_string));
         self.known = Some(known);
         self
+    }
+
+    /// The fields the snippets compiled so far read, for building only those of each row
+    /// (`None`: they may read anything).
+    pub fn reads(&self) -> Option<std::collections::HashSet<String>> {
+        fields_named(self.texts.iter().map(String::as_str), false)
     }
 
     /// The first unknown field `text` (the snippet as Handlebars reads it) names, as an error.
@@ -168,6 +177,7 @@ impl Eval {
         if let Some(d) = self.unknown_field(source, &text) {
             return Err(d);
         }
+        self.texts.push(text.clone());
         let name = format!("e{}", self.registry.get_templates().len());
         self.registry
             .register_template_string(&name, text)
@@ -230,6 +240,50 @@ impl Eval {
             source.to_string()
         }
     }
+}
+
+/// Every field a set of snippets (texts with tags) names at its top level, for building only
+/// those fields of a document; `None` when one of them reads beyond its fields (`this`,
+/// `@root`, `lookup`), so the whole document is needed.
+pub fn fields_named<'s>(
+    texts: impl IntoIterator<Item = &'s str>,
+    slug: bool,
+) -> Option<std::collections::HashSet<String>> {
+    let mut named = std::collections::HashSet::new();
+    for text in texts {
+        let text = if slug {
+            crate::template::expr::slug_brackets(text)
+        } else {
+            text.to_string()
+        };
+        if text.contains("this")
+            || text.contains("@root")
+            || text.contains("lookup")
+            || text.contains("..")
+        {
+            return None;
+        }
+        let tags: Vec<TagInfo> = tags_of(&text)
+            .into_iter()
+            .filter_map(|t| parse_tag(&t).ok())
+            .map(|tag| TagInfo {
+                text: tag.text,
+                kind: tag.kind,
+                paragraph: 1,
+                table_pos: None,
+                label: None,
+                expr: tag.expr,
+                unreadable: false,
+            })
+            .collect();
+        for u in crate::template::fields::field_uses(&[tags.as_slice()], false) {
+            if u.scope != Scope::Root {
+                return None;
+            }
+            named.insert(u.field);
+        }
+    }
+    Some(named)
 }
 
 /// The `{{...}}` and `{{{...}}}` tags of a snippet, in order.

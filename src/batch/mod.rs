@@ -242,6 +242,12 @@ impl<'j> Job<'j> {
     pub fn plan(&self, books: &Books) -> Result<Plan<'j>, Vec<Diagnostic>> {
         let documents = self.documents()?;
         let (selected, incomplete) = self.complete(&documents, self.select(&documents)?);
+        // A name reads the fields its pattern names (and the kind's date), not the rows
+        // joined to the row.
+        let name_keep = crate::eval::fields_named(self.name, self.slug()).map(|mut keep| {
+            keep.extend(self.date.map(str::to_string));
+            keep
+        });
         let numbers = match self.numbering {
             None => vec![None; selected.len()],
             Some(numbering) => {
@@ -259,7 +265,7 @@ impl<'j> Job<'j> {
                         self.name,
                         self.stem,
                         selected.len(),
-                        &|k| documents.get(selected[k]),
+                        &|k| documents.get_only(selected[k], name_keep.as_ref()),
                         &|k| documents.suffix(selected[k]),
                     )?;
                     names
@@ -292,7 +298,12 @@ impl<'j> Job<'j> {
                 .collect()
             }
         };
-        let document_at = |k: usize| self.prepared(documents.get(selected[k]), &numbers[k]);
+        let document_at = |k: usize| {
+            self.prepared(
+                documents.get_only(selected[k], name_keep.as_ref()),
+                &numbers[k],
+            )
+        };
         let (names, mut name_errors) = document_names(
             self.template,
             self.name,
@@ -451,8 +462,9 @@ impl<'j> Job<'j> {
         let table = documents.table();
         let mut kept = Vec::with_capacity(selected.len());
         let mut failures = Vec::new();
+        let keep: crate::context::Keep = self.require.iter().cloned().collect();
         for i in selected {
-            let document = documents.get(i);
+            let document = documents.get_only(i, Some(&keep));
             let missing = self.require.iter().find(|field| {
                 document
                     .data
@@ -508,10 +520,11 @@ impl<'j> Job<'j> {
     pub fn dates(&self, plan: &Plan, field: Option<&str>) -> Vec<(String, String)> {
         let field = field.or(self.date).unwrap_or("ngay_ky");
         let table = plan.documents.table();
+        let keep: crate::context::Keep = [field, "ngay_ky"].map(str::to_string).into();
         plan.selected
             .iter()
             .map(|&i| {
-                let document = plan.documents.get(i);
+                let document = plan.documents.get_only(i, Some(&keep));
                 let date = document
                     .data
                     .get(field)
@@ -542,10 +555,17 @@ impl<'j> Job<'j> {
                 .chain(["rows", "count"]),
         );
         let condition = eval.condition(filter).map_err(|d| vec![d])?;
+        let keep = crate::eval::fields_named(
+            Some(format!("{{{{#if {filter}}}}}{{{{/if}}}}").as_str()),
+            self.slug(),
+        );
         let mut kept = Vec::new();
         for i in 0..documents.len() {
             if eval
-                .holds(&condition, &Subject::from(documents.get(i)))
+                .holds(
+                    &condition,
+                    &Subject::from(documents.get_only(i, keep.as_ref())),
+                )
                 .map_err(|d| vec![d])?
             {
                 kept.push(i);

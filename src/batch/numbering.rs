@@ -214,11 +214,38 @@ pub(super) fn assign(
     let title = texts("title", &numbering.title)?;
     let signer = texts("signer", &numbering.signer)?;
     let recipient = texts("recipient", &numbering.recipient)?;
+    // The fields the register's line reads, not the rows joined to the document's row.
+    let keep = crate::eval::fields_named(
+        [
+            Some(numbering.symbol.as_str()),
+            numbering.title.as_deref(),
+            numbering.signer.as_deref(),
+            numbering.recipient.as_deref(),
+        ]
+        .into_iter()
+        .flatten(),
+        slug,
+    )
+    .map(|mut keep| {
+        let named = [
+            Some(numbering.field.as_str()),
+            numbering.per.as_deref(),
+            numbering.key.as_deref(),
+            numbering.date.as_deref(),
+            kind_date,
+            Some("ngay_ky"),
+            Some("today"),
+            Some("nguoi_ky"),
+            Some("ma_don_vi"),
+        ];
+        keep.extend(named.into_iter().flatten().map(str::to_string));
+        keep
+    });
     let mut state = books.lock();
     let mut numbers = Vec::with_capacity(selected.len());
     let mut errors = Vec::new();
     for (k, &i) in selected.iter().enumerate() {
-        let subject = Subject::from(documents.get(i));
+        let subject = Subject::from(documents.get_only(i, keep.as_ref()));
         let field = |name: &str| {
             subject
                 .data()

@@ -114,9 +114,10 @@ fn check_rule(
             .unwrap_or_else(|| "A".into()),
     };
     let documents = context::Documents::per_row(table, globals);
+    let reads = eval.reads();
     let mut found = Vec::new();
     for i in 0..documents.len() {
-        let document = Subject::from(documents.get(i));
+        let document = Subject::from(documents.get_only(i, reads.as_ref()));
         let applies = match &when {
             Some(when) => eval.holds(when, &document).map_err(|d| vec![d])?,
             None => true,
@@ -197,11 +198,12 @@ fn check_quota(
     .map_err(|d| vec![d])?;
     let key = context::group_key(table, &quota.per).map_err(|d| vec![d])?;
     let documents = context::Documents::per_row(table, globals);
+    let reads = eval.reads();
     // Per group value: the rows for which `when` holds, in order.
     let mut members: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for i in 0..documents.len() {
-        let document = Subject::from(documents.get(i));
+        let document = Subject::from(documents.get_only(i, reads.as_ref()));
         if let Some(when) = &when
             && !eval.holds(when, &document).map_err(|d| vec![d])?
         {
@@ -223,7 +225,7 @@ fn check_quota(
         let (limit, why) = match &max {
             Max::Count(n) => (*n, String::new()),
             Max::Share((num, den), text) => {
-                let first = Subject::from(documents.get(rows[0]));
+                let first = Subject::from(documents.get_only(rows[0], reads.as_ref()));
                 let base = eval
                     .get(of.as_ref().expect("a share has 'of'"), &first)
                     .map_err(|d| vec![d])?;

@@ -28,8 +28,14 @@ pub(super) fn compute_field(
             let mut eval = eval_for(loaded, &place, table, globals);
             let compiled = eval.value(value).map_err(|d| vec![d])?;
             let documents = context::Documents::per_row(table, globals);
+            let reads = eval.reads();
             (0..documents.len())
-                .map(|i| eval.get(&compiled, &Subject::from(documents.get(i))))
+                .map(|i| {
+                    eval.get(
+                        &compiled,
+                        &Subject::from(documents.get_only(i, reads.as_ref())),
+                    )
+                })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|d| vec![d])?
         }
@@ -40,8 +46,12 @@ pub(super) fn compute_field(
                     let mut eval = eval_for(loaded, &place, table, globals);
                     let condition = eval.condition(when).map_err(|d| vec![d])?;
                     let documents = context::Documents::per_row(table, globals);
+                    let reads = eval.reads();
                     let among = (0..documents.len())
-                        .map(|i| eval.holds(&condition, &Subject::from(documents.get(i))))
+                        .map(|i| {
+                            let row = documents.get_only(i, reads.as_ref());
+                            eval.holds(&condition, &Subject::from(row))
+                        })
                         .collect::<Result<Vec<_>, _>>()
                         .map_err(|d| vec![d])?;
                     Some(among)

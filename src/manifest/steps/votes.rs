@@ -99,12 +99,13 @@ pub(super) fn count_votes(
         })
         .transpose()?;
     let documents = context::Documents::per_row(table, globals);
+    let reads = eval.reads();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut results = Vec::new();
     let (mut counted, mut passed) = (0, 0);
     for i in 0..documents.len() {
-        let document = Subject::from(documents.get(i));
+        let document = Subject::from(documents.get_only(i, reads.as_ref()));
         let number = table.rows[i].number;
         let fields = &table.rows[i].fields;
         let cell = |key: &str, letter: &str| {
