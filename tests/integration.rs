@@ -16,3 +16,4 @@ mod office;
 mod pack;
 mod register;
 mod render;
+mod spreadsheets;

@@ -16,6 +16,7 @@ use crate::diag::Diagnostic;
 mod cells;
 mod csv;
 pub(crate) mod dates;
+mod formats;
 mod grid;
 mod json;
 mod legacy;

@@ -10,6 +10,7 @@ use calamine::{Data, Ods, OdsError, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open
 use unicode_normalization::UnicodeNormalization;
 
 use super::cells::{self, Cell, GridRow};
+use super::formats::{self, Shown};
 use super::grid;
 use super::{LoadOptions, SourceKind, Table, dates, read_error};
 use crate::diag::{Diagnostic, quote};
@@ -173,6 +174,16 @@ fn sheet_rows(
                 Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
                 Err(e) => return Err(Err(E::Xlsx(e))),
             };
+            let palette: Vec<Shown> = reader
+                .styles()
+                .iter()
+                .map(|style| {
+                    style
+                        .number_format
+                        .as_ref()
+                        .map_or(Shown::Plain, |f| formats::classify(&f.format_code))
+                })
+                .collect();
             while let Some(found) = reader
                 .next_cell_with_formula_metadata()
                 .map_err(|e| Err(E::Xlsx(e)))?
@@ -181,6 +192,31 @@ fn sheet_rows(
                     uncached.push(found.pos);
                 }
                 push_cell(&mut cells, found.pos, &Data::from(found.value));
+            }
+            drop(reader);
+            // Number formats that change what a cell shows: a second, cheap pass over the
+            // cells' style ids, only when the workbook has such a format at all.
+            if palette.iter().any(|s| *s != Shown::Plain) {
+                let mut shown = std::collections::HashMap::new();
+                let mut reader = xlsx
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| Err(E::Xlsx(e)))?;
+                while let Some((row, column, id)) =
+                    reader.next_style_id().map_err(|e| Err(E::Xlsx(e)))?
+                {
+                    if let Some(&s) = palette.get(id).filter(|s| **s != Shown::Plain) {
+                        shown.insert((row, column), s);
+                    }
+                }
+                if !shown.is_empty() {
+                    for (position, cell) in &mut cells {
+                        if let (Some(&s), Cell::Number(n)) = (shown.get(position), &*cell)
+                            && let Some(x) = n.as_f64()
+                        {
+                            *cell = formats::apply(s, x);
+                        }
+                    }
+                }
             }
         }
         Sheets::Xlsb(xlsb) => {
@@ -500,7 +536,7 @@ fn cell(data: &Data) -> Cell {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::text(s),
         Data::Int(i) => Cell::Number((*i).into()),
-        Data::Float(x) => Cell::Number(cells::number_value(*x)),
+        Data::Float(x) => Cell::Number(formats::number(*x)),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => match dates::excel_datetime(dt) {
             Some(text) => Cell::Date(text),
