@@ -18,6 +18,16 @@ fn data(dir: &Path, file: &str, args: &[&str]) -> (Vec<Value>, String) {
     (rows, run.stderr)
 }
 
+/// `vanban render t.docx --data FILE ARGS...` in `dir`, with a one-paragraph template `text`;
+/// it must succeed.
+fn render(dir: &Path, text: &str, file: &str, args: &[&str]) {
+    std::fs::write(dir.join("t.docx"), DocxBuilder::new(p(&[text])).build()).unwrap();
+    let mut all = vec!["render", "t.docx", "--data", file];
+    all.extend_from_slice(args);
+    let run = vanban(dir, &all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 fn column(rows: &[Value], key: &str) -> Vec<Value> {
     rows.iter().map(|r| r[key].clone()).collect()
 }
@@ -74,22 +84,12 @@ fn number_formats_show_as_excel_shows_them() {
 fn formatted_numbers_print_and_compare_as_shown_in_documents() {
     let dir = tempfile::tempdir().unwrap();
     formatted_workbook(&dir.path().join("can-bo.xlsx"));
-    let builder = DocxBuilder::new(p(&[
-        "{{cccd}} {{ty_le}} {{#if (gt ty_le 0.851)}}trên{{else}}dưới{{/if}} {{tien}} {{so tien}} {{doc_tien tien}}",
-    ]));
-    std::fs::write(dir.path().join("t.docx"), builder.build()).unwrap();
-    let run = vanban(
+    render(
         dir.path(),
-        &[
-            "render",
-            "t.docx",
-            "--data",
-            "can-bo.xlsx",
-            "--name",
-            "{{_row}}.docx",
-        ],
+        "{{cccd}} {{ty_le}} {{#if (gt ty_le 0.851)}}trên{{else}}dưới{{/if}} {{tien}} {{so tien}} {{doc_tien tien}}",
+        "can-bo.xlsx",
+        &["--name", "{{_row}}.docx"],
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         body(&dir.path().join("out/2.docx")),
         "001080012345 85% dưới 6177600 6.177.600 Sáu triệu một trăm bảy mươi bảy nghìn sáu trăm đồng"
@@ -99,4 +99,100 @@ fn formatted_numbers_print_and_compare_as_shown_in_documents() {
         "{}",
         body(&dir.path().join("out/3.docx"))
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV as Excel writes it in the Vietnamese locale
+
+/// Excel 365 (vi-VN), "CSV UTF-8 (Comma delimited)": a BOM, `;` between fields, CRLF,
+/// thousands dots and decimal commas; a header holding a comma.
+const EXCEL_VI_CSV: &[u8] = b"\xEF\xBB\xBFH\xe1\xbb\x8d t\xc3\xaan;\xc4\x90\xe1\xbb\x8ba ch\xe1\xbb\x89 (x\xc3\xa3, ph\xc6\xb0\xe1\xbb\x9dng);Ti\xe1\xbb\x81n;\xc4\x90i\xe1\xbb\x83m;CCCD\r\n\
+An;X\xc3\xa3 A, huy\xe1\xbb\x87n B;500.000;8,5;001080012345\r\n\
+B\xc3\xacnh;Ph\xc6\xb0\xe1\xbb\x9dng C;1.500;7;001080012346\r\n\
+Chi;X\xc3\xa3 D;1.250.000;9,25;001080012347\r\n";
+
+#[test]
+fn a_vietnamese_excel_csv_reads_money_and_marks_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.csv"), EXCEL_VI_CSV).unwrap();
+    let (rows, stderr) = data(dir.path(), "d.csv", &[]);
+    assert_eq!(stderr, "");
+    assert_eq!(
+        rows[0].as_object().unwrap().keys().collect::<Vec<_>>(),
+        [
+            "ho_ten",
+            "dia_chi_xa_phuong",
+            "tien",
+            "diem",
+            "cccd",
+            "_row"
+        ]
+    );
+    assert_eq!(
+        column(&rows, "tien"),
+        [json!(500000), json!(1500), json!(1250000)]
+    );
+    assert_eq!(column(&rows, "diem"), [json!(8.5), json!(7), json!(9.25)]);
+    assert_eq!(column(&rows, "cccd")[0], json!("001080012345"));
+    assert_eq!(
+        column(&rows, "dia_chi_xa_phuong")[0],
+        json!("Xã A, huyện B")
+    );
+}
+
+#[test]
+fn a_sum_over_a_vietnamese_csv_is_the_money_the_clerk_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv =
+        "sep=;\r\nĐơn vị;Họ tên;Tiền\r\nVP;An;500.000\r\nVP;Bình;1.500\r\nKT;Chi;1.250.000\r\n";
+    std::fs::write(dir.path().join("d.csv"), csv).unwrap();
+    let (rows, stderr) = data(dir.path(), "d.csv", &[]);
+    assert_eq!(stderr, "");
+    assert_eq!(column(&rows, "_row"), [json!(3), json!(4), json!(5)]);
+    render(
+        dir.path(),
+        "{{don_vi}}: {{count}} người, {{so (sum rows \"tien\")}} đồng",
+        "d.csv",
+        &["--group-by", "don_vi"],
+    );
+    assert_eq!(
+        docx_files(&dir.path().join("out")),
+        ["t-KT.docx", "t-VP.docx"]
+    );
+    assert_eq!(
+        body(&dir.path().join("out/t-VP.docx")),
+        "VP: 2 người, 501.500 đồng"
+    );
+    assert_eq!(
+        body(&dir.path().join("out/t-KT.docx")),
+        "KT: 1 người, 1.250.000 đồng"
+    );
+}
+
+#[test]
+fn a_csv_column_that_reads_two_ways_stays_text_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Họ tên,Tiền,Phòng\nAn,500.000,12\nBình,1.500,Hội trường\n";
+    std::fs::write(dir.path().join("d.csv"), csv).unwrap();
+    let (rows, stderr) = data(dir.path(), "d.csv", &[]);
+    assert_eq!(column(&rows, "tien"), [json!("500.000"), json!("1.500")]);
+    assert_eq!(column(&rows, "phong"), [json!("12"), json!("Hội trường")]);
+    assert_eq!(
+        stderr,
+        "d.csv:B2: note: the numbers of column B ('Tiền') read two ways ('500.000' is 500000 with a thousands dot, 500 with a decimal point), so the column is kept as text, as typed\n\
+         hint: templates print these cells as typed; to make them numbers, write every number of the column in one convention with its decimals (8,5 or 1.250.000)\n\
+         d.csv:C3: note: column C ('Phòng') holds numbers and text such as 'Hội trường', so the whole column is kept as text, as typed\n\
+         hint: to make the column numbers, leave only numbers in it (or empty cells)\n"
+    );
+}
+
+#[test]
+fn an_english_convention_csv_reads_decimal_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Tên,Điểm,Tiền\nAn,8.5,\"1,250,000\"\nBình,7.25,\"500,000\"\n";
+    std::fs::write(dir.path().join("d.csv"), csv).unwrap();
+    let (rows, stderr) = data(dir.path(), "d.csv", &[]);
+    assert_eq!(stderr, "");
+    assert_eq!(column(&rows, "diem"), [json!(8.5), json!(7.25)]);
+    assert_eq!(column(&rows, "tien"), [json!(1250000), json!(500000)]);
 }

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::cells::{Cell, GridRow, column_letter, nfc};
-use super::{CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, slug};
+use super::{CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug};
 use crate::diag::{Diagnostic, quote};
 
 /// Builds the table from the rows of a sheet or CSV file (in row order).
@@ -78,6 +78,19 @@ pub(crate) fn build_table(
         if conversion.auto {
             table.warnings.push(conversion.warning(&place));
         }
+    }
+
+    if kind == SourceKind::Csv {
+        let (head, data) = rows.split_at_mut(1);
+        let notes = numbers::type_columns(
+            data,
+            |column| {
+                let text = head[0].cell(column).header_text();
+                (!text.is_empty()).then_some(text)
+            },
+            |column, row| table.cell_location(&column_letter(column), row),
+        );
+        table.warnings.extend(notes);
     }
 
     // Columns.

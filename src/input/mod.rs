@@ -20,6 +20,7 @@ mod formats;
 mod grid;
 mod json;
 mod legacy;
+mod numbers;
 mod sheet;
 pub mod slug;
 #[cfg(test)]
@@ -140,7 +141,7 @@ impl Table {
 
 /// A plain decimal number (`12`, `-4.5`; not `012` or `1e5`) as a JSON number.
 pub fn plain_number(text: &str) -> Option<Value> {
-    csv::number_cell(text)
+    numbers::number_cell(text)
 }
 
 /// Reads `path` (shown in messages as `display`). Fails with every problem found: a missing
