@@ -196,3 +196,85 @@ fn an_english_convention_csv_reads_decimal_points() {
     assert_eq!(column(&rows, "diem"), [json!(8.5), json!(7.25)]);
     assert_eq!(column(&rows, "tien"), [json!(1250000), json!(500000)]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Encodings
+
+/// UTF-16 LE with a BOM, as Excel's "Unicode Text" writes it.
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    bytes
+}
+
+#[test]
+fn excel_unicode_text_is_read_as_csv_or_txt() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Họ tên\tĐịa chỉ (xã, phường)\tTiền\r\nNguyễn Văn An\tXã A, huyện B\t1.250.000\r\n";
+    for name in ["d.txt", "d.csv"] {
+        std::fs::write(dir.path().join(name), utf16le(text)).unwrap();
+        let (rows, stderr) = data(dir.path(), name, &[]);
+        assert_eq!(stderr, "", "{name}");
+        assert_eq!(
+            rows,
+            [
+                json!({"ho_ten": "Nguyễn Văn An", "dia_chi_xa_phuong": "Xã A, huyện B", "tien": 1250000, "_row": 2})
+            ],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_windows_1258_csv_is_read_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Họ tên;Quê quán\r\nNguyễn Văn Đức;Hà Nội\r\n" as Excel's "CSV (Comma delimited)"
+    // writes it on a Vietnamese Windows: tone marks as combining characters.
+    let bytes = b"Ho\xf2 t\xean;Qu\xea qua\xecn\r\nNguy\xea\xden V\xe3n \xd0\xfd\xecc;Ha\xcc N\xf4\xf2i\r\n";
+    std::fs::write(dir.path().join("d.csv"), bytes).unwrap();
+    let (rows, stderr) = data(dir.path(), "d.csv", &[]);
+    assert_eq!(
+        rows,
+        [json!({"ho_ten": "Nguyễn Văn Đức", "que_quan": "Hà Nội", "_row": 2})]
+    );
+    assert_eq!(
+        stderr,
+        "d.csv: note: the file is not UTF-8: it was read as Windows-1258 (Vietnamese)\n\
+         hint: in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead\n"
+    );
+}
+
+#[test]
+fn a_tcvn3_csv_is_converted_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Họ tên,Quê quán\nAn,Hà Nội\n" typed in TCVN3 (ABC): `Hä tªn,Quª qu¸n\nAn,Hµ Néi`.
+    let bytes = b"H\xe4 t\xaan,Qu\xaa qu\xb8n\nAn,H\xb5 N\xe9i\n";
+    std::fs::write(dir.path().join("d.csv"), bytes).unwrap();
+    let (rows, stderr) = data(dir.path(), "d.csv", &[]);
+    assert_eq!(
+        rows,
+        [json!({"ho_ten": "An", "que_quan": "Hà Nội", "_row": 2})]
+    );
+    assert_eq!(
+        stderr,
+        "d.csv: note: the file is not UTF-8: it was read as TCVN3 (ABC) and converted to Unicode\n\
+         hint: in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead\n"
+    );
+}
+
+#[test]
+fn a_csv_whose_encoding_cannot_be_told_is_refused_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.csv"), b"Ten,Tinh\nAn,H\xe0 N\xf4i\n").unwrap();
+    let run = vanban(dir.path(), &["data", "d.csv"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "d.csv:line 2: the file is not UTF-8 text and its encoding cannot be told for certain (cell B2)\n\
+         hint: in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead\n\
+         error: 1 problem found; nothing was written\n"
+    );
+}

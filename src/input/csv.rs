@@ -1,11 +1,13 @@
-//! CSV files: UTF-8 with or without a BOM. Cells are read as text; numbers are decided per
+//! CSV files, in the encodings `encoding` reads, with the delimiter found in the file. Cells are read as text; numbers are decided per
 //! column once the header is known (see `numbers`).
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::cells::{self, Cell, GridRow};
+use super::encoding::{self, Read};
 use super::grid;
-use super::{LoadOptions, SourceKind, Table, read_error};
+use super::{Legacy, LoadOptions, SourceKind, Table, read_error};
 use crate::diag::Diagnostic;
 
 pub(crate) fn load(
@@ -27,8 +29,38 @@ pub(crate) fn load(
     Ok(table)
 }
 
+/// For a file that is not UTF-8: how to hand it over, on any Excel.
+const SAVE_AS_UTF8: &str = "in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead";
+
 fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Vec<Diagnostic>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Bytes whose encoding cannot be told stay as they are: the first cell that is not
+    // UTF-8 is then named below.
+    let (bytes, read) = encoding::decode(bytes).unwrap_or((Cow::Borrowed(bytes), Read::Utf8));
+    let bytes = &*bytes;
+    let mut options = Cow::Borrowed(options);
+    let mut notes = Vec::new();
+    match read {
+        Read::Utf8 | Read::Utf16 => {}
+        Read::Windows1258 => notes.push(
+            Diagnostic::note(
+                display,
+                "the file is not UTF-8: it was read as Windows-1258 (Vietnamese)",
+            )
+            .with_hint(SAVE_AS_UTF8),
+        ),
+        Read::Tcvn3 => {
+            if options.legacy == Legacy::Auto {
+                options.to_mut().legacy = Legacy::Tcvn3;
+            }
+            notes.push(
+                Diagnostic::note(
+                    display,
+                    "the file is not UTF-8: it was read as TCVN3 (ABC) and converted to Unicode",
+                )
+                .with_hint(SAVE_AS_UTF8),
+            );
+        }
+    }
     let (delimiter, mut sep_line) = delimiter(bytes);
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
@@ -90,11 +122,11 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                     Diagnostic::error(
                         format!("{display}:line {line}"),
                         format!(
-                            "the file is not UTF-8 text (cell {}{number})",
+                            "the file is not UTF-8 text and its encoding cannot be told for certain (cell {}{number})",
                             cells::column_letter(column)
                         ),
                     )
-                    .with_hint("in Excel, save it as 'CSV UTF-8 (Comma delimited)'"),
+                    .with_hint(SAVE_AS_UTF8),
                 ]);
             };
             // Numbers are decided per column, once the header is known (see `numbers`).
@@ -102,7 +134,9 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
         }
         rows.push(GridRow { number, cells });
     }
-    grid::build_table(display, None, SourceKind::Csv, rows, options)
+    let mut table = grid::build_table(display, None, SourceKind::Csv, rows, &options)?;
+    table.warnings.splice(0..0, notes);
+    Ok(table)
 }
 
 /// The delimiter, from the file itself: a `sep=;` first line (Excel's own) names it;

@@ -612,7 +612,11 @@ fn csv_that_is_not_utf8_is_an_error_with_its_line() {
     let errors = err(&path, &LoadOptions::default());
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].location, "inputs/x.csv:line 2");
-    assert_eq!(errors[0].message, "the file is not UTF-8 text (cell B2)");
+    assert_eq!(
+        errors[0].to_string(),
+        "inputs/x.csv:line 2: the file is not UTF-8 text and its encoding cannot be told for certain (cell B2)\n\
+         hint: in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead"
+    );
 }
 
 #[test]
