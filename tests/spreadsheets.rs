@@ -278,3 +278,80 @@ fn a_csv_whose_encoding_cannot_be_told_is_refused_with_the_fix() {
          error: 1 problem found; nothing was written\n"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rows that are not records
+
+/// A list as offices keep it: section headings, a `Cộng` row per section, a `Tổng cộng` row
+/// and the signature block under the table.
+fn sectioned_workbook(path: &Path) {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("DanhSach").unwrap();
+    let rows: &[&[&str]] = &[
+        &["STT", "Họ và tên", "Đơn vị", "Tiền"],
+        &["I. VĂN PHÒNG SỞ"],
+        &["1", "Nguyễn Văn An", "VP", "500000"],
+        &["2", "Trần Thị Bình", "VP", "1500"],
+        &["", "Cộng", "", "501500"],
+        &["II. CHI CỤC THỦY LỢI"],
+        &["3", "Lê Văn Chi", "CCTL", "1250000"],
+        &["", "Tổng cộng", "", "1751500"],
+        &[],
+        &[
+            "",
+            "Người lập biểu",
+            "",
+            "Hà Nội, ngày 05 tháng 01 năm 2026",
+        ],
+        &["", "Phạm Dũng", "", "Mai Thái"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            match text.parse::<f64>() {
+                Ok(n) => sheet.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) => sheet.write_string(r as u32, c as u16, *text).unwrap(),
+            };
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn totals_sections_and_signatures_are_not_records() {
+    let dir = tempfile::tempdir().unwrap();
+    sectioned_workbook(&dir.path().join("ds.xlsx"));
+    let (rows, stderr) = data(dir.path(), "ds.xlsx", &[]);
+    assert_eq!(column(&rows, "_row"), [json!(3), json!(4), json!(7)]);
+    assert_eq!(
+        column(&rows, "_muc"),
+        [
+            json!("I. VĂN PHÒNG SỞ"),
+            json!("I. VĂN PHÒNG SỞ"),
+            json!("II. CHI CỤC THỦY LỢI")
+        ]
+    );
+    assert_eq!(
+        stderr,
+        "ds.xlsx:DanhSach!A2: note: row 2 is a section heading ('I. VĂN PHÒNG SỞ'), not a record: the rows under it have it in the field '_muc'\n\
+         ds.xlsx:DanhSach!A5: note: row 5 is a totals row ('Cộng'), not a record, so it is left out\n\
+         ds.xlsx:DanhSach!A6: note: row 6 is a section heading ('II. CHI CỤC THỦY LỢI'), not a record: the rows under it have it in the field '_muc'\n\
+         ds.xlsx:DanhSach!A8: note: row 8 is a totals row ('Tổng cộng'), not a record, so it is left out\n\
+         ds.xlsx:DanhSach!A10: note: rows 10-11: the signature block under the table ('Người lập biểu'), not records, so they are left out\n"
+    );
+
+    render(
+        dir.path(),
+        "{{_muc}}: {{count}} người, {{so (sum rows \"tien\")}} đồng",
+        "ds.xlsx",
+        &["--group-by", "_muc", "--name", "{{count}}.docx"],
+    );
+    assert_eq!(docx_files(&dir.path().join("out")), ["1.docx", "2.docx"]);
+    assert_eq!(
+        body(&dir.path().join("out/2.docx")),
+        "I. VĂN PHÒNG SỞ: 2 người, 501.500 đồng"
+    );
+    assert_eq!(
+        body(&dir.path().join("out/1.docx")),
+        "II. CHI CỤC THỦY LỢI: 1 người, 1.250.000 đồng"
+    );
+}

@@ -4,7 +4,11 @@
 use serde_json::{Map, Value};
 
 use super::cells::{Cell, GridRow, column_letter, nfc};
+use super::layout::{self, Kind};
 use super::{CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug};
+
+/// The field a section heading (`I. VĂN PHÒNG SỞ`) is given to the rows under it in.
+pub(crate) const SECTION: &str = "_muc";
 use crate::diag::{Diagnostic, quote};
 
 /// Builds the table from the rows of a sheet or CSV file (in row order).
@@ -162,7 +166,59 @@ pub(crate) fn build_table(
     for &index in &unheaded {
         is_unheaded[index] = true;
     }
-    for row in &rows[1..] {
+    let kinds = layout::classify(&rows[1..], used.len() >= 2);
+    let mut section: Option<String> = None;
+    let mut sections = false;
+    for (row, kind) in rows[1..].iter().zip(&kinds) {
+        match kind {
+            Kind::Record => {}
+            Kind::Totals(word) => {
+                table.notes_row(
+                    row.number,
+                    format!(
+                        "row {} is a totals row ({}), not a record, so it is left out",
+                        row.number,
+                        quote(word)
+                    ),
+                );
+                continue;
+            }
+            Kind::Section(text) => {
+                table.notes_row(
+                    row.number,
+                    format!(
+                        "row {} is a section heading ({}), not a record: the rows under it have it in the field '_muc'",
+                        row.number,
+                        quote(text)
+                    ),
+                );
+                section = Some(text.clone());
+                sections = true;
+                continue;
+            }
+            Kind::Signature(text) => {
+                if !text.is_empty() {
+                    let last = rows
+                        .iter()
+                        .rev()
+                        .find(|r| !r.is_blank())
+                        .map_or(row.number, |r| r.number);
+                    let which = if last == row.number {
+                        format!("row {}", row.number)
+                    } else {
+                        format!("rows {}-{last}", row.number)
+                    };
+                    table.notes_row(
+                        row.number,
+                        format!(
+                            "{which}: the signature block under the table ({}), not records, so they are left out",
+                            quote(text)
+                        ),
+                    );
+                }
+                continue;
+            }
+        }
         for (index, cell) in row.cells.iter().enumerate() {
             if is_unheaded[index] && unheaded_data[index].is_none() && !cell.is_blank() {
                 unheaded_data[index] = Some(row.number);
@@ -191,11 +247,27 @@ pub(crate) fn build_table(
             };
             fields.insert(column.key.clone(), value);
         }
+        if let Some(text) = &section {
+            fields.insert(SECTION.to_string(), Value::String(text.clone()));
+        }
         table.rows.push(Row {
             number: row.number,
             fields,
             errors: cell_errors,
             raw: None,
+        });
+    }
+    if sections {
+        // Rows above the first heading belong to no section.
+        for row in &mut table.rows {
+            row.fields
+                .entry(SECTION)
+                .or_insert_with(|| Value::String(String::new()));
+        }
+        table.columns.push(Column {
+            header: SECTION.to_string(),
+            key: SECTION.to_string(),
+            letter: String::new(),
         });
     }
     for &index in &unheaded {
@@ -224,4 +296,12 @@ pub(crate) fn build_table(
         );
     }
     Ok(table)
+}
+
+impl Table {
+    /// A note at row `number` of this table.
+    fn notes_row(&mut self, number: usize, message: String) {
+        let location = self.row_location(number);
+        self.warnings.push(Diagnostic::note(location, message));
+    }
 }

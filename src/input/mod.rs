@@ -20,6 +20,7 @@ mod encoding;
 mod formats;
 mod grid;
 mod json;
+mod layout;
 mod legacy;
 mod numbers;
 mod sheet;
