@@ -355,3 +355,64 @@ fn totals_sections_and_signatures_are_not_records() {
         "II. CHI CỤC THỦY LỢI: 1 người, 1.250.000 đồng"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Merged cells and hidden sheets
+
+#[test]
+fn a_unit_merged_down_its_rows_belongs_to_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let hidden = workbook.add_worksheet().set_name("Cu").unwrap();
+    hidden.write_string(0, 0, "Cũ").unwrap();
+    hidden.set_hidden(true);
+    let sheet = workbook.add_worksheet().set_name("DanhSach").unwrap();
+    sheet.set_active(true);
+    for (c, h) in ["Đơn vị", "Họ và tên", "Tiền"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet
+        .merge_range(1, 0, 3, 0, "Văn phòng", &Format::new())
+        .unwrap();
+    sheet
+        .merge_range(4, 0, 5, 0, "Chi cục", &Format::new())
+        .unwrap();
+    for (r, (name, money)) in [
+        ("An", 100),
+        ("Bình", 200),
+        ("Chi", 300),
+        ("Dũng", 400),
+        ("Em", 500),
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(r as u32 + 1, 1, *name).unwrap();
+        sheet.write_number(r as u32 + 1, 2, *money).unwrap();
+    }
+    workbook.save(dir.path().join("ds.xlsx")).unwrap();
+    let (rows, stderr) = data(dir.path(), "ds.xlsx", &[]);
+    assert_eq!(
+        stderr,
+        "ds.xlsx: note: the sheet 'DanhSach' is read: 'Cu' before it is hidden\n\
+         hint: give --sheet NAME to read another sheet\n"
+    );
+    assert_eq!(
+        column(&rows, "don_vi"),
+        ["Văn phòng", "Văn phòng", "Văn phòng", "Chi cục", "Chi cục"]
+    );
+    render(
+        dir.path(),
+        "{{don_vi}}: {{count}} người, {{sum rows \"tien\"}}",
+        "ds.xlsx",
+        &["--group-by", "don_vi"],
+    );
+    assert_eq!(
+        docx_files(&dir.path().join("out")),
+        ["t-Chi cục.docx", "t-Văn phòng.docx"]
+    );
+    assert_eq!(
+        body(&dir.path().join("out/t-Văn phòng.docx")),
+        "Văn phòng: 3 người, 600"
+    );
+}

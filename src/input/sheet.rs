@@ -77,9 +77,31 @@ fn read(
     let mut workbook =
         open(path, extension).map_err(|e| vec![workbook_error(display, path, &e)])?;
     let names = workbook.sheet_names();
+    let mut notes = Vec::new();
     let sheet = match &options.sheet {
-        None => match names.first() {
-            Some(first) => first.clone(),
+        None => match first_visible(&workbook) {
+            Some(first) => {
+                if names.first().is_some_and(|n| *n != first) {
+                    let hidden: Vec<String> = names
+                        .iter()
+                        .take_while(|n| **n != first)
+                        .map(|n| quote(n))
+                        .collect();
+                    notes.push(
+                        Diagnostic::note(
+                            display,
+                            format!(
+                                "the sheet {} is read: {} before it {} hidden",
+                                quote(&first),
+                                hidden.join(", "),
+                                if hidden.len() == 1 { "is" } else { "are" }
+                            ),
+                        )
+                        .with_hint("give --sheet NAME to read another sheet"),
+                    );
+                }
+                first
+            }
             None => {
                 return Err(vec![Diagnostic::error(
                     display,
@@ -117,10 +139,83 @@ fn read(
     let mut uncached = Vec::new();
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
+    let rows = fill_merged_down(rows, &merged_regions(&mut workbook, &sheet));
     let mut table =
         grid::build_table(display, Some(sheet), SourceKind::Spreadsheet, rows, options)?;
     warn_uncached(&mut table, &uncached);
+    table.warnings.splice(0..0, notes);
     Ok(table)
+}
+
+/// The first visible worksheet (as Excel opens the workbook on), else the first sheet.
+fn first_visible(workbook: &Workbook) -> Option<String> {
+    use calamine::{SheetType, SheetVisible};
+    let sheets = workbook.sheets_metadata();
+    sheets
+        .iter()
+        .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .or_else(|| sheets.first())
+        .map(|s| s.name.clone())
+}
+
+/// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`): (first row,
+/// first column, last row, last column), 0-based.
+fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<(u32, u32, u32, u32)> {
+    let regions = match workbook {
+        Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    regions
+        .into_iter()
+        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+        .collect()
+}
+
+/// A value merged down a block of rows (a unit's name beside its people) belongs to every
+/// row of the block, as the clerk sees it: it is copied down the block's first column.
+/// Never past the last row that holds a cell, so a damaged region costs nothing.
+fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[(u32, u32, u32, u32)]) -> Vec<GridRow> {
+    let Some(last) = rows.last().map(|r| r.number) else {
+        return rows;
+    };
+    for &(top, column, bottom, _) in regions {
+        let (top, column) = (top as usize + 1, column as usize);
+        let bottom = (bottom as usize + 1).min(last);
+        if bottom <= top {
+            continue;
+        }
+        let Ok(at) = rows.binary_search_by_key(&top, |r| r.number) else {
+            continue;
+        };
+        let value = rows[at].cell(column).clone();
+        if value.is_blank() {
+            continue;
+        }
+        for number in top + 1..=bottom {
+            let i = match rows.binary_search_by_key(&number, |r| r.number) {
+                Ok(i) => i,
+                Err(i) => {
+                    rows.insert(
+                        i,
+                        GridRow {
+                            number,
+                            cells: Vec::new(),
+                        },
+                    );
+                    i
+                }
+            };
+            let row = &mut rows[i];
+            if row.cells.len() <= column {
+                row.cells.resize(column + 1, Cell::Empty);
+            }
+            if row.cells[column].is_blank() {
+                row.cells[column] = value.clone();
+            }
+        }
+    }
+    rows
 }
 
 /// A formula cell with no saved value (a workbook written by a program that does not
