@@ -416,3 +416,56 @@ fn a_unit_merged_down_its_rows_belongs_to_every_row() {
         "Văn phòng: 3 người, 600"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The header row
+
+#[test]
+fn a_header_under_a_title_block_is_found_or_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("CanBo").unwrap();
+    sheet.write_string(0, 0, "UBND TỈNH NGHỆ AN").unwrap();
+    sheet
+        .write_string(0, 3, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .unwrap();
+    sheet
+        .merge_range(2, 0, 2, 3, "DANH SÁCH CÁN BỘ", &Format::new())
+        .unwrap();
+    for (c, h) in ["STT", "Họ và tên", "Năm sinh", "Ghi chú"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(4, c as u16, *h).unwrap();
+    }
+    sheet.write_number(5, 0, 1).unwrap();
+    sheet.write_string(5, 1, "An").unwrap();
+    sheet.write_number(5, 2, 1980).unwrap();
+    workbook.save(dir.path().join("cb.xlsx")).unwrap();
+    let (rows, stderr) = data(dir.path(), "cb.xlsx", &[]);
+    assert_eq!(
+        rows,
+        [json!({"stt": 1, "ho_va_ten": "An", "nam_sinh": 1980, "ghi_chu": "", "_row": 6})]
+    );
+    assert_eq!(
+        stderr,
+        "cb.xlsx:CanBo: note: row 5 is taken as the header row: the rows above it are a title\n\
+         hint: give --header-row N to take another row (--header-row 5 says this one)\n"
+    );
+
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("So").unwrap();
+    sheet.write_string(0, 0, "Báo cáo").unwrap();
+    for c in 0..3u16 {
+        sheet.write_number(1, c, f64::from(c)).unwrap();
+    }
+    workbook.save(dir.path().join("so.xlsx")).unwrap();
+    let run = vanban(dir.path(), &["data", "so.xlsx"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "so.xlsx:So: cannot tell which row holds the column headers: row 1 and the rows under it do not look like a header over a table\n\
+         hint: give --header-row N, the number of the row of the column headers\n\
+         error: 1 problem found; nothing was written\n"
+    );
+}

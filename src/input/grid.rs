@@ -71,8 +71,33 @@ pub(crate) fn build_table(
                 ]);
             }
         },
-        // A non-blank last row exists, so a first non-blank row does too.
-        None => rows.iter().position(|r| !r.is_blank()).unwrap_or(0),
+        None => {
+            match layout::header_row(&rows) {
+                layout::Header::First(i) => i,
+                layout::Header::BelowTitle(i) => {
+                    let n = rows[i].number;
+                    table.warnings.push(
+                    Diagnostic::note(
+                        place.clone(),
+                        format!("row {n} is taken as the header row: the rows above it are a title"),
+                    )
+                    .with_hint(format!("give --header-row N to take another row (--header-row {n} says this one)")),
+                );
+                    i
+                }
+                layout::Header::Unknown(first) => {
+                    return Err(vec![
+                    Diagnostic::error(
+                        place,
+                        format!(
+                            "cannot tell which row holds the column headers: row {first} and the rows under it do not look like a header over a table"
+                        ),
+                    )
+                    .with_hint("give --header-row N, the number of the row of the column headers"),
+                ]);
+                }
+            }
+        }
     };
     // Rows above the header are not read at all.
     let mut rows = rows.split_off(header_index);

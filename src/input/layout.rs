@@ -110,6 +110,56 @@ fn is_heading(text: &str) -> bool {
     upper && text.contains(' ')
 }
 
+/// Where the header row is, without `--header-row`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Header {
+    /// The first non-empty row (index in the rows).
+    First(usize),
+    /// A row below a title block (agency, title, merged rows).
+    BelowTitle(usize),
+    /// Nothing looks like a header: the first non-empty row's number.
+    Unknown(usize),
+}
+
+/// How many non-empty rows the header is looked for in.
+const HEADER_SEARCH: usize = 40;
+
+/// The header row: the first row of texts as wide as the table (at least 3/5 of its widest
+/// row, and two cells), looked for in the first rows; a table of one column has its header
+/// in the first non-empty row. `rows` has a non-blank row.
+pub(crate) fn header_row(rows: &[GridRow]) -> Header {
+    let sample: Vec<(usize, &GridRow)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_blank())
+        .take(HEADER_SEARCH)
+        .collect();
+    let filled = |r: &GridRow| r.cells.iter().filter(|c| !c.is_blank()).count();
+    let Some(&(first, first_row)) = sample.first() else {
+        return Header::First(0);
+    };
+    let widest = sample.iter().map(|(_, r)| filled(r)).max().unwrap_or(0);
+    if widest <= 1 {
+        return Header::First(first);
+    }
+    let wide = |r: &GridRow| {
+        let n = filled(r);
+        n >= 2 && n * 5 >= widest * 3
+    };
+    let texts = |r: &GridRow| {
+        r.cells
+            .iter()
+            .all(|c| c.is_blank() || matches!(c, Cell::Text(_)))
+    };
+    match sample.iter().find(|(_, r)| wide(r) && texts(r)) {
+        Some(&(i, _)) if i == first => Header::First(i),
+        Some(&(i, _)) => Header::BelowTitle(i),
+        // A header holding numbers (years), at the top of a table.
+        None if wide(first_row) => Header::First(first),
+        None => Header::Unknown(first_row.number),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +209,33 @@ mod tests {
                 Kind::Signature(String::new()),
             ]
         );
+    }
+
+    #[test]
+    fn the_header_is_found_below_a_title_block() {
+        let title = [
+            row(
+                1,
+                &[
+                    "UBND TỈNH NGHỆ AN",
+                    "",
+                    "",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                ],
+            ),
+            row(
+                2,
+                &["SỞ NÔNG NGHIỆP", "", "", "Độc lập - Tự do - Hạnh phúc"],
+            ),
+            row(3, &["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"]),
+            row(5, &["STT", "Họ và tên", "Đơn vị", "Ghi chú"]),
+            row(6, &["1", "An", "VP"]),
+        ];
+        assert_eq!(header_row(&title), Header::BelowTitle(3));
+        let plain = [row(1, &["Tên", "Tuổi"]), row(2, &["An", "30"])];
+        assert_eq!(header_row(&plain), Header::First(0));
+        let one_column = [row(1, &["Tên"]), row(2, &["An"])];
+        assert_eq!(header_row(&one_column), Header::First(0));
     }
 
     #[test]

@@ -202,12 +202,14 @@ fn khen_thuong_with_header_row_3_gives_sixteen_people() {
 }
 
 #[test]
-fn khen_thuong_without_a_header_row_takes_the_title_row() {
+fn khen_thuong_without_a_header_row_finds_the_header_below_the_title() {
     let table = ok(&fixture("khen-thuong.xlsx"), &LoadOptions::default());
-    assert_eq!(table.columns.len(), 1);
+    assert_eq!(table.columns[0].key, "ma_don_vi");
+    assert_eq!(table.rows[0].number, 4);
     assert_eq!(
-        table.columns[0].key,
-        "danh_sach_de_nghi_khen_thuong_nam_2025"
+        table.warnings[0].to_string(),
+        "inputs/khen-thuong.xlsx:DanhSach: note: row 3 is taken as the header row: the rows above it are a title\n\
+         hint: give --header-row N to take another row (--header-row 3 says this one)"
     );
 }
 
