@@ -469,3 +469,42 @@ fn a_header_under_a_title_block_is_found_or_asked_for() {
          error: 1 problem found; nothing was written\n"
     );
 }
+
+#[test]
+fn a_two_row_header_names_fields_from_both_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Diem").unwrap();
+    let merged = Format::new();
+    sheet.write_string(0, 0, "BẢNG ĐIỂM THI ĐUA").unwrap();
+    sheet.merge_range(2, 0, 3, 0, "STT", &merged).unwrap();
+    sheet.merge_range(2, 1, 3, 1, "Đơn vị", &merged).unwrap();
+    sheet.merge_range(2, 2, 2, 3, "Điểm", &merged).unwrap();
+    sheet.write_string(3, 2, "Tự chấm").unwrap();
+    sheet.write_string(3, 3, "Hội đồng").unwrap();
+    for (r, (unit, own, board)) in [("VP", 95.5, 94.0), ("CCTL", 90.0, 88.5)]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 4;
+        sheet.write_number(r, 0, f64::from(r - 3)).unwrap();
+        sheet.write_string(r, 1, *unit).unwrap();
+        sheet.write_number(r, 2, *own).unwrap();
+        sheet.write_number(r, 3, *board).unwrap();
+    }
+    workbook.save(dir.path().join("diem.xlsx")).unwrap();
+    let (rows, stderr) = data(dir.path(), "diem.xlsx", &[]);
+    assert_eq!(
+        rows,
+        [
+            json!({"stt": 1, "don_vi": "VP", "diem_tu_cham": 95.5, "diem_hoi_dong": 94, "_row": 5}),
+            json!({"stt": 2, "don_vi": "CCTL", "diem_tu_cham": 90, "diem_hoi_dong": 88.5, "_row": 6}),
+        ]
+    );
+    assert_eq!(
+        stderr,
+        "diem.xlsx:Diem: note: row 3 is taken as the header row: the rows above it are a title\n\
+         hint: give --header-row N to take another row (--header-row 3 says this one)\n\
+         diem.xlsx:Diem: note: rows 3-4 are a two-row header: a merged header over several columns is joined to the header under it (row 4 is no record)\n"
+    );
+}

@@ -134,7 +134,7 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
         }
         rows.push(GridRow { number, cells });
     }
-    let mut table = grid::build_table(display, None, SourceKind::Csv, rows, &options)?;
+    let mut table = grid::build_table(display, None, SourceKind::Csv, rows, &[], &options)?;
     table.warnings.splice(0..0, notes);
     Ok(table)
 }

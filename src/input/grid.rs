@@ -7,6 +7,44 @@ use super::cells::{Cell, GridRow, column_letter, nfc};
 use super::layout::{self, Kind};
 use super::{CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug};
 
+/// A merged region of a sheet: (first row, first column, last row, last column), 0-based.
+pub(crate) type Merge = (u32, u32, u32, u32);
+
+/// A header over two rows: a header merged across several columns (`Điểm` over `Tự chấm`
+/// and `Hội đồng`) in the header row, with headers under it in the next row. The header
+/// row then holds the joined names (`Điểm Tự chấm`) and the row under it is removed; returns
+/// its number. Columns outside the merged groups keep their own header.
+fn two_row_header(rows: &mut Vec<GridRow>, merges: &[Merge]) -> Option<usize> {
+    let header = rows[0].number;
+    let groups: Vec<(usize, usize)> = merges
+        .iter()
+        .filter(|&&(top, left, bottom, right)| {
+            top as usize + 1 == header && bottom == top && right > left
+        })
+        .map(|&(_, left, _, right)| (left as usize, right as usize))
+        .collect();
+    let sub = rows.get(1).filter(|r| r.number == header + 1)?;
+    let under = |&(left, right): &(usize, usize)| {
+        (left..=right).all(|c| matches!(sub.cell(c), Cell::Text(_)))
+    };
+    if groups.is_empty() || !groups.iter().all(under) {
+        return None;
+    }
+    let sub = rows.remove(1);
+    for (left, right) in groups {
+        let top = rows[0].cell(left).header_text();
+        for column in left..=right {
+            let joined = format!("{top} {}", sub.cell(column).header_text());
+            let cells = &mut rows[0].cells;
+            if cells.len() <= column {
+                cells.resize(column + 1, Cell::Empty);
+            }
+            cells[column] = Cell::text(joined.trim());
+        }
+    }
+    Some(sub.number)
+}
+
 /// The field a section heading (`I. VĂN PHÒNG SỞ`) is given to the rows under it in.
 pub(crate) const SECTION: &str = "_muc";
 use crate::diag::{Diagnostic, quote};
@@ -17,6 +55,7 @@ pub(crate) fn build_table(
     sheet: Option<String>,
     kind: SourceKind,
     mut rows: Vec<GridRow>,
+    merges: &[Merge],
     options: &LoadOptions,
 ) -> Result<Table, Vec<Diagnostic>> {
     let place = match &sheet {
@@ -102,6 +141,14 @@ pub(crate) fn build_table(
     // Rows above the header are not read at all.
     let mut rows = rows.split_off(header_index);
     let header_row = rows[0].number;
+    if let Some(sub) = two_row_header(&mut rows, merges) {
+        table.warnings.push(Diagnostic::note(
+            place.clone(),
+            format!(
+                "rows {header_row}-{sub} are a two-row header: a merged header over several columns is joined to the header under it (row {sub} is no record)"
+            ),
+        ));
+    }
 
     for conversion in legacy::convert_rows(&mut rows, options.legacy) {
         if conversion.auto {

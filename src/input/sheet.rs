@@ -139,9 +139,16 @@ fn read(
     let mut uncached = Vec::new();
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
-    let rows = fill_merged_down(rows, &merged_regions(&mut workbook, &sheet));
-    let mut table =
-        grid::build_table(display, Some(sheet), SourceKind::Spreadsheet, rows, options)?;
+    let merges = merged_regions(&mut workbook, &sheet);
+    let rows = fill_merged_down(rows, &merges);
+    let mut table = grid::build_table(
+        display,
+        Some(sheet),
+        SourceKind::Spreadsheet,
+        rows,
+        &merges,
+        options,
+    )?;
     warn_uncached(&mut table, &uncached);
     table.warnings.splice(0..0, notes);
     Ok(table)
@@ -160,7 +167,7 @@ fn first_visible(workbook: &Workbook) -> Option<String> {
 
 /// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`): (first row,
 /// first column, last row, last column), 0-based.
-fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<(u32, u32, u32, u32)> {
+fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<grid::Merge> {
     let regions = match workbook {
         Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
@@ -175,7 +182,7 @@ fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<(u32, u32, u32, u
 /// A value merged down a block of rows (a unit's name beside its people) belongs to every
 /// row of the block, as the clerk sees it: it is copied down the block's first column.
 /// Never past the last row that holds a cell, so a damaged region costs nothing.
-fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[(u32, u32, u32, u32)]) -> Vec<GridRow> {
+fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[grid::Merge]) -> Vec<GridRow> {
     let Some(last) = rows.last().map(|r| r.number) else {
         return rows;
     };
