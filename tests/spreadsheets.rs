@@ -508,3 +508,33 @@ fn a_two_row_header_names_fields_from_both_rows() {
          diem.xlsx:Diem: note: rows 3-4 are a two-row header: a merged header over several columns is joined to the header under it (row 4 is no record)\n"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files that are not what their name says
+
+#[test]
+fn an_xml_spreadsheet_or_a_web_page_named_xls_is_named_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = "<?xml version=\"1.0\"?>\r\n<?mso-application progid=\"Excel.Sheet\"?>\r\n\
+        <Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\r\n\
+        <Worksheet ss:Name=\"Sheet1\"><Table><Row><Cell><Data ss:Type=\"String\">Họ tên</Data></Cell></Row></Table></Worksheet></Workbook>\r\n";
+    std::fs::write(dir.path().join("bao-cao.xls"), xml).unwrap();
+    let html = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\
+        <head><meta charset=\"utf-8\"></head><body><table><tr><td>Họ tên</td></tr></table></body></html>";
+    std::fs::write(dir.path().join("xuat.xls"), html).unwrap();
+    for (file, what) in [
+        ("bao-cao.xls", "an XML Spreadsheet 2003 file"),
+        ("xuat.xls", "a web page (HTML)"),
+    ] {
+        let run = vanban(dir.path(), &["data", file]);
+        assert_eq!(run.code, 2, "{file}");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "{file}: cannot read the workbook: it is {what} with a .xls name, not a real .xls file\n\
+                 hint: open it in Excel (or LibreOffice Calc) and save it as an Excel Workbook (.xlsx)\n\
+                 error: 1 problem found; nothing was written\n"
+            )
+        );
+    }
+}

@@ -74,6 +74,15 @@ fn read(
     extension: &str,
     options: &LoadOptions,
 ) -> Result<Table, Vec<Diagnostic>> {
+    if let Some(what) = foreign_text(path) {
+        return Err(vec![
+            Diagnostic::error(
+                display,
+                format!("cannot read the workbook: it is {what} with a .{extension} name, not a real .{extension} file"),
+            )
+            .with_hint("open it in Excel (or LibreOffice Calc) and save it as an Excel Workbook (.xlsx)"),
+        ]);
+    }
     let mut workbook =
         open(path, extension).map_err(|e| vec![workbook_error(display, path, &e)])?;
     let names = workbook.sheet_names();
@@ -561,24 +570,12 @@ fn workbook_error(display: &str, path: &Path, e: &calamine::Error) -> Diagnostic
                 "cannot read the workbook: it is not a .{extension} file, or it is damaged or cut short"
             ),
         );
-        return if looks_like_html(path) {
-            diagnostic.with_hint(
-                "the file is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx",
-            )
-        } else {
-            diagnostic
-                .with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
-        };
+        return diagnostic
+            .with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice");
     }
     let reason = e.to_string().to_lowercase();
     let diagnostic = Diagnostic::error(display, format!("cannot read the workbook: {reason}"));
-    if looks_like_html(path) {
-        diagnostic.with_hint(
-            "the file is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx",
-        )
-    } else {
-        diagnostic.with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
-    }
+    diagnostic.with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
 }
 
 /// A zip-based workbook (`.xlsx`, `.xlsb`, `.ods`) that is no zip at all, or a damaged one.
@@ -588,6 +585,28 @@ fn is_not_a_zip(e: &calamine::Error) -> bool {
         e,
         E::Xlsx(XlsxError::Zip(_)) | E::Xlsb(XlsbError::Zip(_)) | E::Ods(OdsError::Zip(_))
     )
+}
+
+/// What a text file posing as a workbook is: many programs "export to Excel" by writing an
+/// HTML table or an XML Spreadsheet 2003 into a `.xls` file.
+fn foreign_text(path: &Path) -> Option<&'static str> {
+    let mut head = [0u8; 1024];
+    let n = File::open(path).and_then(|mut f| f.read(&mut head)).ok()?;
+    let head = String::from_utf8_lossy(&head[..n]).to_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if !head.starts_with('<') {
+        return None;
+    }
+    // Checked first: its `<Table>` would pass for HTML.
+    if head.contains("urn:schemas-microsoft-com:office:spreadsheet")
+        || head.contains("progid=\"excel.sheet\"")
+    {
+        Some("an XML Spreadsheet 2003 file")
+    } else if looks_like_html(path) {
+        Some("a web page (HTML)")
+    } else {
+        None
+    }
 }
 
 /// Many programs "export to Excel" by writing an HTML table into a `.xls` file.
