@@ -538,3 +538,33 @@ fn an_xml_spreadsheet_or_a_web_page_named_xls_is_named_with_the_fix() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Keys that look equal
+
+#[test]
+fn units_that_differ_only_in_invisible_spaces_are_one_unit_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Đơn vị,Họ tên,Tiền\nVP,An,100\nVP ,Bình,200\nVP\u{a0},Chi,300\nKT,Dũng,400\n";
+    std::fs::write(dir.path().join("d.csv"), csv).unwrap();
+    let (rows, stderr) = data(dir.path(), "d.csv", &[]);
+    assert_eq!(column(&rows, "don_vi"), ["VP", "VP", "VP", "KT"]);
+    assert_eq!(
+        stderr,
+        "d.csv:A3: warning: 'VP ' and 'VP' in A2 differ only in spaces, so they are taken as one value\n\
+         hint: delete the extra spaces in the sheet (Find and Replace) to make the two cells alike\n\
+         d.csv:A4: warning: 'VP<NBSP>' and 'VP' in A2 differ only in spaces, so they are taken as one value\n\
+         hint: delete the extra spaces in the sheet (Find and Replace) to make the two cells alike\n"
+    );
+    render(
+        dir.path(),
+        "{{don_vi}}: {{count}} người, {{sum rows \"tien\"}}",
+        "d.csv",
+        &["--group-by", "don_vi"],
+    );
+    assert_eq!(
+        docx_files(&dir.path().join("out")),
+        ["t-KT.docx", "t-VP.docx"]
+    );
+    assert_eq!(body(&dir.path().join("out/t-VP.docx")), "VP: 3 người, 600");
+}

@@ -5,7 +5,9 @@ use serde_json::{Map, Value};
 
 use super::cells::{Cell, GridRow, column_letter, nfc};
 use super::layout::{self, Kind};
-use super::{CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug};
+use super::{
+    CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug, spaces,
+};
 
 /// A merged region of a sheet: (first row, first column, last row, last column), 0-based.
 pub(crate) type Merge = (u32, u32, u32, u32);
@@ -239,6 +241,7 @@ pub(crate) fn build_table(
         is_unheaded[index] = true;
     }
     let kinds = layout::classify(&rows[1..], used.len() >= 2);
+    let mut lookalikes = spaces::Lookalikes::default();
     let mut section: Option<String> = None;
     let mut sections = false;
     for (row, kind) in rows[1..].iter().zip(&kinds) {
@@ -305,7 +308,17 @@ pub(crate) fn build_table(
             let column = &table.columns[column];
             let value = match row.cell(index) {
                 Cell::Empty => Value::String(String::new()),
-                Cell::Text(s) | Cell::Date(s) => Value::String(s.clone()),
+                Cell::Text(s) => match spaces::tidy(s) {
+                    Some(tidy) => {
+                        lookalikes.add(index, row.number, s, &tidy);
+                        Value::String(tidy)
+                    }
+                    None => {
+                        lookalikes.add(index, row.number, s, s);
+                        Value::String(s.clone())
+                    }
+                },
+                Cell::Date(s) => Value::String(s.clone()),
                 Cell::Number(n) => n.clone(),
                 Cell::Bool(b) => Value::Bool(*b),
                 Cell::Error(e) => {
@@ -329,6 +342,8 @@ pub(crate) fn build_table(
             raw: None,
         });
     }
+    let warnings = lookalikes.warnings(|letter, row| table.cell_location(letter, row));
+    table.warnings.extend(warnings);
     if sections {
         // Rows above the first heading belong to no section.
         for row in &mut table.rows {

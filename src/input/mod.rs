@@ -25,6 +25,7 @@ mod legacy;
 mod numbers;
 mod sheet;
 pub mod slug;
+mod spaces;
 #[cfg(test)]
 mod tests;
 
