@@ -568,3 +568,48 @@ fn units_that_differ_only_in_invisible_spaces_are_one_unit_with_a_warning() {
     );
     assert_eq!(body(&dir.path().join("out/t-VP.docx")), "VP: 3 người, 600");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hidden rows and columns
+
+#[test]
+fn rows_hidden_by_an_autofilter_are_left_out_and_hidden_by_hand_kept() {
+    use rust_xlsxwriter::FilterCondition;
+    let dir = tempfile::tempdir().unwrap();
+    let people = [("An", "VP"), ("Bình", "KT"), ("Chi", "VP"), ("Dũng", "KT")];
+    for (name, filtered) in [("loc.xlsx", true), ("an.xlsx", false)] {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet().set_name("DanhSach").unwrap();
+        for (c, h) in ["Họ tên", "Đơn vị", "Ghi chú"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for (r, (person, unit)) in people.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, 0, *person).unwrap();
+            sheet.write_string(r as u32 + 1, 1, *unit).unwrap();
+        }
+        if filtered {
+            sheet.autofilter(0, 0, 4, 2).unwrap();
+            sheet
+                .filter_column(1, &FilterCondition::new().add_list_filter("VP"))
+                .unwrap();
+        } else {
+            sheet.set_row_hidden(2).unwrap();
+            sheet.set_column_hidden(2).unwrap();
+        }
+        workbook.save(dir.path().join(name)).unwrap();
+    }
+    let (rows, stderr) = data(dir.path(), "loc.xlsx", &[]);
+    assert_eq!(column(&rows, "ho_ten"), ["An", "Chi"]);
+    assert_eq!(
+        stderr,
+        "loc.xlsx:DanhSach: note: rows 3 and 5 are hidden by the sheet's AutoFilter, so they are left out\n\
+         hint: to read every row, clear the filter (Data > Clear) and save\n"
+    );
+    let (rows, stderr) = data(dir.path(), "an.xlsx", &[]);
+    assert_eq!(column(&rows, "ho_ten"), ["An", "Bình", "Chi", "Dũng"]);
+    assert_eq!(
+        stderr,
+        "an.xlsx:DanhSach: note: row 3 is hidden in the sheet; it is read like the others\n\
+         an.xlsx:DanhSach: note: column C is hidden in the sheet; it is read like the others\n"
+    );
+}

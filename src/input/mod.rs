@@ -19,6 +19,7 @@ pub(crate) mod dates;
 mod encoding;
 mod formats;
 mod grid;
+mod hidden;
 mod json;
 mod layout;
 mod legacy;

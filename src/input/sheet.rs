@@ -12,6 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::cells::{self, Cell, GridRow};
 use super::formats::{self, Shown};
 use super::grid;
+use super::hidden::{self, Hidden};
 use super::{LoadOptions, SourceKind, Table, dates, read_error};
 use crate::diag::{Diagnostic, quote};
 
@@ -148,6 +149,13 @@ fn read(
     let mut uncached = Vec::new();
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
+    let rows = match &workbook {
+        Sheets::Xlsx(_) => match hidden::read(path, &sheet) {
+            Some(hidden) => apply_hidden(rows, &hidden, &format!("{display}:{sheet}"), &mut notes),
+            None => rows,
+        },
+        _ => rows,
+    };
     let merges = merged_regions(&mut workbook, &sheet);
     let rows = fill_merged_down(rows, &merges);
     let mut table = grid::build_table(
@@ -161,6 +169,118 @@ fn read(
     warn_uncached(&mut table, &uncached);
     table.warnings.splice(0..0, notes);
     Ok(table)
+}
+
+/// `5, 8 and 12`, at most ten numbers.
+fn listed(numbers: &[String]) -> String {
+    const LISTED: usize = 10;
+    let shown = &numbers[..numbers.len().min(LISTED)];
+    let mut text = match shown {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    if numbers.len() > LISTED {
+        text = format!("{} and {} more", shown.join(", "), numbers.len() - LISTED);
+    }
+    text
+}
+
+/// Rows hidden by an active AutoFilter are left out (the clerk's list is what the filter
+/// shows); rows and columns hidden by hand are kept. Either way a note names them.
+fn apply_hidden(
+    rows: Vec<GridRow>,
+    hidden: &Hidden,
+    place: &str,
+    notes: &mut Vec<Diagnostic>,
+) -> Vec<GridRow> {
+    let with_cells: std::collections::HashSet<usize> = rows.iter().map(|r| r.number).collect();
+    let hidden_rows: Vec<usize> = hidden
+        .rows
+        .iter()
+        .copied()
+        .filter(|n| with_cells.contains(n))
+        .collect();
+    let numbers: Vec<String> = hidden_rows.iter().map(usize::to_string).collect();
+    let plural = |n: usize| {
+        if n == 1 {
+            ("row", "is")
+        } else {
+            ("rows", "are")
+        }
+    };
+    let mut rows = rows;
+    if !numbers.is_empty() {
+        let (noun, verb) = plural(numbers.len());
+        if hidden.filtered {
+            let left_out: std::collections::HashSet<usize> = hidden_rows.iter().copied().collect();
+            rows.retain(|r| !left_out.contains(&r.number));
+            notes.push(
+                Diagnostic::note(
+                    place,
+                    format!(
+                        "{noun} {} {verb} hidden by the sheet's AutoFilter, so {} left out",
+                        listed(&numbers),
+                        if numbers.len() == 1 {
+                            "it is"
+                        } else {
+                            "they are"
+                        }
+                    ),
+                )
+                .with_hint("to read every row, clear the filter (Data > Clear) and save"),
+            );
+        } else {
+            notes.push(Diagnostic::note(
+                place,
+                format!(
+                    "{noun} {} {verb} hidden in the sheet; {} read like the others",
+                    listed(&numbers),
+                    if numbers.len() == 1 {
+                        "it is"
+                    } else {
+                        "they are"
+                    }
+                ),
+            ));
+        }
+    }
+    if !hidden.columns.is_empty() {
+        let columns: Vec<String> = hidden
+            .columns
+            .iter()
+            .map(|&(first, last)| {
+                if first == last {
+                    cells::column_letter(first)
+                } else {
+                    format!(
+                        "{}-{}",
+                        cells::column_letter(first),
+                        cells::column_letter(last)
+                    )
+                }
+            })
+            .collect();
+        let (noun, verb) =
+            if hidden.columns.len() == 1 && hidden.columns[0].0 == hidden.columns[0].1 {
+                ("column", "is")
+            } else {
+                ("columns", "are")
+            };
+        notes.push(Diagnostic::note(
+            place,
+            format!(
+                "{noun} {} {verb} hidden in the sheet; {} read like the others",
+                listed(&columns),
+                if noun == "column" {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            ),
+        ));
+    }
+    rows
 }
 
 /// The first visible worksheet (as Excel opens the workbook on), else the first sheet.
