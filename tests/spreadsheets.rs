@@ -613,3 +613,27 @@ fn rows_hidden_by_an_autofilter_are_left_out_and_hidden_by_hand_kept() {
          an.xlsx:DanhSach: note: column C is hidden in the sheet; it is read like the others\n"
     );
 }
+
+#[test]
+fn workbooks_saved_by_libreoffice_show_numbers_as_calc_shows_them() {
+    // tests/fixtures/so-dinh-dang.{xlsx,ods}: written by LibreOffice Calc 7.4 from a workbook
+    // with CCCD numbers formatted 000000000000, rates formatted 0% and 0.0%, and money computed
+    // by =(2.34+0.3)*2340000.
+    for file in ["so-dinh-dang.xlsx", "so-dinh-dang.ods"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(fixture(file), dir.path().join(file)).unwrap();
+        let (rows, stderr) = data(dir.path(), file, &[]);
+        assert_eq!(stderr, "", "{file}");
+        assert_eq!(
+            column(&rows, "cccd"),
+            ["001080012345", "012345678901"],
+            "{file}"
+        );
+        assert_eq!(column(&rows, "ty_le"), ["85%", "85,5%"], "{file}");
+        assert_eq!(
+            column(&rows, "tien"),
+            [json!(6177600), json!(0.3)],
+            "{file}"
+        );
+    }
+}

@@ -24,6 +24,7 @@ mod json;
 mod layout;
 mod legacy;
 mod numbers;
+mod ods_formats;
 mod sheet;
 pub mod slug;
 mod spaces;

@@ -13,6 +13,7 @@ use super::cells::{self, Cell, GridRow};
 use super::formats::{self, Shown};
 use super::grid;
 use super::hidden::{self, Hidden};
+use super::ods_formats;
 use super::{LoadOptions, SourceKind, Table, dates, read_error};
 use crate::diag::{Diagnostic, quote};
 
@@ -149,6 +150,21 @@ fn read(
     let mut uncached = Vec::new();
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
+    let mut rows = rows;
+    if matches!(workbook, Sheets::Ods(_)) {
+        let shown = ods_formats::read(path, &sheet);
+        for row in &mut rows {
+            let r = u32::try_from(row.number - 1).unwrap_or(u32::MAX);
+            for (c, cell) in row.cells.iter_mut().enumerate() {
+                if let Cell::Number(n) = &*cell
+                    && let Some(&s) = u32::try_from(c).ok().and_then(|c| shown.get(&(r, c)))
+                    && let Some(x) = n.as_f64()
+                {
+                    *cell = formats::apply(s, x);
+                }
+            }
+        }
+    }
     let rows = match &workbook {
         Sheets::Xlsx(_) => match hidden::read(path, &sheet) {
             Some(hidden) => apply_hidden(rows, &hidden, &format!("{display}:{sheet}"), &mut notes),
