@@ -32,6 +32,23 @@ fn two_row_header(rows: &mut Vec<GridRow>, merges: &[Merge]) -> Option<usize> {
     if groups.is_empty() || !groups.iter().all(under) {
         return None;
     }
+    // The other headers of a two-row header are merged down over both rows (`STT`); a row
+    // under a merged header whose other cells are not is a data row.
+    let down = |column: usize| {
+        merges.iter().any(|&(top, left, bottom, right)| {
+            top as usize + 1 == header
+                && bottom as usize + 1 > header
+                && (left as usize..=right as usize).contains(&column)
+        })
+    };
+    let in_group = |column: usize| groups.iter().any(|&(l, r)| (l..=r).contains(&column));
+    let width = rows[0].cells.len().max(sub.cells.len());
+    let others: Vec<usize> = (0..width)
+        .filter(|&c| !in_group(c) && !rows[0].cell(c).is_blank())
+        .collect();
+    if others.is_empty() || !others.iter().all(|&c| down(c)) {
+        return None;
+    }
     let sub = rows.remove(1);
     for (left, right) in groups {
         let top = rows[0].cell(left).header_text();
