@@ -257,7 +257,7 @@ pub(crate) fn build_table(
     for &index in &unheaded {
         is_unheaded[index] = true;
     }
-    let kinds = layout::classify(&rows[1..], used.len() >= 2);
+    let kinds = layout::classify(&rows[1..], used.len());
     let mut lookalikes = spaces::Lookalikes::default();
     let mut section: Option<String> = None;
     let mut sections = false;

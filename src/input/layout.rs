@@ -20,9 +20,12 @@ pub(crate) enum Kind {
 
 /// The kind of each row of `rows` (the rows under the header, in order). A signature row
 /// only counts below the table: after a blank row or a totals row.
-/// `sections`: whether a row with one text may be a section heading (not in a table of one
-/// column, where every record has one text).
-pub(crate) fn classify(rows: &[GridRow], sections: bool) -> Vec<Kind> {
+/// A row with one text may be a section heading only in a table of two columns or more
+/// (in a table of one column every record has one text).
+/// `width`: the number of columns with a header. A signature row holds few cells (at most
+/// half the table's width), all text: a staff row whose position reads `Giám đốc` is a record.
+pub(crate) fn classify(rows: &[GridRow], width: usize) -> Vec<Kind> {
+    let sections = width >= 2;
     let mut kinds = Vec::with_capacity(rows.len());
     let mut after_table = false;
     let mut signed = false;
@@ -49,7 +52,11 @@ pub(crate) fn classify(rows: &[GridRow], sections: bool) -> Vec<Kind> {
         let kind = if let Some(word) = totals_word(first_text) {
             after_table = true;
             Kind::Totals(word)
-        } else if after_table && texts.iter().any(|t| is_signature(t)) {
+        } else if after_table
+            && texts.len() * 2 <= width.max(4)
+            && texts.iter().all(|t| !t.is_empty())
+            && texts.iter().any(|t| is_signature(t))
+        {
             signed = true;
             Kind::Signature(
                 texts
@@ -193,7 +200,7 @@ mod tests {
             ),
             row(14, &["", "Lê Chi", "", "Mai Thái"]),
         ];
-        let kinds = classify(&rows, true);
+        let kinds = classify(&rows, 4);
         assert_eq!(
             kinds,
             [
@@ -236,6 +243,17 @@ mod tests {
         assert_eq!(header_row(&plain), Header::First(0));
         let one_column = [row(1, &["Tên"]), row(2, &["An"])];
         assert_eq!(header_row(&one_column), Header::First(0));
+    }
+
+    #[test]
+    fn a_staff_row_after_a_blank_row_is_a_record_even_with_a_position_like_a_signature() {
+        let rows = [
+            row(2, &["1", "An", "Giám đốc", "VP"]),
+            row(3, &[]),
+            row(4, &["2", "Bình", "Giám đốc", "KT"]),
+            row(5, &["3", "Chi", "Thủ trưởng", "TT"]),
+        ];
+        assert!(classify(&rows, 4).iter().all(|k| *k == Kind::Record));
     }
 
     #[test]
