@@ -183,6 +183,20 @@ fn a_csv_column_that_reads_two_ways_stays_text_with_a_note() {
          hint: templates print these cells as typed; to make them numbers, write every number of the column in one convention with its decimals (8,5 or 1.250.000)\n\
          d.csv:C3: note: column C ('Phòng') holds numbers and text such as 'Hội trường', so the whole column is kept as text, as typed\n\
          hint: to make the column numbers, leave only numbers in it (or empty cells)\n"
+    ); // The helpers read such text as the clerk does: a dot before three digits groups thousands.
+    render(
+        dir.path(),
+        "{{tien}} {{doc_tien tien}}",
+        "d.csv",
+        &["--name", "{{_row}}.docx"],
+    );
+    assert_eq!(
+        body(&dir.path().join("out/2.docx")),
+        "500.000 Năm trăm nghìn đồng"
+    );
+    assert_eq!(
+        body(&dir.path().join("out/3.docx")),
+        "1.500 Một nghìn năm trăm đồng"
     );
 }
 
