@@ -312,6 +312,7 @@ pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| {
             !used.contains(&c.key)
+                && !c.key.starts_with('_')
                 && Some(&c.key) != config.group_by.as_ref()
                 && Some(&c.header) != config.group_by.as_ref()
         })

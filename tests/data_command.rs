@@ -80,14 +80,9 @@ fn data_reads_cached_formula_values_of_another_sheet() {
         .collect();
     assert_eq!(
         summary,
-        [
-            ("CCKL".into(), 5),
-            ("TTKN".into(), 4),
-            ("VPDK".into(), 7),
-            ("Tổng".into(), 16)
-        ]
+        [("CCKL".into(), 5), ("TTKN".into(), 4), ("VPDK".into(), 7),]
     );
-    assert_eq!(rows[3]["ten_don_vi"], json!(""));
+    // The `Tổng` row (16) is a totals row, not a unit: it is left out (issue 12).
 }
 
 #[test]

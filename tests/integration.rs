@@ -21,3 +21,4 @@ mod real_files;
 mod register;
 mod render;
 mod round;
+mod spreadsheets;

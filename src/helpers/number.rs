@@ -14,6 +14,7 @@
 //!   of one to three digits not starting with `0`, is a thousands dot (Vietnamese writing:
 //!   `1.250` is one thousand two hundred and fifty);
 //! - `1.250.000`: several dots are thousands dots and must form groups of three;
+//! - `85%`, `85,5%`: a percentage, as a spreadsheet shows a percent cell, is its value (0.85);
 //! - several commas, a comma before a dot (`1,250.5`), spaces inside, letters: not a number.
 
 use serde_json::{Number, Value};
@@ -210,6 +211,16 @@ impl Dec {
 /// A number written as text (see the module documentation for the accepted forms).
 pub(crate) fn parse_text(text: &str) -> Result<Dec, NumError> {
     let text = text.trim();
+    // A percentage as a spreadsheet shows it (`85%`, `85,5%`) is its value: 0.85, 0.855.
+    if let Some(number) = text.strip_suffix('%')
+        && !number.ends_with(char::is_whitespace)
+        && !number.contains('%')
+    {
+        let hundred = Dec::from_int(100)?;
+        return parse_text(number)?
+            .checked_div(hundred)
+            .ok_or(NumError::TooLarge);
+    }
     let (negative, body) = if let Some(rest) = text.strip_prefix('-') {
         (true, rest)
     } else if let Some(rest) = text.strip_prefix('\u{2212}') {
@@ -342,6 +353,17 @@ mod tests {
             ("0,00000000005", "0,0000000001"),
         ] {
             assert_eq!(dec(text).plain(), plain, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn percentages_read_as_their_value() {
+        let dec = |t: &str| parse_text(t).map(|d| d.plain());
+        assert_eq!(dec("85%"), Ok("0,85".to_string()));
+        assert_eq!(dec("85,5%"), Ok("0,855".to_string()));
+        assert_eq!(dec("-5%"), Ok("-0,05".to_string()));
+        for text in ["%", "85%%", "85 %", "a%"] {
+            assert_eq!(parse_text(text), Err(NumError::NotANumber), "{text:?}");
         }
     }
 

@@ -1,13 +1,13 @@
-//! CSV files: UTF-8 with or without a BOM. Every cell is text except a plain decimal number
-//! (`12`, `-4.5`, `0.25`; not `012`, `1e5`, `1,5` or ` 12`).
+//! CSV files, in the encodings `encoding` reads, with the delimiter found in the file. Cells are read as text; numbers are decided per
+//! column once the header is known (see `numbers`).
 
+use std::borrow::Cow;
 use std::path::Path;
 
-use serde_json::Value;
-
 use super::cells::{self, Cell, GridRow};
+use super::encoding::{self, Read};
 use super::grid;
-use super::{LoadOptions, SourceKind, Table, read_error};
+use super::{Legacy, LoadOptions, SourceKind, Table, read_error};
 use crate::diag::Diagnostic;
 
 pub(crate) fn load(
@@ -29,12 +29,43 @@ pub(crate) fn load(
     Ok(table)
 }
 
+/// For a file that is not UTF-8: how to hand it over, on any Excel.
+const SAVE_AS_UTF8: &str = "in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead";
+
 fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Vec<Diagnostic>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Bytes whose encoding cannot be told stay as they are: the first cell that is not
+    // UTF-8 is then named below.
+    let (bytes, read) = encoding::decode(bytes).unwrap_or((Cow::Borrowed(bytes), Read::Utf8));
+    let bytes = &*bytes;
+    let mut options = Cow::Borrowed(options);
+    let mut notes = Vec::new();
+    match read {
+        Read::Utf8 | Read::Utf16 => {}
+        Read::Windows1258 => notes.push(
+            Diagnostic::note(
+                display,
+                "the file is not UTF-8: it was read as Windows-1258 (Vietnamese)",
+            )
+            .with_hint(SAVE_AS_UTF8),
+        ),
+        Read::Tcvn3 => {
+            if options.legacy == Legacy::Auto {
+                options.to_mut().legacy = Legacy::Tcvn3;
+            }
+            notes.push(
+                Diagnostic::note(
+                    display,
+                    "the file is not UTF-8: it was read as TCVN3 (ABC) and converted to Unicode",
+                )
+                .with_hint(SAVE_AS_UTF8),
+            );
+        }
+    }
+    let (delimiter, mut sep_line) = delimiter(bytes);
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter(bytes))
+        .delimiter(delimiter)
         .from_reader(bytes);
     let mut rows = Vec::new();
     let mut record = ::csv::ByteRecord::new();
@@ -79,6 +110,10 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
             .sum();
         last_number = number;
         last_end_line = line + newlines as u64;
+        // Excel's `sep=;` line names the delimiter; it is no row of the table.
+        if std::mem::take(&mut sep_line) {
+            continue;
+        }
 
         let mut cells = Vec::with_capacity(record.len());
         for (column, field) in record.iter().enumerate() {
@@ -87,67 +122,69 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                     Diagnostic::error(
                         format!("{display}:line {line}"),
                         format!(
-                            "the file is not UTF-8 text (cell {}{number})",
+                            "the file is not UTF-8 text and its encoding cannot be told for certain (cell {}{number})",
                             cells::column_letter(column)
                         ),
                     )
-                    .with_hint("in Excel, save it as 'CSV UTF-8 (Comma delimited)'"),
+                    .with_hint(SAVE_AS_UTF8),
                 ]);
             };
-            cells.push(match number_cell(text) {
-                Some(n) => Cell::Number(n),
-                None => Cell::text(text),
-            });
+            // Numbers are decided per column, once the header is known (see `numbers`).
+            cells.push(Cell::text(text));
         }
         rows.push(GridRow { number, cells });
     }
-    grid::build_table(display, None, SourceKind::Csv, rows, options)
+    let mut table = grid::build_table(display, None, SourceKind::Csv, rows, &[], &options)?;
+    table.warnings.splice(0..0, notes);
+    Ok(table)
 }
 
-/// `,` unless the first line has none but has `;` (Excel with a comma decimal separator, as
-/// in Vietnam, writes `;`) or tabs.
-fn delimiter(bytes: &[u8]) -> u8 {
-    let first_line = bytes
-        .split(|&b| b == b'\n')
-        .find(|line| line.iter().any(|b| !b.is_ascii_whitespace()))
-        .unwrap_or(&[]);
-    let (mut commas, mut semicolons, mut tabs) = (0, 0, 0);
-    let mut quoted = false;
-    for &b in first_line {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => commas += 1,
-            b';' if !quoted => semicolons += 1,
-            b'\t' if !quoted => tabs += 1,
-            _ => {}
+/// The delimiter, from the file itself: a `sep=;` first line (Excel's own) names it;
+/// otherwise the one of `;`, `,` and tab that splits the first lines into the same number of
+/// fields (more than one), quotes respected. Returns it and whether the first line is a `sep=`
+/// line.
+fn delimiter(bytes: &[u8]) -> (u8, bool) {
+    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let first_line = first_line.strip_suffix(b"\r").unwrap_or(first_line);
+    if let Some(&[d]) = first_line.strip_prefix(b"sep=")
+        && matches!(d, b';' | b',' | b'\t' | b'|')
+    {
+        return (d, true);
+    }
+    // The first lines only, so that the cost does not grow with the file.
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let mut best: Option<((usize, usize), u8)> = None;
+    for candidate in [b';', b',', b'\t'] {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(candidate)
+            .from_reader(sample);
+        let mut counts: Vec<usize> = Vec::new();
+        let mut record = ::csv::ByteRecord::new();
+        while counts.len() < 30 && matches!(reader.read_byte_record(&mut record), Ok(true)) {
+            if record
+                .iter()
+                .any(|f| !f.iter().all(u8::is_ascii_whitespace))
+            {
+                counts.push(record.len());
+            }
+        }
+        // A sample cut in the middle of a line: its last record is not whole.
+        if sample.len() < bytes.len() && counts.len() > 1 {
+            counts.pop();
+        }
+        // A delimiter that does not split the first line scores nothing; others score by
+        // the lines agreeing with the first line's field count, then by that count.
+        let Some(&first) = counts.first().filter(|&&c| c >= 2) else {
+            continue;
+        };
+        let score = (counts.iter().filter(|&&c| c == first).count(), first);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
         }
     }
-    if commas > 0 || (semicolons == 0 && tabs == 0) {
-        b','
-    } else if semicolons >= tabs {
-        b';'
-    } else {
-        b'\t'
-    }
-}
-
-/// A plain decimal number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`. Whole values become integers
-/// (`12`, `3.0`), others floats; an integer too long for 64 bits stays text.
-pub(crate) fn number_cell(text: &str) -> Option<Value> {
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let (int, fraction) = match unsigned.split_once('.') {
-        Some((int, fraction)) => (int, Some(fraction)),
-        None => (unsigned, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || (int.len() > 1 && int.starts_with('0')) {
-        return None;
-    }
-    match fraction {
-        None => text.parse::<i64>().ok().map(Value::from),
-        Some(fraction) if digits(fraction) => text.parse::<f64>().ok().map(cells::number_value),
-        Some(_) => None,
-    }
+    (best.map_or(b',', |(_, d)| d), false)
 }
 
 #[cfg(test)]
@@ -155,44 +192,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_plain_decimal_numbers_are_numbers() {
-        for (text, value) in [
-            ("12", Value::from(12)),
-            ("-4.5", Value::from(-4.5)),
-            ("0.25", Value::from(0.25)),
-            ("0", Value::from(0)),
-            ("3.0", Value::from(3)),
-            ("1207", Value::from(1207)),
-        ] {
-            assert_eq!(number_cell(text), Some(value), "{text:?}");
-        }
-        for text in [
-            "012",
-            "0109876543",
-            "1e5",
-            "1,5",
-            " 12",
-            "12 ",
-            "+5",
-            ".5",
-            "5.",
-            "-",
-            "",
-            "1.2.3",
-            "12345678901234567890",
-            "١٢",
-        ] {
-            assert_eq!(number_cell(text), None, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn the_delimiter_is_a_comma_unless_the_header_uses_semicolons_or_tabs() {
-        assert_eq!(delimiter(b"a,b;c\n1;2"), b',');
-        assert_eq!(delimiter(b"\n\na;b;c\n"), b';');
-        assert_eq!(delimiter(b"a\tb\n"), b'\t');
-        assert_eq!(delimiter(b"\"x;y\",z"), b',');
-        assert_eq!(delimiter(b"only"), b',');
-        assert_eq!(delimiter(b""), b',');
+    fn the_delimiter_is_the_one_that_splits_the_lines_alike() {
+        assert_eq!(delimiter(b"\n\na;b;c\n"), (b';', false));
+        assert_eq!(delimiter(b"a\tb\n"), (b'\t', false));
+        assert_eq!(delimiter(b"\"x;y\",z"), (b',', false));
+        assert_eq!(delimiter(b"only"), (b',', false));
+        assert_eq!(delimiter(b""), (b',', false));
+        // A comma inside a header of a `;` file, and decimal commas in its data.
+        let vietnamese =
+            "Họ tên;Địa chỉ (xã, phường);Điểm\nAn;Xã A, huyện B;8,5\nBình;Phường C;7\n";
+        assert_eq!(delimiter(vietnamese.as_bytes()), (b';', false));
+        assert_eq!(delimiter(b"Ten,Diem\nAn,\"8,5\"\nBinh,7\n"), (b',', false));
+        assert_eq!(delimiter(b"sep=;\r\na,b;c\r\n"), (b';', true));
+        assert_eq!(delimiter(b"sep=,\na;b,c\n"), (b',', true));
     }
 }

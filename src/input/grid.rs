@@ -4,7 +4,68 @@
 use serde_json::{Map, Value};
 
 use super::cells::{Cell, GridRow, column_letter, nfc};
-use super::{CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, slug};
+use super::layout::{self, Kind};
+use super::{
+    CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug, spaces,
+};
+
+/// A merged region of a sheet: (first row, first column, last row, last column), 0-based.
+pub(crate) type Merge = (u32, u32, u32, u32);
+
+/// A header over two rows: a header merged across several columns (`Điểm` over `Tự chấm`
+/// and `Hội đồng`) in the header row, with headers under it in the next row. The header
+/// row then holds the joined names (`Điểm Tự chấm`) and the row under it is removed; returns
+/// its number. Columns outside the merged groups keep their own header.
+fn two_row_header(rows: &mut Vec<GridRow>, merges: &[Merge]) -> Option<usize> {
+    let header = rows[0].number;
+    let groups: Vec<(usize, usize)> = merges
+        .iter()
+        .filter(|&&(top, left, bottom, right)| {
+            top as usize + 1 == header && bottom == top && right > left
+        })
+        .map(|&(_, left, _, right)| (left as usize, right as usize))
+        .collect();
+    let sub = rows.get(1).filter(|r| r.number == header + 1)?;
+    let under = |&(left, right): &(usize, usize)| {
+        (left..=right).all(|c| matches!(sub.cell(c), Cell::Text(_)))
+    };
+    if groups.is_empty() || !groups.iter().all(under) {
+        return None;
+    }
+    // The other headers of a two-row header are merged down over both rows (`STT`); a row
+    // under a merged header whose other cells are not is a data row.
+    let down = |column: usize| {
+        merges.iter().any(|&(top, left, bottom, right)| {
+            top as usize + 1 == header
+                && bottom as usize + 1 > header
+                && (left as usize..=right as usize).contains(&column)
+        })
+    };
+    let in_group = |column: usize| groups.iter().any(|&(l, r)| (l..=r).contains(&column));
+    let width = rows[0].cells.len().max(sub.cells.len());
+    let others: Vec<usize> = (0..width)
+        .filter(|&c| !in_group(c) && !rows[0].cell(c).is_blank())
+        .collect();
+    if others.is_empty() || !others.iter().all(|&c| down(c)) {
+        return None;
+    }
+    let sub = rows.remove(1);
+    for (left, right) in groups {
+        let top = rows[0].cell(left).header_text();
+        for column in left..=right {
+            let joined = format!("{top} {}", sub.cell(column).header_text());
+            let cells = &mut rows[0].cells;
+            if cells.len() <= column {
+                cells.resize(column + 1, Cell::Empty);
+            }
+            cells[column] = Cell::text(joined.trim());
+        }
+    }
+    Some(sub.number)
+}
+
+/// The field a section heading (`I. VĂN PHÒNG SỞ`) is given to the rows under it in.
+pub(crate) const SECTION: &str = "_muc";
 use crate::diag::{Diagnostic, quote};
 
 /// Builds the table from the rows of a sheet or CSV file (in row order).
@@ -13,6 +74,7 @@ pub(crate) fn build_table(
     sheet: Option<String>,
     kind: SourceKind,
     mut rows: Vec<GridRow>,
+    merges: &[Merge],
     options: &LoadOptions,
 ) -> Result<Table, Vec<Diagnostic>> {
     let place = match &sheet {
@@ -67,17 +129,63 @@ pub(crate) fn build_table(
                 ]);
             }
         },
-        // A non-blank last row exists, so a first non-blank row does too.
-        None => rows.iter().position(|r| !r.is_blank()).unwrap_or(0),
+        None => {
+            match layout::header_row(&rows) {
+                layout::Header::First(i) => i,
+                layout::Header::BelowTitle(i) => {
+                    let n = rows[i].number;
+                    table.warnings.push(
+                    Diagnostic::note(
+                        place.clone(),
+                        format!("row {n} is taken as the header row: the rows above it are a title"),
+                    )
+                    .with_hint(format!("give --header-row N to take another row (--header-row {n} says this one)")),
+                );
+                    i
+                }
+                layout::Header::Unknown(first) => {
+                    return Err(vec![
+                    Diagnostic::error(
+                        place,
+                        format!(
+                            "cannot tell which row holds the column headers: row {first} and the rows under it do not look like a header over a table"
+                        ),
+                    )
+                    .with_hint("give --header-row N, the number of the row of the column headers"),
+                ]);
+                }
+            }
+        }
     };
     // Rows above the header are not read at all.
     let mut rows = rows.split_off(header_index);
     let header_row = rows[0].number;
+    if let Some(sub) = two_row_header(&mut rows, merges) {
+        table.warnings.push(Diagnostic::note(
+            place.clone(),
+            format!(
+                "rows {header_row}-{sub} are a two-row header: a merged header over several columns is joined to the header under it (row {sub} is no record)"
+            ),
+        ));
+    }
 
     for conversion in legacy::convert_rows(&mut rows, options.legacy) {
         if conversion.auto {
             table.warnings.push(conversion.warning(&place));
         }
+    }
+
+    if kind == SourceKind::Csv {
+        let (head, data) = rows.split_at_mut(1);
+        let notes = numbers::type_columns(
+            data,
+            |column| {
+                let text = head[0].cell(column).header_text();
+                (!text.is_empty()).then_some(text)
+            },
+            |column, row| table.cell_location(&column_letter(column), row),
+        );
+        table.warnings.extend(notes);
     }
 
     // Columns.
@@ -149,7 +257,60 @@ pub(crate) fn build_table(
     for &index in &unheaded {
         is_unheaded[index] = true;
     }
-    for row in &rows[1..] {
+    let kinds = layout::classify(&rows[1..], used.len());
+    let mut lookalikes = spaces::Lookalikes::default();
+    let mut section: Option<String> = None;
+    let mut sections = false;
+    for (row, kind) in rows[1..].iter().zip(&kinds) {
+        match kind {
+            Kind::Record => {}
+            Kind::Totals(word) => {
+                table.notes_row(
+                    row.number,
+                    format!(
+                        "row {} is a totals row ({}), not a record, so it is left out",
+                        row.number,
+                        quote(word)
+                    ),
+                );
+                continue;
+            }
+            Kind::Section(text) => {
+                table.notes_row(
+                    row.number,
+                    format!(
+                        "row {} is a section heading ({}), not a record: the rows under it have it in the field '_muc'",
+                        row.number,
+                        quote(text)
+                    ),
+                );
+                section = Some(text.clone());
+                sections = true;
+                continue;
+            }
+            Kind::Signature(text) => {
+                if !text.is_empty() {
+                    let last = rows
+                        .iter()
+                        .rev()
+                        .find(|r| !r.is_blank())
+                        .map_or(row.number, |r| r.number);
+                    let which = if last == row.number {
+                        format!("row {}", row.number)
+                    } else {
+                        format!("rows {}-{last}", row.number)
+                    };
+                    table.notes_row(
+                        row.number,
+                        format!(
+                            "{which}: the signature block under the table ({}), not records, so they are left out",
+                            quote(text)
+                        ),
+                    );
+                }
+                continue;
+            }
+        }
         for (index, cell) in row.cells.iter().enumerate() {
             if is_unheaded[index] && unheaded_data[index].is_none() && !cell.is_blank() {
                 unheaded_data[index] = Some(row.number);
@@ -164,7 +325,17 @@ pub(crate) fn build_table(
             let column = &table.columns[column];
             let value = match row.cell(index) {
                 Cell::Empty => Value::String(String::new()),
-                Cell::Text(s) | Cell::Date(s) => Value::String(s.clone()),
+                Cell::Text(s) => match spaces::tidy(s) {
+                    Some(tidy) => {
+                        lookalikes.add(index, row.number, s, &tidy);
+                        Value::String(tidy)
+                    }
+                    None => {
+                        lookalikes.add(index, row.number, s, s);
+                        Value::String(s.clone())
+                    }
+                },
+                Cell::Date(s) => Value::String(s.clone()),
                 Cell::Number(n) => n.clone(),
                 Cell::Bool(b) => Value::Bool(*b),
                 Cell::Error(e) => {
@@ -178,11 +349,29 @@ pub(crate) fn build_table(
             };
             fields.insert(column.key.clone(), value);
         }
+        if let Some(text) = &section {
+            fields.insert(SECTION.to_string(), Value::String(text.clone()));
+        }
         table.rows.push(Row {
             number: row.number,
             fields,
             errors: cell_errors,
             raw: None,
+        });
+    }
+    let warnings = lookalikes.warnings(|letter, row| table.cell_location(letter, row));
+    table.warnings.extend(warnings);
+    if sections {
+        // Rows above the first heading belong to no section.
+        for row in &mut table.rows {
+            row.fields
+                .entry(SECTION)
+                .or_insert_with(|| Value::String(String::new()));
+        }
+        table.columns.push(Column {
+            header: SECTION.to_string(),
+            key: SECTION.to_string(),
+            letter: String::new(),
         });
     }
     for &index in &unheaded {
@@ -211,4 +400,12 @@ pub(crate) fn build_table(
         );
     }
     Ok(table)
+}
+
+impl Table {
+    /// A note at row `number` of this table.
+    fn notes_row(&mut self, number: usize, message: String) {
+        let location = self.row_location(number);
+        self.warnings.push(Diagnostic::note(location, message));
+    }
 }

@@ -16,11 +16,18 @@ use crate::diag::Diagnostic;
 mod cells;
 mod csv;
 pub(crate) mod dates;
+mod encoding;
+mod formats;
 mod grid;
+mod hidden;
 mod json;
+mod layout;
 mod legacy;
+mod numbers;
+mod ods_formats;
 mod sheet;
 pub mod slug;
+mod spaces;
 #[cfg(test)]
 mod tests;
 
@@ -139,7 +146,7 @@ impl Table {
 
 /// A plain decimal number (`12`, `-4.5`; not `012` or `1e5`) as a JSON number.
 pub fn plain_number(text: &str) -> Option<Value> {
-    csv::number_cell(text)
+    numbers::number_cell(text)
 }
 
 /// Reads `path` (shown in messages as `display`). Fails with every problem found: a missing
@@ -159,7 +166,9 @@ pub fn load_table(
         .unwrap_or_default();
     match extension.as_str() {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => sheet::load(path, display, &extension, options),
-        "csv" => csv::load(path, display, options),
+        "csv" | "tsv" => csv::load(path, display, options),
+        // Excel's "Unicode Text": tab-separated UTF-16 with a BOM.
+        "txt" if is_utf16(path) => csv::load(path, display, options),
         "json" => json::load(path, display, options),
         _ => {
             let message = if extension.is_empty() {
@@ -172,6 +181,15 @@ pub fn load_table(
             )])
         }
     }
+}
+
+/// Whether the file starts with a UTF-16 byte order mark.
+fn is_utf16(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 2];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == [0xFF, 0xFE] || head == [0xFE, 0xFF])
 }
 
 /// A file that is not there (`path`, shown as `display`): the folder it was looked for in,

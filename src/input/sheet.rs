@@ -10,7 +10,10 @@ use calamine::{Data, Ods, OdsError, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open
 use unicode_normalization::UnicodeNormalization;
 
 use super::cells::{self, Cell, GridRow};
+use super::formats::{self, Shown};
 use super::grid;
+use super::hidden::{self, Hidden};
+use super::ods_formats;
 use super::{LoadOptions, SourceKind, Table, dates, read_error};
 use crate::diag::{Diagnostic, quote};
 
@@ -73,12 +76,43 @@ fn read(
     extension: &str,
     options: &LoadOptions,
 ) -> Result<Table, Vec<Diagnostic>> {
+    if let Some(what) = foreign_text(path) {
+        return Err(vec![
+            Diagnostic::error(
+                display,
+                format!("cannot read the workbook: it is {what} with a .{extension} name, not a real .{extension} file"),
+            )
+            .with_hint("open it in Excel (or LibreOffice Calc) and save it as an Excel Workbook (.xlsx)"),
+        ]);
+    }
     let mut workbook =
         open(path, extension).map_err(|e| vec![workbook_error(display, path, &e)])?;
     let names = workbook.sheet_names();
+    let mut notes = Vec::new();
     let sheet = match &options.sheet {
-        None => match names.first() {
-            Some(first) => first.clone(),
+        None => match first_visible(&workbook) {
+            Some(first) => {
+                if names.first().is_some_and(|n| *n != first) {
+                    let hidden: Vec<String> = names
+                        .iter()
+                        .take_while(|n| **n != first)
+                        .map(|n| quote(n))
+                        .collect();
+                    notes.push(
+                        Diagnostic::note(
+                            display,
+                            format!(
+                                "the sheet {} is read: {} before it {} hidden",
+                                quote(&first),
+                                hidden.join(", "),
+                                if hidden.len() == 1 { "is" } else { "are" }
+                            ),
+                        )
+                        .with_hint("give --sheet NAME to read another sheet"),
+                    );
+                }
+                first
+            }
             None => {
                 return Err(vec![Diagnostic::error(
                     display,
@@ -116,10 +150,224 @@ fn read(
     let mut uncached = Vec::new();
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
-    let mut table =
-        grid::build_table(display, Some(sheet), SourceKind::Spreadsheet, rows, options)?;
+    let mut rows = rows;
+    if matches!(workbook, Sheets::Ods(_)) {
+        let shown = ods_formats::read(path, &sheet);
+        for row in &mut rows {
+            let r = u32::try_from(row.number - 1).unwrap_or(u32::MAX);
+            for (c, cell) in row.cells.iter_mut().enumerate() {
+                if let Cell::Number(n) = &*cell
+                    && let Some(&s) = u32::try_from(c).ok().and_then(|c| shown.get(&(r, c)))
+                    && let Some(x) = n.as_f64()
+                {
+                    *cell = formats::apply(s, x);
+                }
+            }
+        }
+    }
+    let rows = match &workbook {
+        Sheets::Xlsx(_) => match hidden::read(path, &sheet) {
+            Some(hidden) => apply_hidden(rows, &hidden, &format!("{display}:{sheet}"), &mut notes),
+            None => rows,
+        },
+        _ => rows,
+    };
+    let merges = merged_regions(&mut workbook, &sheet);
+    let rows = fill_merged_down(rows, &merges);
+    let mut table = grid::build_table(
+        display,
+        Some(sheet),
+        SourceKind::Spreadsheet,
+        rows,
+        &merges,
+        options,
+    )?;
     warn_uncached(&mut table, &uncached);
+    table.warnings.splice(0..0, notes);
     Ok(table)
+}
+
+/// `5, 8 and 12`, at most ten numbers.
+fn listed(numbers: &[String]) -> String {
+    const LISTED: usize = 10;
+    let shown = &numbers[..numbers.len().min(LISTED)];
+    let mut text = match shown {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    if numbers.len() > LISTED {
+        text = format!("{} and {} more", shown.join(", "), numbers.len() - LISTED);
+    }
+    text
+}
+
+/// Rows hidden by an active AutoFilter are left out (the clerk's list is what the filter
+/// shows); rows and columns hidden by hand are kept. Either way a note names them.
+fn apply_hidden(
+    rows: Vec<GridRow>,
+    hidden: &Hidden,
+    place: &str,
+    notes: &mut Vec<Diagnostic>,
+) -> Vec<GridRow> {
+    let with_cells: std::collections::HashSet<usize> = rows.iter().map(|r| r.number).collect();
+    let hidden_rows: Vec<usize> = hidden
+        .rows
+        .iter()
+        .copied()
+        .filter(|n| with_cells.contains(n))
+        .collect();
+    let numbers: Vec<String> = hidden_rows.iter().map(usize::to_string).collect();
+    let plural = |n: usize| {
+        if n == 1 {
+            ("row", "is")
+        } else {
+            ("rows", "are")
+        }
+    };
+    let mut rows = rows;
+    if !numbers.is_empty() {
+        let (noun, verb) = plural(numbers.len());
+        if hidden.filtered {
+            let left_out: std::collections::HashSet<usize> = hidden_rows.iter().copied().collect();
+            rows.retain(|r| !left_out.contains(&r.number));
+            notes.push(
+                Diagnostic::note(
+                    place,
+                    format!(
+                        "{noun} {} {verb} hidden by the sheet's AutoFilter, so {} left out",
+                        listed(&numbers),
+                        if numbers.len() == 1 {
+                            "it is"
+                        } else {
+                            "they are"
+                        }
+                    ),
+                )
+                .with_hint("to read every row, clear the filter (Data > Clear) and save"),
+            );
+        } else {
+            notes.push(Diagnostic::note(
+                place,
+                format!(
+                    "{noun} {} {verb} hidden in the sheet; {} read like the others",
+                    listed(&numbers),
+                    if numbers.len() == 1 {
+                        "it is"
+                    } else {
+                        "they are"
+                    }
+                ),
+            ));
+        }
+    }
+    if !hidden.columns.is_empty() {
+        let columns: Vec<String> = hidden
+            .columns
+            .iter()
+            .map(|&(first, last)| {
+                if first == last {
+                    cells::column_letter(first)
+                } else {
+                    format!(
+                        "{}-{}",
+                        cells::column_letter(first),
+                        cells::column_letter(last)
+                    )
+                }
+            })
+            .collect();
+        let (noun, verb) =
+            if hidden.columns.len() == 1 && hidden.columns[0].0 == hidden.columns[0].1 {
+                ("column", "is")
+            } else {
+                ("columns", "are")
+            };
+        notes.push(Diagnostic::note(
+            place,
+            format!(
+                "{noun} {} {verb} hidden in the sheet; {} read like the others",
+                listed(&columns),
+                if noun == "column" {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            ),
+        ));
+    }
+    rows
+}
+
+/// The first visible worksheet (as Excel opens the workbook on), else the first sheet.
+fn first_visible(workbook: &Workbook) -> Option<String> {
+    use calamine::{SheetType, SheetVisible};
+    let sheets = workbook.sheets_metadata();
+    sheets
+        .iter()
+        .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .or_else(|| sheets.first())
+        .map(|s| s.name.clone())
+}
+
+/// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`): (first row,
+/// first column, last row, last column), 0-based.
+fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<grid::Merge> {
+    let regions = match workbook {
+        Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    regions
+        .into_iter()
+        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+        .collect()
+}
+
+/// A value merged down a block of rows (a unit's name beside its people) belongs to every
+/// row of the block, as the clerk sees it: it is copied down the block's first column.
+/// Never past the last row that holds a cell, so a damaged region costs nothing.
+fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[grid::Merge]) -> Vec<GridRow> {
+    let Some(last) = rows.last().map(|r| r.number) else {
+        return rows;
+    };
+    for &(top, column, bottom, _) in regions {
+        let (top, column) = (top as usize + 1, column as usize);
+        let bottom = (bottom as usize + 1).min(last);
+        if bottom <= top {
+            continue;
+        }
+        let Ok(at) = rows.binary_search_by_key(&top, |r| r.number) else {
+            continue;
+        };
+        let value = rows[at].cell(column).clone();
+        if value.is_blank() {
+            continue;
+        }
+        for number in top + 1..=bottom {
+            let i = match rows.binary_search_by_key(&number, |r| r.number) {
+                Ok(i) => i,
+                Err(i) => {
+                    rows.insert(
+                        i,
+                        GridRow {
+                            number,
+                            cells: Vec::new(),
+                        },
+                    );
+                    i
+                }
+            };
+            let row = &mut rows[i];
+            if row.cells.len() <= column {
+                row.cells.resize(column + 1, Cell::Empty);
+            }
+            if row.cells[column].is_blank() {
+                row.cells[column] = value.clone();
+            }
+        }
+    }
+    rows
 }
 
 /// A formula cell with no saved value (a workbook written by a program that does not
@@ -173,6 +421,16 @@ fn sheet_rows(
                 Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
                 Err(e) => return Err(Err(E::Xlsx(e))),
             };
+            let palette: Vec<Shown> = reader
+                .styles()
+                .iter()
+                .map(|style| {
+                    style
+                        .number_format
+                        .as_ref()
+                        .map_or(Shown::Plain, |f| formats::classify(&f.format_code))
+                })
+                .collect();
             while let Some(found) = reader
                 .next_cell_with_formula_metadata()
                 .map_err(|e| Err(E::Xlsx(e)))?
@@ -181,6 +439,31 @@ fn sheet_rows(
                     uncached.push(found.pos);
                 }
                 push_cell(&mut cells, found.pos, &Data::from(found.value));
+            }
+            drop(reader);
+            // Number formats that change what a cell shows: a second, cheap pass over the
+            // cells' style ids, only when the workbook has such a format at all.
+            if palette.iter().any(|s| *s != Shown::Plain) {
+                let mut shown = std::collections::HashMap::new();
+                let mut reader = xlsx
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| Err(E::Xlsx(e)))?;
+                while let Some((row, column, id)) =
+                    reader.next_style_id().map_err(|e| Err(E::Xlsx(e)))?
+                {
+                    if let Some(&s) = palette.get(id).filter(|s| **s != Shown::Plain) {
+                        shown.insert((row, column), s);
+                    }
+                }
+                if !shown.is_empty() {
+                    for (position, cell) in &mut cells {
+                        if let (Some(&s), Cell::Number(n)) = (shown.get(position), &*cell)
+                            && let Some(x) = n.as_f64()
+                        {
+                            *cell = formats::apply(s, x);
+                        }
+                    }
+                }
             }
         }
         Sheets::Xlsb(xlsb) => {
@@ -423,24 +706,12 @@ fn workbook_error(display: &str, path: &Path, e: &calamine::Error) -> Diagnostic
                 "cannot read the workbook: it is not a .{extension} file, or it is damaged or cut short"
             ),
         );
-        return if looks_like_html(path) {
-            diagnostic.with_hint(
-                "the file is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx",
-            )
-        } else {
-            diagnostic
-                .with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
-        };
+        return diagnostic
+            .with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice");
     }
     let reason = e.to_string().to_lowercase();
     let diagnostic = Diagnostic::error(display, format!("cannot read the workbook: {reason}"));
-    if looks_like_html(path) {
-        diagnostic.with_hint(
-            "the file is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx",
-        )
-    } else {
-        diagnostic.with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
-    }
+    diagnostic.with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
 }
 
 /// A zip-based workbook (`.xlsx`, `.xlsb`, `.ods`) that is no zip at all, or a damaged one.
@@ -450,6 +721,28 @@ fn is_not_a_zip(e: &calamine::Error) -> bool {
         e,
         E::Xlsx(XlsxError::Zip(_)) | E::Xlsb(XlsbError::Zip(_)) | E::Ods(OdsError::Zip(_))
     )
+}
+
+/// What a text file posing as a workbook is: many programs "export to Excel" by writing an
+/// HTML table or an XML Spreadsheet 2003 into a `.xls` file.
+fn foreign_text(path: &Path) -> Option<&'static str> {
+    let mut head = [0u8; 1024];
+    let n = File::open(path).and_then(|mut f| f.read(&mut head)).ok()?;
+    let head = String::from_utf8_lossy(&head[..n]).to_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if !head.starts_with('<') {
+        return None;
+    }
+    // Checked first: its `<Table>` would pass for HTML.
+    if head.contains("urn:schemas-microsoft-com:office:spreadsheet")
+        || head.contains("progid=\"excel.sheet\"")
+    {
+        Some("an XML Spreadsheet 2003 file")
+    } else if looks_like_html(path) {
+        Some("a web page (HTML)")
+    } else {
+        None
+    }
 }
 
 /// Many programs "export to Excel" by writing an HTML table into a `.xls` file.
@@ -500,7 +793,7 @@ fn cell(data: &Data) -> Cell {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::text(s),
         Data::Int(i) => Cell::Number((*i).into()),
-        Data::Float(x) => Cell::Number(cells::number_value(*x)),
+        Data::Float(x) => Cell::Number(formats::number(*x)),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => match dates::excel_datetime(dt) {
             Some(text) => Cell::Date(text),

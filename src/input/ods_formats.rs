@@ -1,0 +1,159 @@
+//! Number cells of an OpenDocument sheet as Calc shows them, for the formats `formats`
+//! keeps (zero-padded numbers, percentages). calamine gives only the value; the cell's shown
+//! text is in `content.xml` beside it (`office:value="1080012345"`, `<text:p>001080012345`),
+//! so one pass over the sheet's XML tells which cells show more than their value.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use quick_xml::events::{BytesStart, Event};
+
+use super::formats::Shown;
+
+fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// The cells of the sheet `name` whose shown text is a padded number or a percentage:
+/// 0-based (row, column) to how they show. Empty when the file cannot be read this way.
+pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
+    let mut shown = HashMap::new();
+    let Ok(file) = File::open(path) else {
+        return shown;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return shown;
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return shown;
+    };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
+    let mut buf = Vec::new();
+    let mut in_sheet = false;
+    let (mut row, mut column) = (0u64, 0u64);
+    let mut row_repeat = 1u64;
+    // The cell being read: its value, type, repeat count and text so far.
+    let mut cell: Option<(f64, bool, u64, String)> = None;
+    loop {
+        let event = match xml.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match event {
+            Event::Start(e) if e.name().as_ref() == "table:table" => {
+                in_sheet = attribute(&e, "table:name").as_deref() == Some(name);
+                row = 0;
+            }
+            // The sheet ends: nothing more to read (tables inside cells are not looked for).
+            Event::End(e) if e.name().as_ref() == "table:table" && in_sheet => break,
+            _ if !in_sheet => {}
+            Event::Start(e) if e.name().as_ref() == "table:table-row" => {
+                row_repeat = repeat(&e, "table:number-rows-repeated");
+                column = 0;
+            }
+            Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
+                row += repeat(&e, "table:number-rows-repeated");
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                row += row_repeat;
+            }
+            Event::Start(e) if is_cell(&e) => {
+                let count = repeat(&e, "table:number-columns-repeated");
+                let kind = attribute(&e, "office:value-type");
+                let value = attribute(&e, "office:value").and_then(|v| v.parse::<f64>().ok());
+                cell = match (kind.as_deref(), value) {
+                    (Some("float"), Some(v)) => Some((v, false, count, String::new())),
+                    (Some("percentage"), Some(v)) => Some((v, true, count, String::new())),
+                    _ => {
+                        column += count;
+                        None
+                    }
+                };
+            }
+            Event::Empty(e) if is_cell(&e) => {
+                column += repeat(&e, "table:number-columns-repeated");
+            }
+            Event::Text(t) => {
+                if let Some((_, _, _, text)) = &mut cell {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Event::End(e)
+                if (e.name().as_ref() == "table:table-cell"
+                    || e.name().as_ref() == "table:covered-table-cell") =>
+            {
+                if let Some((value, percent, count, text)) = cell.take() {
+                    if let Some(s) = classify(value, percent, &text) {
+                        // Many repeats are empty columns to the sheet's edge: never those.
+                        for c in column..column + count.min(1024) {
+                            for r in row..row + row_repeat.min(1024) {
+                                if let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) {
+                                    shown.insert((r, c), s);
+                                }
+                            }
+                        }
+                    }
+                    column += count;
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    shown
+}
+
+fn is_cell(e: &BytesStart<'_>) -> bool {
+    matches!(
+        e.name().as_ref(),
+        "table:table-cell" | "table:covered-table-cell"
+    )
+}
+
+fn repeat(e: &BytesStart<'_>, name: &str) -> u64 {
+    attribute(e, name)
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
+}
+
+/// How a number cell showing `text` shows its value.
+fn classify(value: f64, percent: bool, text: &str) -> Option<Shown> {
+    let text = text.trim();
+    if percent {
+        let number = text.strip_suffix('%')?.trim_end();
+        let decimals = number.rfind(['.', ',']).map_or(0, |i| number.len() - i - 1);
+        return Some(Shown::Percent(decimals));
+    }
+    let padded = text.len() >= 2
+        && text.starts_with('0')
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text.parse::<f64>().ok() == Some(value.round());
+    padded.then_some(Shown::Padded(text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_text_tells_padding_and_percent_decimals() {
+        assert_eq!(
+            classify(1_080_012_345.0, false, "001080012345"),
+            Some(Shown::Padded(12))
+        );
+        assert_eq!(classify(0.85, true, "85%"), Some(Shown::Percent(0)));
+        assert_eq!(classify(0.855, true, "85,5%"), Some(Shown::Percent(1)));
+        assert_eq!(classify(12.0, false, "12"), None);
+        assert_eq!(classify(0.5, false, "0,5"), None);
+    }
+}
