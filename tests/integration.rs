@@ -20,3 +20,4 @@ mod readme;
 mod real_files;
 mod register;
 mod render;
+mod tables;
