@@ -87,3 +87,77 @@ fn an_absent_column_outside_its_condition_stays_a_located_error() {
          hint: d.csv has the fields 'ho_ten'\nerror: 1 problem found; nothing was written\n"
     );
 }
+
+#[test]
+fn a_misspelt_field_over_rows_no_record_shows_is_checked_against_every_field_of_the_data() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{don_vi}}"]),
+            p(&["{{#each rows}}"]),
+            p(&["{{ho_tn}}"]),
+            p(&["{{/each}}"]),
+        ]
+        .concat(),
+    );
+    let data = r#"[{"don_vi": "A", "rows": [], "lanh_dao": [{"ho_ten": "Bình"}]}, {"don_vi": "B", "rows": [], "lanh_dao": []}]"#;
+    let dir = with_template(&builder, "d.json", data);
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert!(
+        check.stderr.contains(
+            "t.docx: word/document.xml paragraph 3: {{ho_tn}}: no field 'ho_tn' in the data\n\
+             hint: did you mean 'ho_ten'?\n"
+        ),
+        "{}",
+        check.stderr
+    );
+    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_helper_written_without_its_argument_says_what_it_needs() {
+    let builder = DocxBuilder::new(p(&["{{ho_ten}}: {{doc_tien}}, {{ngay_thang}}"]));
+    let dir = with_template(&builder, "d.csv", "Họ tên\nAn\n");
+    let run = vanban(dir.path(), &["check", "t.docx", "--data", "d.csv"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "t.docx: word/document.xml paragraph 1: {{doc_tien}}: doc_tien needs a number\n\
+         hint: write what it reads after its name: {{doc_tien tong_tien}}\n\
+         t.docx: word/document.xml paragraph 1: {{ngay_thang}}: ngay_thang needs a date\n\
+         hint: write what it reads after its name: {{ngay_thang ngay_ky}}\n\
+         error: 2 problems found in t.docx\n"
+    );
+}
+
+#[test]
+fn check_on_json_names_the_fields_some_records_lack_and_how_many() {
+    let builder = DocxBuilder::new(p(&["{{ho_ten}} {{default chuc_vu \"Chuyên viên\"}}"]));
+    let data =
+        r#"[{"ho_ten": "An", "chuc_vu": "Trưởng phòng"}, {"ho_ten": "Bình"}, {"ho_ten": "Chi"}]"#;
+    let dir = with_template(&builder, "d.json", data);
+    let run = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("d.json: note: 2 of 3 records lack the field 'chuc_vu' (records 2, 3)\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bad_value_is_reported_at_its_own_cell() {
+    let builder = DocxBuilder::new(p(&["{{ho_ten}}: {{ngay_thang ngay_ky}}"]));
+    let data = "Họ tên,Chức vụ,Ngày ký\nAn,CV,05/03/2023\nBình,CV,32/13/2023\n";
+    let dir = with_template(&builder, "d.csv", data);
+    let run = vanban(dir.path(), &["render", "t.docx", "--data", "d.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "t.docx: word/document.xml paragraph 1: {{ngay_thang ngay_ky}}: ngay_thang: expected a date (dd/mm/yyyy), found '32/13/2023' (rendering d.csv:C3)\n\
+         error: 1 of 2 documents failed; 1 written to out/\n"
+    );
+}

@@ -10,6 +10,9 @@ pub enum Scope {
     Root,
     /// Inside `{{#each rows}}` (or a helper over `rows`): the fields of a row.
     Rows,
+    /// Inside `{{#each list}}` / `{{#with object}}` over a field of the data (not `rows`):
+    /// the fields of its items, which the data may not show (an empty list).
+    Items,
     /// Inside a block whose items' shape is unknown.
     Unknown,
 }
@@ -127,6 +130,11 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
                                 && matches!(call.args.first(), Some(Term::Path(p)) if p == "rows") =>
                         {
                             Scope::Rows
+                        }
+                        Some(Term::Path(path))
+                            if scope == Scope::Root && field_of(path).is_some_and(|(_, r)| !r) =>
+                        {
+                            Scope::Items
                         }
                         _ => Scope::Unknown,
                     },

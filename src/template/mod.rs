@@ -128,6 +128,9 @@ pub fn locate(part: &str, tag: &TagInfo) -> String {
     }
 }
 
+/// A document that failed to render: the located error and the fields its tag reads.
+pub type RenderFailure = (Diagnostic, Vec<String>);
+
 /// A template ready to render: the package and one compiled template per part with tags.
 pub struct Template {
     pub package: Package,
@@ -194,6 +197,15 @@ impl Template {
 
     /// Renders every part with tags for one document's data. Returns (zip index, XML).
     pub fn render(&self, data: &Context) -> Result<Vec<(usize, Vec<u8>)>, Diagnostic> {
+        self.render_traced(data).map_err(|(d, _)| d)
+    }
+
+    /// [`Template::render`], whose error also gives the fields the failing tag reads (in
+    /// the order written), so that the caller can name the cell a bad value came from.
+    pub fn render_traced(
+        &self,
+        data: &Context,
+    ) -> Result<Vec<(usize, Vec<u8>)>, RenderFailure> {
         let mut out = Vec::with_capacity(self.parts.len());
         // Copies take ids no part uses; one part's copies leave the next part's free ids above.
         let mut free = self.free_ids;
@@ -229,7 +241,7 @@ impl Template {
         part: &CompiledPart,
         chunk: &std::ops::Range<usize>,
         e: &RenderError,
-    ) -> Diagnostic {
+    ) -> RenderFailure {
         let tag = e
             .line_no
             .zip(e.column_no)
@@ -242,10 +254,22 @@ impl Template {
         let shown = tag.map(|t| part.tags[t].text.as_str()).unwrap_or("");
         let (message, hint) = describe_render_error(e.reason(), shown);
         let d = Diagnostic::error(location, message);
-        match hint {
+        let d = match hint {
             Some(h) => d.with_hint(h),
             None => d,
-        }
+        };
+        let read = tag
+            .map(|t| {
+                fields::field_uses(
+                    &[std::slice::from_ref(&part.tags[t])],
+                    self.options.slug_brackets,
+                )
+                .into_iter()
+                .map(|u| u.field)
+                .collect()
+            })
+            .unwrap_or_default();
+        (d, read)
     }
 }
 
@@ -260,6 +284,14 @@ fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (String, Opti
         RenderErrorReason::MissingVariable(path) => {
             let path = path.clone().unwrap_or_default();
             let path = path.trim_start_matches("[").trim_end_matches("]");
+            if let Some((what, example)) = crate::helpers::needs(path)
+                && tag.trim_matches(['{', '}', ' ']) == path
+            {
+                return (
+                    format!("{at}{path} needs {what}"),
+                    Some(format!("write what it reads after its name: {example}")),
+                );
+            }
             (
                 format!("{at}no field '{path}' in the data"),
                 Some(format!(
