@@ -427,7 +427,7 @@ pub struct TagEntry {
     pub kind: &'static str,
     pub tag: String,
     pub expression: String,
-    /// For block tags: `inline`, `table row` or `paragraphs`.
+    /// For block tags: `inline`, `table row`, `table rows` or `paragraphs`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shape: Option<&'static str>,
     /// For block tags: the paragraphs where the block opens and closes.

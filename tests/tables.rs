@@ -161,3 +161,240 @@ fn a_bad_value_is_reported_at_its_own_cell() {
          error: 1 of 2 documents failed; 1 written to out/\n"
     );
 }
+
+/// The Department's nominee list: a heading row per unit, numbered I, II, ..., its people
+/// under it numbered 1, 2, ...; the block tags stand in rows of their own.
+fn nominee_list() -> DocxBuilder {
+    DocxBuilder::new(
+        [
+            p(&["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"]),
+            table(&[
+                row(&["STT", "Họ và tên", "Chức vụ"]),
+                row(&["{{#each (group rows \"ten_don_vi\")}}", "", ""]),
+                row(&["{{la_ma (stt)}}", "{{key}}", ""]),
+                row(&["", "{{#each rows}}", ""]),
+                row(&["{{stt}}", "{{ho_va_ten}}", "{{chuc_vu}}"]),
+                row(&["{{/each}}", "", ""]),
+                row(&["{{/each}}", "", ""]),
+                row(&["", "Tổng cộng: {{count rows}} người", ""]),
+            ]),
+            p(&["Hết danh sách."]),
+        ]
+        .concat()
+        // Columns wide enough for a name on one line.
+        .replace("w:w=\"2000\"", "w:w=\"3000\""),
+    )
+}
+
+const NOMINEES: &str = "Cấp,Tên đơn vị,Họ và tên,Chức vụ\n\
+Sở,Văn phòng Sở,Nguyễn Văn An,Chánh Văn phòng\n\
+Sở,Phòng Khoáng sản,Trần Thị Bình,Trưởng phòng\n\
+Sở,Văn phòng Sở,Lê Văn Cường,Chuyên viên\n\
+Sở,Phòng Khoáng sản,Phạm Thị Dung,Chuyên viên\n\
+Sở,Chi cục Thủy lợi,Hoàng Văn Em,Chi cục trưởng\n";
+
+fn render_nominees(dir: &Path) -> std::path::PathBuf {
+    let run = vanban(
+        dir,
+        &["render", "t.docx", "--data", "d.csv", "--group-by", "cap"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = docx_files(&dir.join("out"));
+    assert_eq!(files.len(), 1, "{files:?}");
+    dir.join("out").join(&files[0])
+}
+
+#[test]
+fn block_tags_alone_in_table_rows_give_heading_rows_per_group_and_member_rows_under_them() {
+    let dir = with_template(&nominee_list(), "d.csv", NOMINEES);
+    let out = render_nominees(dir.path());
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    let rows: Vec<String> = table_rows(&xml, 1)
+        .into_iter()
+        .map(|cells| cells.join(" | "))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "STT | Họ và tên | Chức vụ",
+            "I | Văn phòng Sở | ",
+            "1 | Nguyễn Văn An | Chánh Văn phòng",
+            "2 | Lê Văn Cường | Chuyên viên",
+            "II | Phòng Khoáng sản | ",
+            "1 | Trần Thị Bình | Trưởng phòng",
+            "2 | Phạm Thị Dung | Chuyên viên",
+            "III | Chi cục Thủy lợi | ",
+            "1 | Hoàng Văn Em | Chi cục trưởng",
+            " | Tổng cộng: 5 người | ",
+        ]
+    );
+    assert_eq!(
+        paragraphs(&xml).last().map(String::as_str),
+        Some("Hết danh sách.")
+    );
+}
+
+#[test]
+fn block_tag_rows_show_in_inspect_as_blocks_over_table_rows() {
+    let dir = with_template(&nominee_list(), "d.csv", NOMINEES);
+    let run = vanban(dir.path(), &["inspect", "t.docx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "word/document.xml paragraph 5 (table 1, row 2, cell 1): {{#each (group rows \"ten_don_vi\")}} opens a block (table rows) that closes at paragraph 20\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn rows_repeated_zero_times_leave_a_table_word_opens() {
+    let builder = DocxBuilder::new(
+        [
+            table(&[
+                row(&["STT", "Họ và tên"]),
+                row(&["{{#each rows}}", ""]),
+                row(&["{{stt}}", "{{ho_va_ten}}"]),
+                row(&["{{/each}}", ""]),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat(),
+    );
+    let builder = DocxBuilder {
+        body: builder
+            .body
+            .replace("{{#each rows}}", "{{#each (where rows \"chon\" \"có\")}}"),
+        ..builder
+    };
+    let dir = with_template(&builder, "d.csv", "Cấp,Họ và tên,Chọn\nSở,An,không\n");
+    let run = vanban(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.csv", "--group-by", "cap"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir
+        .path()
+        .join("out")
+        .join(&docx_files(&dir.path().join("out"))[0]);
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    assert_eq!(table_rows(&xml, 1), [["STT", "Họ và tên"]]);
+    assert!(!xml.contains("{{"), "{xml}");
+}
+
+#[test]
+fn a_tag_row_that_also_holds_another_block_is_a_located_error() {
+    let two_paragraphs = format!(
+        "<w:tc>{}{}</w:tc></w:tr>",
+        p(&["{{#if a}}"]),
+        p(&["{{/if}}"])
+    );
+    let first = row(&["{{#each rows}}"]).replace("</w:tr>", &two_paragraphs);
+    let builder = DocxBuilder::new(table(&[
+        first,
+        row(&["{{ho_va_ten}}", ""]),
+        row(&["{{/each}}", ""]),
+    ]));
+    let dir = with_template(&builder, "d.json", r#"{"rows": []}"#);
+    let run = vanban(dir.path(), &["check", "t.docx"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "t.docx: word/document.xml paragraph 1: row 1 of table 1 holds {{#each rows}} (a block over table rows) and {{#if a}} (a block of another shape)\n\
+             hint: give each block over rows tag rows of its own, holding nothing else\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `template` as LibreOffice Writer saves it (opened and saved again as .docx), in `dir/lo`.
+fn saved_by_libreoffice(dir: &Path, template: &str) -> std::path::PathBuf {
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("lo-profile").display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(dir.join("lo"))
+        .arg(dir.join(template))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    dir.join("lo").join(template)
+}
+
+/// The text LibreOffice shows of a .docx, page by page (pdftotext of its PDF).
+fn pdf_pages(dir: &Path, docx: &Path) -> Vec<String> {
+    let pdf_dir = convert_to_pdf(dir, &[docx]);
+    let pdf = pdf_dir.join(docx.with_extension("pdf").file_name().unwrap());
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The lines of a page with their runs of spaces shortened to one.
+fn squeezed(page: &str) -> Vec<String> {
+    page.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn heading_rows_of_a_template_saved_by_libreoffice_show_in_its_pdf_and_pass_openxml_audit() {
+    if !tool_available("soffice", &["--version"])
+        || !tool_available("pdftotext", &["-v"])
+        || !tool_available("openxml-audit", &["--help"])
+    {
+        return;
+    }
+    let dir = with_template(&nominee_list(), "d.csv", NOMINEES);
+    let template = saved_by_libreoffice(dir.path(), "t.docx");
+    std::fs::copy(&template, dir.path().join("t.docx")).unwrap();
+    let out = render_nominees(dir.path());
+    let lines = squeezed(&pdf_pages(dir.path(), &out).concat());
+    let expected = [
+        "STT Họ và tên Chức vụ",
+        "I Văn phòng Sở",
+        "1 Nguyễn Văn An Chánh Văn phòng",
+        "2 Lê Văn Cường Chuyên viên",
+        "II Phòng Khoáng sản",
+        "1 Trần Thị Bình Trưởng phòng",
+        "2 Phạm Thị Dung Chuyên viên",
+        "III Chi cục Thủy lợi",
+        "1 Hoàng Văn Em Chi cục trưởng",
+        "Tổng cộng: 5 người",
+        "Hết danh sách.",
+    ];
+    let start = lines
+        .iter()
+        .position(|l| l == expected[0])
+        .unwrap_or_else(|| panic!("{lines:?}"));
+    assert_eq!(&lines[start..start + expected.len()], expected);
+    let allowed = crate::office::violations(&template);
+    let added: Vec<_> = crate::office::violations(&out)
+        .difference(&allowed)
+        .cloned()
+        .collect();
+    assert!(added.is_empty(), "{added:?}");
+}

@@ -202,10 +202,7 @@ impl Template {
 
     /// [`Template::render`], whose error also gives the fields the failing tag reads (in
     /// the order written), so that the caller can name the cell a bad value came from.
-    pub fn render_traced(
-        &self,
-        data: &Context,
-    ) -> Result<Vec<(usize, Vec<u8>)>, RenderFailure> {
+    pub fn render_traced(&self, data: &Context) -> Result<Vec<(usize, Vec<u8>)>, RenderFailure> {
         let mut out = Vec::with_capacity(self.parts.len());
         // Copies take ids no part uses; one part's copies leave the next part's free ids above.
         let mut free = self.free_ids;
@@ -752,6 +749,25 @@ fn plan_emission(
             plan.fixup.repair_tables = true;
         }
     }
+    // Blocks over table rows: their tag rows vanish, replaced by their tags.
+    let mut vanishing_rows: HashSet<usize> = HashSet::new();
+    for block in blocks.iter().filter(|b| b.shape == Shape::Rows) {
+        for &t in [block.open, block.close].iter().chain(&block.elses) {
+            if let Some(row) = tree.paragraphs[tag_paragraph(t)].row {
+                vanishing_rows.insert(row);
+            }
+        }
+        // Repeated zero times, the rows may leave a table without rows.
+        plan.fixup.repair_tables = true;
+    }
+    for (id, found) in scan.tags.iter().enumerate() {
+        if let Some(row) = tree.paragraphs[found.paragraph].row
+            && vanishing_rows.contains(&row)
+        {
+            plan.vanishing.entry(row).or_default().push(id);
+            plan.hoisted.insert(id);
+        }
+    }
     for list in plan.before.values_mut().chain(plan.after.values_mut()) {
         list.sort_unstable();
     }
@@ -798,6 +814,10 @@ fn plan_emission(
             Shape::TableRow => {
                 let row = tree.paragraphs[tag_paragraph(block.open)].row.expect("row");
                 (row, tree.end_of(row))
+            }
+            Shape::Rows => {
+                let row = |t: usize| tree.paragraphs[tag_paragraph(t)].row.expect("row");
+                (row(block.open), tree.end_of(row(block.close)))
             }
         };
         delta[from] += 1;
