@@ -398,3 +398,97 @@ fn heading_rows_of_a_template_saved_by_libreoffice_show_in_its_pdf_and_pass_open
         .collect();
     assert!(added.is_empty(), "{added:?}");
 }
+
+/// A paragraph of exactly one 18 pt line: 40 fit on the builder's A4 page.
+fn line(text: &str) -> String {
+    p(&[text]).replacen(
+        "<w:p>",
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/></w:pPr>"#,
+        1,
+    )
+}
+
+/// Documents of one page, two pages and a full page, with page numbers in the footer.
+fn paged_documents() -> (DocxBuilder, &'static str) {
+    let builder = DocxBuilder::new([line("{{ten}}"), line("{{#each dong}}"), line("{{this}}"), line("{{/each}}")].concat())
+        .footer(r#"<w:p><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>"#);
+    let lines = |n: usize| {
+        (1..=n)
+            .map(|i| format!("\"dòng {i}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let data = format!(
+        r#"[{{"ten": "Văn bản A", "dong": [{}]}}, {{"ten": "Văn bản B", "dong": [{}]}}, {{"ten": "Văn bản C", "dong": [{}]}}]"#,
+        lines(39),
+        lines(60),
+        lines(5)
+    );
+    (builder, Box::leak(data.into_boxed_str()))
+}
+
+/// [`paged_documents`] rendered one file each and combined into out/tat-ca.docx.
+fn render_paged_documents() -> tempfile::TempDir {
+    let (builder, data) = paged_documents();
+    let dir = with_template(&builder, "d.json", data);
+    let args = [
+        "render",
+        "t.docx",
+        "--data",
+        "d.json",
+        "--combine",
+        "out/tat-ca.docx",
+    ];
+    let run = vanban(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    dir
+}
+
+#[test]
+fn a_combined_file_numbers_each_documents_pages_from_1_and_adds_no_blank_page() {
+    if !tool_available("soffice", &["--version"]) || !tool_available("pdftotext", &["-v"]) {
+        return;
+    }
+    let dir = render_paged_documents();
+    let out = dir.path().join("out");
+    let mut singles: Vec<std::path::PathBuf> = docx_files(&out)
+        .into_iter()
+        .filter(|f| f != "tat-ca.docx")
+        .map(|f| out.join(f))
+        .collect();
+    singles.sort();
+    let pages_of = |docx: &Path| pdf_pages(dir.path(), docx);
+    let single_pages: Vec<usize> = singles.iter().map(|d| pages_of(d).len()).collect();
+    assert_eq!(single_pages, [1, 2, 1]);
+    let combined = pages_of(&out.join("tat-ca.docx"));
+    assert_eq!(combined.len(), 4, "{combined:#?}");
+    let footers: Vec<String> = combined
+        .iter()
+        .map(|page| squeezed(page).last().cloned().unwrap_or_default())
+        .collect();
+    assert_eq!(footers, ["Trang 1", "Trang 1", "Trang 2", "Trang 1"]);
+    let firsts: Vec<String> = combined
+        .iter()
+        .map(|page| squeezed(page).first().cloned().unwrap_or_default())
+        .collect();
+    assert_eq!(firsts, ["Văn bản A", "Văn bản B", "dòng 40", "Văn bản C"]);
+    // Each document's section ends in its last paragraph: no empty paragraph between them,
+    // which would spill onto a page of its own after a full page in Word.
+    let text = body(&out.join("tat-ca.docx"));
+    assert!(text.contains("dòng 39\nVăn bản B\n"), "{text}");
+    assert!(text.contains("dòng 60\nVăn bản C\n"), "{text}");
+}
+
+#[test]
+fn a_combined_file_adds_no_ooxml_violation_to_its_template() {
+    if !tool_available("openxml-audit", &["--help"]) {
+        return;
+    }
+    let dir = render_paged_documents();
+    let allowed = crate::office::violations(&dir.path().join("t.docx"));
+    let added: Vec<_> = crate::office::violations(&dir.path().join("out/tat-ca.docx"))
+        .difference(&allowed)
+        .cloned()
+        .collect();
+    assert!(added.is_empty(), "{added:?}");
+}
