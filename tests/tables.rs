@@ -352,6 +352,16 @@ fn pdf_pages(dir: &Path, docx: &Path) -> Vec<String> {
     pages
 }
 
+/// openxml-audit finds nothing in `output` that `template` did not already have.
+fn assert_no_added_violations(template: &Path, output: &Path) {
+    let allowed = crate::office::violations(template);
+    let added: Vec<_> = crate::office::violations(output)
+        .difference(&allowed)
+        .cloned()
+        .collect();
+    assert!(added.is_empty(), "{} adds {added:?}", output.display());
+}
+
 /// The lines of a page with their runs of spaces shortened to one.
 fn squeezed(page: &str) -> Vec<String> {
     page.lines()
@@ -391,12 +401,7 @@ fn heading_rows_of_a_template_saved_by_libreoffice_show_in_its_pdf_and_pass_open
         .position(|l| l == expected[0])
         .unwrap_or_else(|| panic!("{lines:?}"));
     assert_eq!(&lines[start..start + expected.len()], expected);
-    let allowed = crate::office::violations(&template);
-    let added: Vec<_> = crate::office::violations(&out)
-        .difference(&allowed)
-        .cloned()
-        .collect();
-    assert!(added.is_empty(), "{added:?}");
+    assert_no_added_violations(&template, &out);
 }
 
 /// A paragraph of exactly one 18 pt line: 40 fit on the builder's A4 page.
@@ -485,10 +490,99 @@ fn a_combined_file_adds_no_ooxml_violation_to_its_template() {
         return;
     }
     let dir = render_paged_documents();
-    let allowed = crate::office::violations(&dir.path().join("t.docx"));
-    let added: Vec<_> = crate::office::violations(&dir.path().join("out/tat-ca.docx"))
-        .difference(&allowed)
-        .cloned()
+    assert_no_added_violations(
+        &dir.path().join("t.docx"),
+        &dir.path().join("out/tat-ca.docx"),
+    );
+}
+
+/// A template with a numbered list (Word's automatic numbering, `w:numId` 1).
+fn numbered_list() -> Vec<u8> {
+    let item = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+            r(text)
+        )
+    };
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{ten}}"]),
+            item("Mục một của {{ten}}"),
+            item("Mục hai"),
+            item("Mục ba"),
+        ]
+        .concat(),
+    );
+    let bytes = builder.build();
+    let numbering = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+    let types = entry_text(&bytes, "[Content_Types].xml").unwrap().replace(
+        "</Types>",
+        r#"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>"#,
+    );
+    let rels = entry_text(&bytes, "word/_rels/document.xml.rels").unwrap().replace(
+        "</Relationships>",
+        r#"<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#,
+    );
+    with_entries(
+        &bytes,
+        &[
+            ("[Content_Types].xml", Some(&types)),
+            ("word/_rels/document.xml.rels", Some(&rels)),
+            ("word/numbering.xml", Some(numbering)),
+        ],
+    )
+}
+
+#[test]
+fn each_document_of_a_combined_file_starts_its_numbered_lists_at_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), numbered_list()).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "Tên\nA\nB\nC\n").unwrap();
+    let args = [
+        "render",
+        "t.docx",
+        "--data",
+        "d.csv",
+        "--combine",
+        "out/tat-ca.docx",
+    ];
+    let run = vanban(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let combined = dir.path().join("out/tat-ca.docx");
+    let bytes = std::fs::read(&combined).unwrap();
+    let xml = entry_text(&bytes, "word/document.xml").unwrap();
+    let ids: Vec<&str> = xml
+        .match_indices("<w:numId w:val=\"")
+        .map(|(at, key)| {
+            let rest = &xml[at + key.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
         .collect();
-    assert!(added.is_empty(), "{added:?}");
+    assert_eq!(ids, ["1", "1", "1", "2", "2", "2", "3", "3", "3"]);
+    let numbering = entry_text(&bytes, "word/numbering.xml").unwrap();
+    assert!(
+        numbering.contains(r#"<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num><w:num w:numId="3">"#),
+        "{numbering}"
+    );
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &combined);
+    }
+    if tool_available("soffice", &["--version"]) && tool_available("pdftotext", &["-v"]) {
+        let pages: Vec<Vec<String>> = pdf_pages(dir.path(), &combined)
+            .iter()
+            .map(|page| squeezed(page))
+            .collect();
+        assert_eq!(pages.len(), 3);
+        for (page, name) in pages.iter().zip(["A", "B", "C"]) {
+            assert_eq!(
+                page[..4],
+                [
+                    name.to_string(),
+                    format!("1. Mục một của {name}"),
+                    "2. Mục hai".to_string(),
+                    "3. Mục ba".to_string()
+                ]
+            );
+        }
+    }
 }
