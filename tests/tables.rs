@@ -362,6 +362,15 @@ fn assert_no_added_violations(template: &Path, output: &Path) {
     assert!(added.is_empty(), "{} adds {added:?}", output.display());
 }
 
+/// `vanban render t.docx --data DATA EXTRA... --combine out/tat-ca.docx`, which succeeds.
+fn render_combined(dir: &Path, data: &str, extra: &[&str]) {
+    let mut args = vec!["render", "t.docx", "--data", data];
+    args.extend(extra);
+    args.extend(["--combine", "out/tat-ca.docx"]);
+    let run = vanban(dir, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 /// The lines of a page with their runs of spaces shortened to one.
 fn squeezed(page: &str) -> Vec<String> {
     page.lines()
@@ -436,16 +445,7 @@ fn paged_documents() -> (DocxBuilder, &'static str) {
 fn render_paged_documents() -> tempfile::TempDir {
     let (builder, data) = paged_documents();
     let dir = with_template(&builder, "d.json", data);
-    let args = [
-        "render",
-        "t.docx",
-        "--data",
-        "d.json",
-        "--combine",
-        "out/tat-ca.docx",
-    ];
-    let run = vanban(dir.path(), &args);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    render_combined(dir.path(), "d.json", &[]);
     dir
 }
 
@@ -496,15 +496,27 @@ fn a_combined_file_adds_no_ooxml_violation_to_its_template() {
     );
 }
 
-/// A template with a numbered list (Word's automatic numbering, `w:numId` 1).
+/// A paragraph of a numbered list (Word's automatic numbering, `w:numId` 1).
+fn item(text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+        r(text)
+    )
+}
+
+/// The numbering instances of a part's paragraphs, in order.
+fn num_ids(xml: &str) -> Vec<&str> {
+    xml.match_indices("<w:numId w:val=\"")
+        .map(|(at, key)| {
+            let rest = &xml[at + key.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// A template with a numbered list.
 fn numbered_list() -> Vec<u8> {
-    let item = |text: &str| {
-        format!(
-            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
-            r(text)
-        )
-    };
-    let builder = DocxBuilder::new(
+    with_numbering(&DocxBuilder::new(
         [
             p(&["{{ten}}"]),
             item("Mục một của {{ten}}"),
@@ -512,7 +524,11 @@ fn numbered_list() -> Vec<u8> {
             item("Mục ba"),
         ]
         .concat(),
-    );
+    ))
+}
+
+/// The package of `builder` with a numbering part defining `w:numId` 1 (decimal, `1.`).
+fn with_numbering(builder: &DocxBuilder) -> Vec<u8> {
     let bytes = builder.build();
     let numbering = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
     let types = entry_text(&bytes, "[Content_Types].xml").unwrap().replace(
@@ -538,27 +554,11 @@ fn each_document_of_a_combined_file_starts_its_numbered_lists_at_1() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("t.docx"), numbered_list()).unwrap();
     std::fs::write(dir.path().join("d.csv"), "Tên\nA\nB\nC\n").unwrap();
-    let args = [
-        "render",
-        "t.docx",
-        "--data",
-        "d.csv",
-        "--combine",
-        "out/tat-ca.docx",
-    ];
-    let run = vanban(dir.path(), &args);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    render_combined(dir.path(), "d.csv", &[]);
     let combined = dir.path().join("out/tat-ca.docx");
     let bytes = std::fs::read(&combined).unwrap();
     let xml = entry_text(&bytes, "word/document.xml").unwrap();
-    let ids: Vec<&str> = xml
-        .match_indices("<w:numId w:val=\"")
-        .map(|(at, key)| {
-            let rest = &xml[at + key.len()..];
-            &rest[..rest.find('"').unwrap()]
-        })
-        .collect();
-    assert_eq!(ids, ["1", "1", "1", "2", "2", "2", "3", "3", "3"]);
+    assert_eq!(num_ids(&xml), ["1", "1", "1", "2", "2", "2", "3", "3", "3"]);
     let numbering = entry_text(&bytes, "word/numbering.xml").unwrap();
     assert!(
         numbering.contains(r#"<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num><w:num w:numId="3">"#),
@@ -584,5 +584,65 @@ fn each_document_of_a_combined_file_starts_its_numbered_lists_at_1() {
                 ]
             );
         }
+    }
+}
+
+#[test]
+fn each_repetition_of_a_block_starts_its_numbered_list_at_1() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            p(&["{{ho_ten}}"]),
+            item("Nhiệm vụ một của {{ho_ten}}"),
+            item("Nhiệm vụ hai"),
+            p(&["{{/each}}"]),
+            p(&["Hết."]),
+        ]
+        .concat(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), with_numbering(&builder)).unwrap();
+    let data = "Cấp,Họ tên\nSở,An\nSở,Bình\nPhòng,Chi\n";
+    std::fs::write(dir.path().join("d.csv"), data).unwrap();
+    render_combined(dir.path(), "d.csv", &["--group-by", "cap"]);
+    let out = docx_files(&dir.path().join("out"))
+        .into_iter()
+        .map(|f| dir.path().join("out").join(f))
+        .find(|f| body(f).starts_with("An\n"))
+        .expect("the document of An and Bình");
+    let bytes = std::fs::read(&out).unwrap();
+    let xml = entry_text(&bytes, "word/document.xml").unwrap();
+    assert!(!xml.contains("vanban:repeat"), "{xml}");
+    assert_eq!(num_ids(&xml), ["2", "2", "3", "3"]);
+    let numbering = entry_text(&bytes, "word/numbering.xml").unwrap();
+    assert!(numbering.contains(r#"<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#), "{numbering}");
+    // In the combined file, the second document's list gets an instance of its own.
+    let combined = std::fs::read(dir.path().join("out/tat-ca.docx")).unwrap();
+    let combined_xml = entry_text(&combined, "word/document.xml").unwrap();
+    assert_eq!(num_ids(&combined_xml), ["2", "2", "3", "3", "4", "4"]);
+    let combined_numbering = entry_text(&combined, "word/numbering.xml").unwrap();
+    for id in ["2", "3", "4"] {
+        let num = format!("<w:num w:numId=\"{id}\">");
+        assert!(combined_numbering.contains(&num), "{combined_numbering}");
+    }
+    if tool_available("openxml-audit", &["--help"]) {
+        let template = dir.path().join("t.docx");
+        assert_no_added_violations(&template, &out);
+        assert_no_added_violations(&template, &dir.path().join("out/tat-ca.docx"));
+    }
+    if tool_available("soffice", &["--version"]) && tool_available("pdftotext", &["-v"]) {
+        let lines = squeezed(&pdf_pages(dir.path(), &out).concat());
+        assert_eq!(
+            lines,
+            [
+                "An",
+                "1. Nhiệm vụ một của An",
+                "2. Nhiệm vụ hai",
+                "Bình",
+                "1. Nhiệm vụ một của Bình",
+                "2. Nhiệm vụ hai",
+                "Hết."
+            ]
+        );
     }
 }

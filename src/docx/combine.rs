@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::docx::numbering::Numbering;
 use crate::docx::{Package, Rendered, fixup, parse_relationships, resolve_target};
 
 /// The combined package's parts: (zip index, XML) replacing the template's, and new entries.
@@ -24,7 +25,6 @@ const FOOTER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
 /// Header and footer relationships end so, in transitional and strict packages alike.
 const HEADER_REL: &str = "/relationships/header";
-const NUMBERING_REL: &str = "/relationships/numbering";
 const FOOTER_REL: &str = "/relationships/footer";
 
 /// `templated` gives the zip index of each part that holds tags, by part name.
@@ -89,15 +89,14 @@ pub fn combine(
         .unwrap_or(0);
 
     // Numbered lists restart in each document: its own numbering instances.
-    let mut numbering = relationships
-        .iter()
-        .find(|r| !r.external && r.kind.ends_with(NUMBERING_REL))
-        .map(|r| resolve_target(main_dir, &r.target))
-        .and_then(|name| {
-            let index = package.entries.iter().position(|e| *e == name)?;
-            let xml = package.read_text(&name).ok()??;
-            Some((index, Numbering::read(xml)))
-        });
+    // The first document's numbering (with the instances its repeated lists got) is the base.
+    let mut numbering = package.numbering().map(|(index, xml)| {
+        let first = documents
+            .first()
+            .and_then(|parts| parts.iter().find(|(i, _)| *i == index))
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned());
+        (index, Numbering::read(first.unwrap_or(xml)))
+    });
 
     let mut added: Vec<(String, Vec<u8>)> = Vec::new();
     let mut new_rels = String::new();
@@ -156,8 +155,11 @@ pub fn combine(
             content = rename_references(&content, &renamed);
             sect = rename_references(&sect, &renamed);
             content = drop_unique_marks(&content);
-            if let Some((_, numbering)) = &mut numbering {
-                content = numbering.restart_lists(&content);
+            if let Some((index, numbering)) = &mut numbering {
+                // This document's own numbering instances, if its lists repeated.
+                let own =
+                    find(*index).map(|b| Numbering::read(String::from_utf8_lossy(b).into_owned()));
+                content = numbering.restart_lists(&content, own.as_ref());
             }
         } else {
             head = prefix.to_string();
@@ -182,6 +184,7 @@ pub fn combine(
             repair_tables: false,
             renumber_drawings: true,
             renumber_revisions: true,
+            restart_lists: false,
         },
         format!("{head}{body}{tail}"),
         &mut package.free_ids(),
@@ -211,159 +214,12 @@ pub fn combine(
     if let Some((index, numbering)) = numbering
         && numbering.changed()
     {
-        replaced.push((index, numbering.finish().xml.into_bytes()));
+        replaced.retain(|(i, _)| *i != index);
+        replaced.push((index, numbering.finish().into_bytes()));
     }
     replaced.push((rels_index, rels_xml.into_bytes()));
     replaced.push((types_index, types_xml.into_bytes()));
     Ok((replaced, added))
-}
-
-/// A package's numbering part, and the instances (`w:num`) added to it so that each
-/// document's lists start again.
-struct Numbering {
-    xml: String,
-    /// `w:numId` to its `w:abstractNumId`.
-    abstract_of: HashMap<String, String>,
-    /// `w:abstractNumId` to the `w:start` of each of its levels.
-    starts: HashMap<String, BTreeMap<u32, String>>,
-    next_id: u64,
-    added: String,
-}
-
-impl Numbering {
-    fn read(xml: String) -> Numbering {
-        let mut abstract_of = HashMap::new();
-        let mut starts: HashMap<String, BTreeMap<u32, String>> = HashMap::new();
-        let mut next_id = 1;
-        let mut rest = xml.as_str();
-        while let Some(at) = rest.find("<w:abstractNum ") {
-            let end = rest[at..]
-                .find("</w:abstractNum>")
-                .map_or(rest.len(), |e| at + e);
-            let element = &rest[at..end];
-            if let Some(id) = attribute(element, "w:abstractNumId") {
-                let mut levels = BTreeMap::new();
-                let mut lvl_rest = element;
-                while let Some(l) = lvl_rest.find("<w:lvl ") {
-                    let lvl_end = lvl_rest[l..]
-                        .find("</w:lvl>")
-                        .map_or(lvl_rest.len(), |e| l + e);
-                    let lvl = &lvl_rest[l..lvl_end];
-                    if let Some(level) = attribute(lvl, "w:ilvl").and_then(|v| v.parse().ok()) {
-                        let start = lvl
-                            .find("<w:start ")
-                            .and_then(|s| attribute(&lvl[s..], "w:val"))
-                            .unwrap_or_else(|| "1".into());
-                        levels.insert(level, start);
-                    }
-                    lvl_rest = &lvl_rest[lvl_end..];
-                }
-                starts.insert(id, levels);
-            }
-            rest = &rest[end..];
-        }
-        let mut rest = xml.as_str();
-        while let Some(at) = rest.find("<w:num ") {
-            let end = rest[at..].find("</w:num>").map_or(rest.len(), |e| at + e);
-            let element = &rest[at..end];
-            if let (Some(num), Some(a)) = (
-                attribute(element, "w:numId"),
-                element
-                    .find("<w:abstractNumId ")
-                    .and_then(|s| attribute(&element[s..], "w:val")),
-            ) {
-                next_id = next_id.max(num.parse::<u64>().unwrap_or(0) + 1);
-                abstract_of.insert(num, a);
-            }
-            rest = &rest[end..];
-        }
-        Numbering {
-            xml,
-            abstract_of,
-            starts,
-            next_id,
-            added: String::new(),
-        }
-    }
-
-    /// The content with each numbering instance it uses replaced by a new one on the same
-    /// definition whose levels start again (`w:lvlOverride` / `w:startOverride`).
-    fn restart_lists(&mut self, content: &str) -> String {
-        let mut renamed: HashMap<String, String> = HashMap::new();
-        let mut out = String::with_capacity(content.len());
-        let mut rest = content;
-        let key = "<w:numId w:val=\"";
-        while let Some(at) = rest.find(key) {
-            let value_start = at + key.len();
-            let Some(len) = rest[value_start..].find('"') else {
-                break;
-            };
-            let old = &rest[value_start..value_start + len];
-            out.push_str(&rest[..value_start]);
-            match self.abstract_of.get(old).cloned() {
-                Some(abstract_id) if old != "0" => {
-                    let new = renamed.entry(old.to_string()).or_insert_with(|| {
-                        let id = self.next_id.to_string();
-                        self.next_id += 1;
-                        let overrides: String = self
-                            .starts
-                            .get(&abstract_id)
-                            .map(|levels| {
-                                levels
-                                    .iter()
-                                    .map(|(level, start)| {
-                                        format!(
-                                            r#"<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>"#
-                                        )
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        self.added.push_str(&format!(
-                            r#"<w:num w:numId="{id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>"#
-                        ));
-                        self.abstract_of.insert(id.clone(), abstract_id.clone());
-                        id
-                    });
-                    out.push_str(new);
-                }
-                _ => out.push_str(old),
-            }
-            rest = &rest[value_start + len..];
-        }
-        out.push_str(rest);
-        out
-    }
-
-    fn changed(&self) -> bool {
-        !self.added.is_empty()
-    }
-}
-
-impl Numbering {
-    /// Consumes the additions into the part's XML: after the last `w:num`, before
-    /// `w:numIdMacAtCleanup`.
-    fn finish(mut self) -> Numbering {
-        let at = self
-            .xml
-            .find("<w:numIdMacAtCleanup")
-            .or_else(|| self.xml.rfind("</w:numbering>"));
-        if let Some(at) = at {
-            let added = std::mem::take(&mut self.added);
-            self.xml.insert_str(at, &added);
-            self.added = added;
-        }
-        self
-    }
-}
-
-/// The value of attribute `name` in the first start tag of `element`.
-fn attribute(element: &str, name: &str) -> Option<String> {
-    let tag_end = element.find('>')?;
-    let key = format!(" {name}=\"");
-    let start = element[..tag_end].find(&key)? + key.len();
-    let len = element[start..].find('"')?;
-    Some(element[start..start + len].to_string())
 }
 
 fn rels_name_of(part: &str) -> String {

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use handlebars::{Context, Handlebars, RenderError, RenderErrorReason};
 
 use crate::diag::{Diagnostic, lower};
-use crate::docx::{Package, PartKind, fixup};
+use crate::docx::{Package, PartKind, fixup, numbering};
 use blocks::{Block, Shape};
 use expr::{Tag, TagKind, Term};
 use scan::Piece;
@@ -206,6 +206,13 @@ impl Template {
         let mut out = Vec::with_capacity(self.parts.len());
         // Copies take ids no part uses; one part's copies leave the next part's free ids above.
         let mut free = self.free_ids;
+        let mut numbering = self
+            .parts
+            .iter()
+            .any(|p| p.fixup.restart_lists)
+            .then(|| self.package.numbering())
+            .flatten()
+            .map(|(index, xml)| (index, numbering::Numbering::read(xml)));
         for part in &self.parts {
             let registry = match part.kind {
                 PartKind::Word => &self.word,
@@ -222,8 +229,20 @@ impl Template {
                     xml.push_str(&piece);
                 }
             }
+            let xml = match (&mut numbering, part.fixup.restart_lists) {
+                (Some((_, numbering)), true) => numbering.restart_repeated(&xml),
+                (None, true) => xml
+                    .replace(numbering::REPEAT_START, "")
+                    .replace(numbering::REPEAT_END, ""),
+                _ => xml,
+            };
             let xml = fixup::apply(part.fixup, xml, &mut free);
             out.push((part.index, xml.into_bytes()));
+        }
+        if let Some((index, numbering)) = numbering
+            && numbering.changed()
+        {
+            out.push((index, numbering.finish().into_bytes()));
         }
         Ok(out)
     }
@@ -680,6 +699,9 @@ struct Plan {
     hoisted: HashSet<usize>,
     /// Start tokens inside a repeated region (their unique ids are stripped).
     repeated: Vec<bool>,
+    /// The open, else and close tags of `#each` blocks that repeat a numbered list: each
+    /// repetition is marked so that its lists start again (0 open, 1 else, 2 close).
+    list_marks: HashMap<usize, u8>,
     fixup: fixup::Needs,
 }
 
@@ -822,6 +844,14 @@ fn plan_emission(
         };
         delta[from] += 1;
         delta[to + 1] -= 1;
+        if block.shape != Shape::Inline && tokens[from..=to].iter().any(|t| &*t.name == "w:numId") {
+            plan.fixup.restart_lists = true;
+            plan.list_marks.insert(block.open, 0);
+            plan.list_marks.insert(block.close, 2);
+            for &e in &block.elses {
+                plan.list_marks.insert(e, 1);
+            }
+        }
     }
     let mut depth = 0;
     for (i, d) in delta.iter().take(tokens.len()).enumerate() {
@@ -950,8 +980,15 @@ fn emit(
             out.pop();
             out.push_str("&#123;");
         }
+        let mark = plan.list_marks.get(&id).copied();
+        if matches!(mark, Some(1 | 2)) {
+            out.push_str(numbering::REPEAT_END);
+        }
         sites.push((out.len(), id));
         out.push_str(&handlebars_tag(tag, &terms_of[id], options));
+        if matches!(mark, Some(0 | 1)) {
+            out.push_str(numbering::REPEAT_START);
+        }
     };
     let mut pos = 0;
     let mut i = 0;
