@@ -646,3 +646,29 @@ fn each_repetition_of_a_block_starts_its_numbered_list_at_1() {
         );
     }
 }
+
+#[test]
+fn a_continue_numbering_comment_keeps_one_list_through_the_repetitions() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            p(&["{{!-- đánh số tiếp --}}"]),
+            item("Nhiệm vụ của {{ho_ten}}"),
+            p(&["{{/each}}"]),
+        ]
+        .concat(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), with_numbering(&builder)).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "Cấp,Họ tên\nSở,An\nSở,Bình\n").unwrap();
+    let args = ["render", "t.docx", "--data", "d.csv", "--group-by", "cap"];
+    let run = vanban(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir
+        .path()
+        .join("out")
+        .join(&docx_files(&dir.path().join("out"))[0]);
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    assert_eq!(num_ids(&xml), ["1", "1"]);
+    assert_eq!(body(&out), "Nhiệm vụ của An\nNhiệm vụ của Bình");
+}

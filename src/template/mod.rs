@@ -844,7 +844,19 @@ fn plan_emission(
         };
         delta[from] += 1;
         delta[to + 1] -= 1;
-        if block.shape != Shape::Inline && tokens[from..=to].iter().any(|t| &*t.name == "w:numId") {
+        // `{{!-- continue numbering --}}` (or `đánh số tiếp`) inside the block keeps one list
+        // running through the repetitions.
+        let continues = scan.tags[block.open..block.close].iter().any(|f| {
+            matches!(&f.tag, Ok(t) if t.kind == TagKind::Comment
+                && matches!(
+                    t.expr.trim_matches(|c: char| c == '-' || c.is_whitespace()).to_lowercase().as_str(),
+                    "continue numbering" | "đánh số tiếp"
+                ))
+        });
+        if block.shape != Shape::Inline
+            && !continues
+            && tokens[from..=to].iter().any(|t| &*t.name == "w:numId")
+        {
             plan.fixup.restart_lists = true;
             plan.list_marks.insert(block.open, 0);
             plan.list_marks.insert(block.close, 2);
