@@ -672,3 +672,54 @@ fn a_continue_numbering_comment_keeps_one_list_through_the_repetitions() {
     assert_eq!(num_ids(&xml), ["1", "1"]);
     assert_eq!(body(&out), "Nhiệm vụ của An\nNhiệm vụ của Bình");
 }
+
+#[test]
+fn a_vertical_merge_inside_repeated_rows_restarts_in_each_copy() {
+    let merged = |text: &str, how: &str| {
+        row(&[text, "x"]).replacen(
+            r#"<w:tcW w:w="2000" w:type="dxa"/>"#,
+            &format!(r#"<w:tcW w:w="2000" w:type="dxa"/><w:vMerge{how}/>"#),
+            1,
+        )
+    };
+    let builder = DocxBuilder::new(
+        [
+            table(&[
+                row(&["STT", "Thông tin"]),
+                row(&["{{#each rows}}", ""]),
+                merged("{{stt}}", r#" w:val="restart""#).replace(">x<", ">{{ho_ten}}<"),
+                merged("", "").replace(">x<", ">{{chuc_vu}}<"),
+                row(&["{{/each}}", ""]),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat(),
+    );
+    let data = "Cấp,Họ tên,Chức vụ\nSở,An,Trưởng phòng\nSở,Bình,Chuyên viên\n";
+    let dir = with_template(&builder, "d.csv", data);
+    let run = vanban(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.csv", "--group-by", "cap"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir
+        .path()
+        .join("out")
+        .join(&docx_files(&dir.path().join("out"))[0]);
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    assert_eq!(
+        table_rows(&xml, 1),
+        [
+            ["STT", "Thông tin"],
+            ["1", "An"],
+            ["", "Trưởng phòng"],
+            ["2", "Bình"],
+            ["", "Chuyên viên"]
+        ]
+    );
+    assert_eq!(xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(), 2);
+    assert_eq!(xml.matches("<w:vMerge/>").count(), 2);
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}
