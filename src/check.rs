@@ -43,6 +43,14 @@ pub fn check_fields(
         root_keys.insert("rows");
         root_keys.insert("count");
     }
+    // Fields of lists and objects anywhere in the data: what a block over a list that is
+    // empty in every record can be checked against.
+    let mut anywhere: HashSet<String> = row_keys.iter().map(|k| k.to_string()).collect();
+    for i in 0..table.rows.len() {
+        for value in table.fields(i).values() {
+            nested_keys(value, &mut anywhere);
+        }
+    }
     let tags: Vec<&[TagInfo]> = parts.iter().map(|(_, tags)| *tags).collect();
     let uses = fields::field_uses(&tags, slug);
     let mut reported: HashSet<(usize, usize)> = HashSet::new();
@@ -50,8 +58,10 @@ pub fn check_fields(
     for u in uses.iter().filter(|u| !u.optional) {
         let known = match u.scope {
             Scope::Root => root_keys.contains(u.field.as_str()),
-            // Without --group-by, `rows` is the data's own field, of unknown shape.
-            Scope::Rows => !grouped || row_keys.contains(u.field.as_str()),
+            Scope::Rows if grouped => row_keys.contains(u.field.as_str()),
+            // Without --group-by, `rows` is the data's own field: its items' fields are
+            // those found in any list or object of the data.
+            Scope::Rows | Scope::Items => anywhere.contains(&u.field),
             Scope::Unknown => true,
         };
         if known {
@@ -63,25 +73,43 @@ pub fn check_fields(
         }
         let (part, tags) = parts[u.part];
         let tag = &tags[u.tag];
+        let at = format!("{template_display}: {}", template::locate(part, tag));
+        // A helper written without its arguments.
+        if tag.kind == TagKind::Value
+            && tag.expr.trim() == u.field
+            && let Some((what, example)) = crate::helpers::needs(&u.field)
+        {
+            check.errors.push(
+                Diagnostic::error(at, format!("{}: {} needs {what}", tag.text, u.field))
+                    .with_hint(format!("write what it reads after its name: {example}")),
+            );
+            continue;
+        }
         // A field written as its header (`[Họ tên]`) is named as written.
         let what = match written_header(&tag.expr, &u.field) {
             Some(header) => format!("no column '{header}' in the data"),
             None => format!("no field '{}' in the data", u.field),
         };
-        let d = Diagnostic::error(
-            format!("{template_display}: {}", template::locate(part, tag)),
-            format!("{}: {what}", tag.text),
-        );
+        let d = Diagnostic::error(at, format!("{}: {what}", tag.text));
         let synthetic: &[&str] = if grouped && u.scope == Scope::Root {
             &["rows", "count"]
         } else {
             &[]
         };
+        let inner: Vec<&str> = match u.scope {
+            Scope::Rows | Scope::Items if !grouped => {
+                let mut inner: Vec<&str> = anywhere.iter().map(String::as_str).collect();
+                inner.sort_unstable();
+                inner
+            }
+            _ => Vec::new(),
+        };
         let candidates = table
             .columns
             .iter()
             .flat_map(|c| [c.key.as_str(), c.header.as_str()])
-            .chain(synthetic.iter().copied());
+            .chain(synthetic.iter().copied())
+            .chain(inner);
         let header = written_header(&tag.expr, &u.field);
         let d = match closest(&u.field, candidates) {
             // Written as a header, the field meant is shown as its header, with its column.
@@ -132,7 +160,7 @@ pub fn check_fields(
     // Fields the data itself must have (not `rows`, `count`, `_row` or a global).
     let needed: HashSet<&str> = uses
         .iter()
-        .filter(|u| !u.optional && u.scope != Scope::Unknown)
+        .filter(|u| !u.optional && matches!(u.scope, Scope::Root | Scope::Rows))
         .map(|u| u.field.as_str())
         .filter(|f| !matches!(*f, "rows" | "count" | "_row") && !globals.contains_key(*f))
         .collect();
@@ -143,6 +171,57 @@ pub fn check_fields(
         ));
     }
     check
+}
+
+/// For JSON: a note per field that some records have and others lack, with how many lack
+/// it and the first of them.
+fn fields_some_records_lack(table: &Table) -> Vec<Diagnostic> {
+    if table.kind != SourceKind::JsonArray || table.rows.len() < 2 {
+        return Vec::new();
+    }
+    let records: Vec<_> = (0..table.rows.len()).map(|i| table.fields(i)).collect();
+    let mut notes = Vec::new();
+    for column in &table.columns {
+        let lacking: Vec<usize> = records
+            .iter()
+            .zip(&table.rows)
+            .filter(|(fields, _)| !fields.contains_key(&column.key))
+            .map(|(_, row)| row.number)
+            .collect();
+        if lacking.is_empty() {
+            continue;
+        }
+        let shown: Vec<String> = lacking.iter().take(5).map(usize::to_string).collect();
+        let more = if lacking.len() > 5 { ", …" } else { "" };
+        notes.push(Diagnostic::note(
+            table.source.clone(),
+            format!(
+                "{} of {} records lack the field '{}' (record{} {}{more})",
+                lacking.len(),
+                table.rows.len(),
+                column.key,
+                if lacking.len() == 1 { "" } else { "s" },
+                shown.join(", ")
+            ),
+        ));
+    }
+    notes
+}
+
+/// The keys of every object in `value`, at any depth.
+fn nested_keys(value: &Value, keys: &mut HashSet<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| nested_keys(v, keys)),
+        Value::Object(object) => {
+            for (key, v) in object {
+                if !keys.contains(key) {
+                    keys.insert(key.clone());
+                }
+                nested_keys(v, keys);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The header text a tag wrote in brackets for `field` (`[Họ tên]` for `ho_ten`).
@@ -207,8 +286,13 @@ pub fn render_document(
     document: &Document,
 ) -> Result<Rendered, Diagnostic> {
     let context = handlebars::Context::from(document.data.clone());
-    template.render(&context).map_err(|d| {
-        let message = format!("{} (rendering {})", d.message, document.origin);
+    template.render_traced(&context).map_err(|(d, read)| {
+        // A value of a row names its own cell, the row's first cell otherwise.
+        let origin = read
+            .iter()
+            .find_map(|f| document.cells.iter().find(|(k, _)| k == f))
+            .map_or(&document.origin, |(_, cell)| cell);
+        let message = format!("{} (rendering {origin})", d.message);
         Diagnostic { message, ..d }.within(template_display)
     })
 }
@@ -268,6 +352,7 @@ pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
     }
     let Some(table) = table else { return problems };
     problems.extend(table.warnings.iter().cloned());
+    problems.extend(fields_some_records_lack(&table));
     if let Some(field) = &config.group_by
         && let Err(e) = crate::context::group_key(&table, field)
     {
@@ -343,7 +428,7 @@ pub struct TagEntry {
     pub kind: &'static str,
     pub tag: String,
     pub expression: String,
-    /// For block tags: `inline`, `table row` or `paragraphs`.
+    /// For block tags: `inline`, `table row`, `table rows` or `paragraphs`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shape: Option<&'static str>,
     /// For block tags: the paragraphs where the block opens and closes.

@@ -15,6 +15,9 @@ pub struct Document {
     /// Where its data came from, for messages: `inputs/x.xlsx:CanBo!A7`, or
     /// `group 'CCKL' (inputs/x.xlsx:DanhSach!A4)`.
     pub origin: String,
+    /// For a document made of one row: the cell each field came from (`inputs/x.xlsx:CanBo!C7`),
+    /// so that an error in a value names its own cell.
+    pub cells: Vec<(String, String)>,
 }
 
 /// Globals every document sees: `today` (the run date, `dd/mm/yyyy`) and `--set` values.
@@ -205,6 +208,15 @@ impl<'a> Documents<'a> {
             None => Document {
                 data: Value::Object(row_object_of(table, i, globals, keep)),
                 origin: table.row_location(table.rows[i].number),
+                cells: table
+                    .columns
+                    .iter()
+                    .filter(|c| !c.letter.is_empty())
+                    .map(|c| {
+                        let cell = table.cell_location(&c.letter, table.rows[i].number);
+                        (c.key.clone(), cell)
+                    })
+                    .collect(),
             },
             Some(groups) => {
                 let (value, members) = &groups[i];
@@ -231,6 +243,7 @@ impl<'a> Documents<'a> {
                     return Document {
                         data: Value::Object(object),
                         origin: table.source.clone(),
+                        cells: Vec::new(),
                     };
                 }
                 Document {
@@ -239,6 +252,7 @@ impl<'a> Documents<'a> {
                         "group '{value}' ({})",
                         table.row_location(table.rows[members[0]].number)
                     ),
+                    cells: Vec::new(),
                 }
             }
         }

@@ -22,3 +22,4 @@ mod register;
 mod render;
 mod round;
 mod spreadsheets;
+mod tables;

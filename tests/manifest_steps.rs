@@ -421,7 +421,7 @@ combine = "../../ra-ngoai.docx"
     let dir = project(&[("u.csv", "Mã\nA\nB\n")], "{{ma}}", manifest);
     let run = vanban(dir.path(), &["run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(body(&dir.path().join("out/ra-ngoai.docx")), "A\n\nB");
+    assert_eq!(body(&dir.path().join("out/ra-ngoai.docx")), "A\nB");
     assert!(!dir.path().join("ra-ngoai.docx").exists());
     assert!(!dir.path().parent().unwrap().join("ra-ngoai.docx").exists());
 }

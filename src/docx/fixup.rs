@@ -12,6 +12,9 @@ pub struct Needs {
     pub renumber_drawings: bool,
     /// A repeated region holds tracked changes (`w:ins`, `w:del`, `w:rPrChange`... ids).
     pub renumber_revisions: bool,
+    /// A repeated region holds a numbered list: each repetition's lists start again (see
+    /// `numbering::Numbering::restart_repeated`).
+    pub restart_lists: bool,
 }
 
 /// The next free ids of a document, above every id its template uses in any story part

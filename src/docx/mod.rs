@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, lower};
 
 pub mod combine;
 pub mod fixup;
+pub mod numbering;
 pub mod prefixes;
 
 /// The largest part vanban inflates: a bigger one is refused, never filled into memory.
@@ -260,6 +261,24 @@ impl Package {
     }
 
     /// The first ids above those every story part uses (the text parts and the comments).
+    /// The numbering part of the main document: its zip index and XML.
+    pub fn numbering(&self) -> Option<(usize, String)> {
+        let main = self.main_part();
+        let (dir, file) = main.name.rsplit_once('/').unwrap_or(("", &main.name));
+        let rels_name = if dir.is_empty() {
+            format!("_rels/{file}.rels")
+        } else {
+            format!("{dir}/_rels/{file}.rels")
+        };
+        let rels = self.read_text(&rels_name).ok()??;
+        let name = parse_relationships(&rels)
+            .into_iter()
+            .find(|r| !r.external && r.kind.ends_with("/relationships/numbering"))
+            .map(|r| resolve_target(dir, &r.target))?;
+        let index = self.entries.iter().position(|e| *e == name)?;
+        Some((index, self.read_text(&name).ok()??))
+    }
+
     pub fn free_ids(&self) -> fixup::FreeIds {
         let comments: Vec<String> = (self.entries.iter())
             .filter(|e| self.content_types.of(e) == Some(COMMENTS_TYPE))

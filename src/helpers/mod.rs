@@ -83,6 +83,47 @@ pub const HELPERS: &[(&str, usize, Option<usize>)] = &[
     ("default", 2, Some(2)),
 ];
 
+/// What a helper that takes arguments needs, and a call written in full: said when a tag
+/// names the helper alone (`{{doc_tien}}`) and the data has no field of that name.
+pub fn needs(name: &str) -> Option<(&'static str, &'static str)> {
+    Some(match name {
+        "ngay_thang" => ("a date", "{{ngay_thang ngay_ky}}"),
+        "ngay" => ("a date", "{{ngay ngay_sinh \"dd/mm/yyyy\"}}"),
+        "so" => ("a number", "{{so tong_tien}}"),
+        "doc_so" => ("a number", "{{doc_so so_luong}}"),
+        "doc_tien" => ("a number", "{{doc_tien tong_tien}}"),
+        "la_ma" => ("a number", "{{la_ma @index}}"),
+        "hoa" | "hoa_dau" | "thuong" => ("a text", "{{hoa ten_don_vi}}"),
+        "sum" => ("a list and a field", "{{sum rows \"tong_diem\"}}"),
+        "count" => ("a list", "{{count rows}}"),
+        "lien_tuc" => (
+            "a list, a field, a value, a year and a count",
+            "{{lien_tuc lich_su \"noi_dung\" \"Chiến sĩ thi đua cơ sở\" 2024 2}}",
+        ),
+        "ty_le" => (
+            "two numbers",
+            "{{ty_le (count rows \"dat\" \"Đạt\") (count rows)}}",
+        ),
+        "where" => (
+            "a list, a field and a value",
+            "{{where rows \"hinh_thuc\" \"Giấy khen\"}}",
+        ),
+        "sort" | "sort_ten" => ("a list and a field", "{{sort rows \"tong_diem\"}}"),
+        "group" => ("a list and a field", "{{group rows \"ten_don_vi\"}}"),
+        "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "and" | "or" | "in" => {
+            ("two values", "{{eq xep_loai \"A\"}}")
+        }
+        "not" => ("a value", "{{not da_khen}}"),
+        "default" => (
+            "a value and a fallback",
+            "{{default chuc_vu \"Chuyên viên\"}}",
+        ),
+        "lookup" => ("an object and a key", "{{lookup don_vi \"ten\"}}"),
+        "log" => ("a value", "{{log ho_ten}}"),
+        _ => return None,
+    })
+}
+
 /// The Handlebars helpers that `register` leaves to Handlebars.
 #[cfg(test)]
 const BUILT_INS: &[&str] = &["if", "unless", "each", "with", "lookup", "log"];

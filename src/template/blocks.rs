@@ -15,6 +15,9 @@ pub enum Shape {
     /// Open and close alone in their own paragraphs: those paragraphs vanish and what lies
     /// between them repeats or drops.
     Paragraphs,
+    /// Open and close each in a tag row (a table row that holds nothing but block tags) of
+    /// one table: those rows vanish and the rows between them repeat or drop.
+    Rows,
 }
 
 impl Shape {
@@ -23,6 +26,7 @@ impl Shape {
             Shape::Inline => "inline",
             Shape::TableRow => "table row",
             Shape::Paragraphs => "paragraphs",
+            Shape::Rows => "table rows",
         }
     }
 }
@@ -93,6 +97,47 @@ pub fn control_only_paragraphs(tree: &PartTree, scan: &Scan) -> Vec<bool> {
     control
 }
 
+/// The tag rows of a part (by `w:tr` start token): rows whose paragraphs hold block tags
+/// and nothing else (no text, no drawing, no nested table), at least one tag among them.
+pub fn tag_rows(
+    tree: &PartTree,
+    control: &[bool],
+    scan: &Scan,
+) -> std::collections::HashSet<usize> {
+    let mut has_tag = vec![false; tree.paragraphs.len()];
+    for found in &scan.tags {
+        has_tag[found.paragraph] = true;
+    }
+    let mut verdict: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
+    for (p, paragraph) in tree.paragraphs.iter().enumerate() {
+        let Some(row) = paragraph.row else { continue };
+        let fine = if has_tag[p] {
+            control[p]
+        } else {
+            paragraph
+                .nodes
+                .iter()
+                .all(|&n| tree.nodes[n].text.trim().is_empty())
+        };
+        let entry = verdict.entry(row).or_insert(true);
+        *entry &= fine;
+    }
+    verdict
+        .into_iter()
+        .filter(|&(row, fine)| {
+            fine && tree
+                .paragraphs
+                .iter()
+                .enumerate()
+                .any(|(p, par)| par.row == Some(row) && has_tag[p])
+                && !tree.tokens[row + 1..tree.end_of(row)]
+                    .iter()
+                    .any(|t| matches!(&*t.name, "w:tbl" | "w:drawing" | "w:pict" | "w:object"))
+        })
+        .map(|(row, _)| row)
+        .collect()
+}
+
 /// The span of the `w:pPr` of paragraph `p` when it holds the paragraph's section break
 /// (`w:sectPr`): the section that paragraph ends.
 pub fn section_break(tree: &PartTree, p: usize) -> Option<std::ops::Range<usize>> {
@@ -120,6 +165,7 @@ pub fn pair_blocks(
     let mut blocks = Vec::new();
     let mut errors = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    let rows = tag_rows(tree, control, scan);
     let para = |tag: usize| scan.tags[tag].paragraph;
     let text = |tag: usize| scan.tags[tag].text.clone();
     for (id, found) in scan.tags.iter().enumerate() {
@@ -179,7 +225,7 @@ pub fn pair_blocks(
                     });
                 }
                 let open = stack.pop().expect("matched entry");
-                match decide_shape(tree, scan, control, open.tag, &open.elses, id) {
+                match decide_shape(tree, scan, control, &rows, open.tag, &open.elses, id) {
                     Ok(shape) => blocks.push(Block {
                         helper: open.helper,
                         open: open.tag,
@@ -226,6 +272,31 @@ pub fn pair_blocks(
             }
         }
     }
+    // A tag row vanishes whole: it cannot also hold the tags of a block of another shape.
+    let row_of = |t: usize| tree.paragraphs[para(t)].row;
+    for block in blocks.iter().filter(|b| b.shape == Shape::Rows) {
+        for &t in [block.open, block.close].iter().chain(&block.elses) {
+            let other = blocks.iter().find(|b| {
+                b.shape != Shape::Rows
+                    && [b.open, b.close]
+                        .iter()
+                        .chain(&b.elses)
+                        .any(|&u| row_of(u) == row_of(t))
+            });
+            if let Some(other) = other {
+                let (table, row, _) = tree.paragraphs[para(t)].table_pos.unwrap_or_default();
+                errors.push(BlockError {
+                    paragraph: para(t),
+                    message: format!(
+                        "row {row} of table {table} holds {} (a block over table rows) and {} (a block of another shape)",
+                        text(t),
+                        text(other.open)
+                    ),
+                    hints: vec!["give each block over rows tag rows of its own, holding nothing else".into()],
+                });
+            }
+        }
+    }
     blocks.sort_by_key(|b| b.open);
     (blocks, errors)
 }
@@ -234,6 +305,7 @@ fn decide_shape(
     tree: &PartTree,
     scan: &Scan,
     control: &[bool],
+    tag_rows: &std::collections::HashSet<usize>,
     open: usize,
     elses: &[usize],
     close: usize,
@@ -287,6 +359,15 @@ fn decide_shape(
         && all_ends().all(|t| tree.paragraphs[tags[t].paragraph].container == o.container);
     if alone {
         return Ok(Shape::Paragraphs);
+    }
+    // Each end in a tag row of one table, open and close in different rows.
+    let row_of = |t: usize| tree.paragraphs[tags[t].paragraph].row;
+    let in_tag_rows = all_ends().all(|t| row_of(t).is_some_and(|r| tag_rows.contains(&r)));
+    if in_tag_rows && row_of(open) != row_of(close) {
+        let table = |t: usize| row_of(t).map(|r| tree.tokens[r].parent);
+        if all_ends().all(|t| table(t) == table(open)) {
+            return Ok(Shape::Rows);
+        }
     }
     if o.row.is_some() && o.row == c.row && o.cell != c.cell {
         if let Some(&e) = elses.first() {

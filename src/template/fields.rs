@@ -10,6 +10,9 @@ pub enum Scope {
     Root,
     /// Inside `{{#each rows}}` (or a helper over `rows`): the fields of a row.
     Rows,
+    /// Inside `{{#each list}}` / `{{#with object}}` over a field of the data (not `rows`):
+    /// the fields of its items, which the data may not show (an empty list).
+    Items,
     /// Inside a block whose items' shape is unknown.
     Unknown,
 }
@@ -34,10 +37,47 @@ pub fn field_uses(parts: &[&[TagInfo]], slug: bool) -> Vec<FieldUse> {
     uses
 }
 
+/// An open block: the scope inside it and, for `#if x` / `#unless x`, the field whose
+/// presence its branch depends on.
+struct Frame {
+    scope: Scope,
+    /// (field, its scope, whether the block is `#unless`).
+    condition: Option<(String, Scope, bool)>,
+    in_else: bool,
+}
+
+impl Frame {
+    fn new(scope: Scope) -> Frame {
+        Frame {
+            scope,
+            condition: None,
+            in_else: false,
+        }
+    }
+
+    /// The field that is present wherever this block's current branch renders.
+    fn guard(&self) -> Option<(&str, Scope)> {
+        match &self.condition {
+            Some((field, scope, unless)) if *unless == self.in_else => Some((field, *scope)),
+            _ => None,
+        }
+    }
+}
+
+/// The field a condition is, when it is a single path (`#if so_dien_thoai`).
+fn condition_field(args: &[Term], scope: Scope) -> Option<(String, Scope)> {
+    match args {
+        [Term::Path(path)] => {
+            field_of(path).map(|(f, in_root)| (f, if in_root { Scope::Root } else { scope }))
+        }
+        _ => None,
+    }
+}
+
 fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
-    let mut scopes = vec![Scope::Root];
+    let mut scopes = vec![Frame::new(Scope::Root)];
     for (t, tag) in tags.iter().enumerate() {
-        let scope = *scopes.last().unwrap_or(&Scope::Root);
+        let scope = scopes.last().map_or(Scope::Root, |f| f.scope);
         let expr_text = expr::terms_text(&tag.kind, &tag.expr);
         let expr_text = if slug {
             expr::slug_brackets(&expr_text)
@@ -49,7 +89,7 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
             // Its blocks still open and close.
             _ => {
                 match tag.kind {
-                    TagKind::Open(_) => scopes.push(Scope::Unknown),
+                    TagKind::Open(_) => scopes.push(Frame::new(Scope::Unknown)),
                     TagKind::Close(_) if scopes.len() > 1 => {
                         scopes.pop();
                     }
@@ -58,7 +98,12 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
                 continue;
             }
         };
+        // Inside `{{#if x}}` (or the else of `{{#unless x}}`), a use of `x` renders only
+        // where `x` is present: it may be missing as the condition may.
+        let guards: Vec<(&str, Scope)> = scopes.iter().filter_map(Frame::guard).collect();
+        let guarded = |field: &str, scope: Scope| guards.contains(&(field, scope));
         let mut record = |field: String, scope: Scope, optional: bool| {
+            let optional = optional || guarded(&field, scope);
             uses.push(FieldUse {
                 field,
                 scope,
@@ -86,20 +131,40 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
                         {
                             Scope::Rows
                         }
+                        Some(Term::Path(path))
+                            if scope == Scope::Root && field_of(path).is_some_and(|(_, r)| !r) =>
+                        {
+                            Scope::Items
+                        }
                         _ => Scope::Unknown,
                     },
                     _ => scope,
                 };
-                scopes.push(inner);
+                let mut frame = Frame::new(inner);
+                if conditional {
+                    frame.condition = condition_field(args, scope)
+                        .map(|(field, scope)| (field, scope, helper == "unless"));
+                }
+                scopes.push(frame);
             }
             TagKind::Else => {
                 // `else if x`: a condition in the enclosing block's scope.
                 let args = terms.get(1..).unwrap_or(&[]);
                 let outer = scopes
                     .get(scopes.len().saturating_sub(2))
-                    .copied()
-                    .unwrap_or(Scope::Root);
+                    .map_or(Scope::Root, |f| f.scope);
                 collect(args, outer, true, &mut record);
+                if scopes.len() > 1
+                    && let Some(frame) = scopes.last_mut()
+                {
+                    if args.is_empty() {
+                        frame.in_else = true;
+                    } else {
+                        // `else if y`: the branch renders where `y` is present.
+                        frame.condition = condition_field(args, outer).map(|(f, s)| (f, s, false));
+                        frame.in_else = false;
+                    }
+                }
             }
             TagKind::Close(_) => {
                 if scopes.len() > 1 {

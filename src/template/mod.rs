@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use handlebars::{Context, Handlebars, RenderError, RenderErrorReason};
 
 use crate::diag::{Diagnostic, lower};
-use crate::docx::{Package, PartKind, fixup};
+use crate::docx::{Package, PartKind, fixup, numbering};
 use blocks::{Block, Shape};
 use expr::{Tag, TagKind, Term};
 use scan::Piece;
@@ -128,6 +128,9 @@ pub fn locate(part: &str, tag: &TagInfo) -> String {
     }
 }
 
+/// A document that failed to render: the located error and the fields its tag reads.
+pub type RenderFailure = (Diagnostic, Vec<String>);
+
 /// A template ready to render: the package and one compiled template per part with tags.
 pub struct Template {
     pub package: Package,
@@ -194,9 +197,22 @@ impl Template {
 
     /// Renders every part with tags for one document's data. Returns (zip index, XML).
     pub fn render(&self, data: &Context) -> Result<Vec<(usize, Vec<u8>)>, Diagnostic> {
+        self.render_traced(data).map_err(|(d, _)| d)
+    }
+
+    /// [`Template::render`], whose error also gives the fields the failing tag reads (in
+    /// the order written), so that the caller can name the cell a bad value came from.
+    pub fn render_traced(&self, data: &Context) -> Result<Vec<(usize, Vec<u8>)>, RenderFailure> {
         let mut out = Vec::with_capacity(self.parts.len());
         // Copies take ids no part uses; one part's copies leave the next part's free ids above.
         let mut free = self.free_ids;
+        let mut numbering = self
+            .parts
+            .iter()
+            .any(|p| p.fixup.restart_lists)
+            .then(|| self.package.numbering())
+            .flatten()
+            .map(|(index, xml)| (index, numbering::Numbering::read(xml)));
         for part in &self.parts {
             let registry = match part.kind {
                 PartKind::Word => &self.word,
@@ -213,8 +229,20 @@ impl Template {
                     xml.push_str(&piece);
                 }
             }
+            let xml = match (&mut numbering, part.fixup.restart_lists) {
+                (Some((_, numbering)), true) => numbering.restart_repeated(&xml),
+                (None, true) => xml
+                    .replace(numbering::REPEAT_START, "")
+                    .replace(numbering::REPEAT_END, ""),
+                _ => xml,
+            };
             let xml = fixup::apply(part.fixup, xml, &mut free);
             out.push((part.index, xml.into_bytes()));
+        }
+        if let Some((index, numbering)) = numbering
+            && numbering.changed()
+        {
+            out.push((index, numbering.finish().into_bytes()));
         }
         Ok(out)
     }
@@ -229,7 +257,7 @@ impl Template {
         part: &CompiledPart,
         chunk: &std::ops::Range<usize>,
         e: &RenderError,
-    ) -> Diagnostic {
+    ) -> RenderFailure {
         let tag = e
             .line_no
             .zip(e.column_no)
@@ -242,10 +270,22 @@ impl Template {
         let shown = tag.map(|t| part.tags[t].text.as_str()).unwrap_or("");
         let (message, hint) = describe_render_error(e.reason(), shown);
         let d = Diagnostic::error(location, message);
-        match hint {
+        let d = match hint {
             Some(h) => d.with_hint(h),
             None => d,
-        }
+        };
+        let read = tag
+            .map(|t| {
+                fields::field_uses(
+                    &[std::slice::from_ref(&part.tags[t])],
+                    self.options.slug_brackets,
+                )
+                .into_iter()
+                .map(|u| u.field)
+                .collect()
+            })
+            .unwrap_or_default();
+        (d, read)
     }
 }
 
@@ -260,6 +300,14 @@ fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (String, Opti
         RenderErrorReason::MissingVariable(path) => {
             let path = path.clone().unwrap_or_default();
             let path = path.trim_start_matches("[").trim_end_matches("]");
+            if let Some((what, example)) = crate::helpers::needs(path)
+                && tag.trim_matches(['{', '}', ' ']) == path
+            {
+                return (
+                    format!("{at}{path} needs {what}"),
+                    Some(format!("write what it reads after its name: {example}")),
+                );
+            }
             (
                 format!("{at}no field '{path}' in the data"),
                 Some(format!(
@@ -651,6 +699,9 @@ struct Plan {
     hoisted: HashSet<usize>,
     /// Start tokens inside a repeated region (their unique ids are stripped).
     repeated: Vec<bool>,
+    /// The open, else and close tags of `#each` blocks that repeat a numbered list: each
+    /// repetition is marked so that its lists start again (0 open, 1 else, 2 close).
+    list_marks: HashMap<usize, u8>,
     fixup: fixup::Needs,
 }
 
@@ -720,6 +771,25 @@ fn plan_emission(
             plan.fixup.repair_tables = true;
         }
     }
+    // Blocks over table rows: their tag rows vanish, replaced by their tags.
+    let mut vanishing_rows: HashSet<usize> = HashSet::new();
+    for block in blocks.iter().filter(|b| b.shape == Shape::Rows) {
+        for &t in [block.open, block.close].iter().chain(&block.elses) {
+            if let Some(row) = tree.paragraphs[tag_paragraph(t)].row {
+                vanishing_rows.insert(row);
+            }
+        }
+        // Repeated zero times, the rows may leave a table without rows.
+        plan.fixup.repair_tables = true;
+    }
+    for (id, found) in scan.tags.iter().enumerate() {
+        if let Some(row) = tree.paragraphs[found.paragraph].row
+            && vanishing_rows.contains(&row)
+        {
+            plan.vanishing.entry(row).or_default().push(id);
+            plan.hoisted.insert(id);
+        }
+    }
     for list in plan.before.values_mut().chain(plan.after.values_mut()) {
         list.sort_unstable();
     }
@@ -767,9 +837,33 @@ fn plan_emission(
                 let row = tree.paragraphs[tag_paragraph(block.open)].row.expect("row");
                 (row, tree.end_of(row))
             }
+            Shape::Rows => {
+                let row = |t: usize| tree.paragraphs[tag_paragraph(t)].row.expect("row");
+                (row(block.open), tree.end_of(row(block.close)))
+            }
         };
         delta[from] += 1;
         delta[to + 1] -= 1;
+        // `{{!-- continue numbering --}}` (or `đánh số tiếp`) inside the block keeps one list
+        // running through the repetitions.
+        let continues = scan.tags[block.open..block.close].iter().any(|f| {
+            matches!(&f.tag, Ok(t) if t.kind == TagKind::Comment
+                && matches!(
+                    t.expr.trim_matches(|c: char| c == '-' || c.is_whitespace()).to_lowercase().as_str(),
+                    "continue numbering" | "đánh số tiếp"
+                ))
+        });
+        if block.shape != Shape::Inline
+            && !continues
+            && tokens[from..=to].iter().any(|t| &*t.name == "w:numId")
+        {
+            plan.fixup.restart_lists = true;
+            plan.list_marks.insert(block.open, 0);
+            plan.list_marks.insert(block.close, 2);
+            for &e in &block.elses {
+                plan.list_marks.insert(e, 1);
+            }
+        }
     }
     let mut depth = 0;
     for (i, d) in delta.iter().take(tokens.len()).enumerate() {
@@ -898,8 +992,15 @@ fn emit(
             out.pop();
             out.push_str("&#123;");
         }
+        let mark = plan.list_marks.get(&id).copied();
+        if matches!(mark, Some(1 | 2)) {
+            out.push_str(numbering::REPEAT_END);
+        }
         sites.push((out.len(), id));
         out.push_str(&handlebars_tag(tag, &terms_of[id], options));
+        if matches!(mark, Some(0 | 1)) {
+            out.push_str(numbering::REPEAT_START);
+        }
     };
     let mut pos = 0;
     let mut i = 0;
