@@ -128,8 +128,19 @@ struct RenderArgs {
     #[arg(long = "set", value_name = "KEY=VALUE")]
     set: Vec<String>,
     /// Also write every document of the run into one file, each from a new page
-    #[arg(long, value_name = "FILE.docx")]
+    /// (FILE.pdf: a PDF with one bookmark per document)
+    #[arg(long, value_name = "FILE.docx|FILE.pdf")]
     combine: Option<PathBuf>,
+    /// Also write each document's PDF beside its .docx (converted by LibreOffice;
+    /// VANBAN_SOFFICE names its soffice program)
+    #[arg(long)]
+    pdf: bool,
+    /// The files made of each document: docx, pdf (the PDF only) or both
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    /// Plain PDF instead of PDF/A-2b
+    #[arg(long)]
+    plain_pdf: bool,
     /// Documents rendered at once (default: the number of cores)
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
@@ -144,6 +155,13 @@ struct DataArgs {
     file: PathBuf,
     #[command(flatten)]
     source: SourceArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    Docx,
+    Pdf,
+    Both,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -217,12 +235,12 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
     if let Some(combine) = &args.combine {
         let is_docx = combine
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("pdf"));
         if !is_docx {
             errors.push(Diagnostic::error(
                 "--combine",
                 format!(
-                    "expected a .docx file name, found '{}'",
+                    "expected a .docx or .pdf file name, found '{}'",
                     crate::diag::display(combine)
                 ),
             ));
@@ -232,7 +250,29 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
         return Err(errors);
     }
     let jobs = args.jobs.unwrap_or_else(default_jobs);
+    // A name pattern ending in .pdf asks for the PDF only.
+    let pdf_name = args
+        .name
+        .as_deref()
+        .is_some_and(|n| n.trim_end().to_lowercase().ends_with(".pdf"));
+    let formats = match (args.format, args.pdf) {
+        (Some(FormatArg::Docx), true) | (Some(FormatArg::Both), _) => batch::Formats {
+            docx: true,
+            pdf: true,
+        },
+        (Some(FormatArg::Pdf), _) => batch::Formats {
+            docx: false,
+            pdf: true,
+        },
+        (Some(FormatArg::Docx), false) => batch::Formats::default(),
+        (None, pdf) => batch::Formats {
+            docx: !pdf_name,
+            pdf: pdf || pdf_name,
+        },
+    };
     Ok(RenderConfig {
+        formats,
+        pdfa: !args.plain_pdf,
         template: args.template,
         data: args.data,
         load: args.source.load_options(),
