@@ -237,6 +237,11 @@ pub fn convert(
             });
         }
     });
+    // On Ctrl-C the handler removes the work folder and ends the process: nothing more is
+    // written meanwhile.
+    while INTERRUPTED.load(Ordering::SeqCst) {
+        std::thread::park();
+    }
     items
         .into_iter()
         .map(|item| {
@@ -468,6 +473,42 @@ fn kill_group(child: &mut Child) {
     }
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// The number of pages of a PDF.
+pub fn page_count(pdf: &Path) -> Option<usize> {
+    lopdf::Document::load(pdf).ok().map(|d| d.get_pages().len())
+}
+
+/// Gives a combined PDF one outline entry (bookmark) per document: `documents` holds each
+/// one's title and page count, in order. Rewrites the file in place (it is still in the work
+/// folder); its PDF/A metadata is kept.
+pub fn add_outline(pdf: &Path, documents: &[(String, usize)]) -> Result<(), String> {
+    let mut doc = lopdf::Document::load(pdf).map_err(|e| format!("cannot read the PDF: {e}"))?;
+    let pages = doc.get_pages();
+    let mut first = 1u32;
+    for (title, count) in documents {
+        let Some(&page) = pages.get(&first) else {
+            return Err(format!(
+                "it has {} pages, fewer than its documents' {}",
+                pages.len(),
+                documents.iter().map(|(_, n)| n).sum::<usize>()
+            ));
+        };
+        doc.add_bookmark(lopdf::Bookmark::new(title.clone(), [0.0; 3], 0, page), None);
+        first += *count as u32;
+    }
+    let Some(outline) = doc.build_outline() else {
+        return Ok(());
+    };
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| format!("cannot read the PDF: {e}"))?;
+    catalog.set("Outlines", lopdf::Object::Reference(outline));
+    catalog.set("PageMode", lopdf::Object::Name(b"UseOutlines".to_vec()));
+    doc.save(pdf)
+        .map(|_| ())
+        .map_err(|e| format!("cannot write the PDF: {e}"))
 }
 
 #[cfg(test)]

@@ -166,6 +166,16 @@ fn pdf_beside_each_docx_is_pdf_a_with_its_fonts_properties_and_pages() {
     assert_eq!(pages(&all), 6);
     let meta = tool("pdfinfo", &["-meta"], &all);
     assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+    let toc = lopdf::Document::load(&all).unwrap().get_toc().unwrap();
+    let entries: Vec<(String, usize)> = toc.toc.iter().map(|e| (e.title.clone(), e.page)).collect();
+    assert_eq!(
+        entries,
+        [
+            ("t-VP".to_string(), 1),
+            ("t-TT".to_string(), 3),
+            ("t-CCTL".to_string(), 5)
+        ]
+    );
 }
 
 #[test]

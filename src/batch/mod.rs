@@ -429,9 +429,10 @@ impl<'j> Job<'j> {
                 )]
             })?;
         let progress = progress_bar(names.len() as u64, self.quiet, self.stem);
+        // Each document's PDF: asked for, or a page of the combined PDF's outline.
         let pdf_input = |k: usize| {
             work.as_ref()
-                .filter(|_| self.formats.pdf)
+                .filter(|_| self.formats.pdf || combine_pdf)
                 .map(|w| w.path().join(format!("{k}.docx")))
         };
         let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
@@ -517,9 +518,7 @@ impl<'j> Job<'j> {
         let mut pdf_failed: HashSet<usize> = HashSet::new();
         if let (Some(pdf), Some(work)) = (pdf, &work) {
             let mut inputs: Vec<PathBuf> = Vec::new();
-            if self.formats.pdf {
-                inputs.extend(made.iter().filter_map(|&k| pdf_input(k)));
-            }
+            inputs.extend(made.iter().filter_map(|&k| pdf_input(k)));
             inputs.extend(combined_input.iter().cloned());
             let converting = progress_bar(
                 inputs.len() as u64,
@@ -532,27 +531,49 @@ impl<'j> Job<'j> {
             });
             converting.finish_and_clear();
             let mut results = results.into_iter();
-            if self.formats.pdf {
-                for &k in &made {
-                    let Some(name) = &names[k] else { continue };
-                    let target = self.out.join(name).with_extension("pdf");
-                    let result = results.next().unwrap_or(Err("not converted".into()));
-                    match result.and_then(|made| place(&made, &target)) {
-                        Ok(()) => {
-                            report.pdfs += 1;
-                        }
-                        Err(reason) => {
-                            pdf_failed.insert(k);
-                            report.failures.push(Diagnostic::error(
-                                display(&target),
-                                format!("cannot make the PDF: {reason}"),
-                            ));
-                        }
+            // The combined PDF's outline: each document's title and page count.
+            let mut outline: Option<Vec<(String, usize)>> = Some(Vec::new());
+            for &k in &made {
+                let Some(name) = &names[k] else { continue };
+                let target = self.out.join(name).with_extension("pdf");
+                let result = results.next().unwrap_or(Err("not converted".into()));
+                if let (Some(entries), Ok(made)) = (&mut outline, &result) {
+                    let title = name
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    match convert::page_count(made) {
+                        Some(pages) => entries.push((title, pages)),
+                        None => outline = None,
+                    }
+                } else {
+                    outline = None;
+                }
+                if !self.formats.pdf {
+                    continue;
+                }
+                match result.and_then(|made| place(&made, &target)) {
+                    Ok(()) => {
+                        report.pdfs += 1;
+                    }
+                    Err(reason) => {
+                        pdf_failed.insert(k);
+                        report.failures.push(Diagnostic::error(
+                            display(&target),
+                            format!("cannot make the PDF: {reason}"),
+                        ));
                     }
                 }
             }
             if let (Some(path), Some(result)) = (&self.combine, results.next()) {
-                match result.and_then(|made| place(&made, path)) {
+                let result = result.and_then(|made| {
+                    // Without every document's page count (one failed), no outline.
+                    if let Some(entries) = &outline {
+                        convert::add_outline(&made, entries)?;
+                    }
+                    place(&made, path)
+                });
+                match result {
                     Ok(()) => {
                         report.combined = Some(path.clone());
                         report.pdfs += 1;
