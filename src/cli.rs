@@ -68,6 +68,9 @@ struct RunArgs {
     /// Remove documents of earlier runs that this run did not write
     #[arg(long)]
     clean: bool,
+    /// Also write every document's PDF beside its .docx (converted by LibreOffice)
+    #[arg(long)]
+    pdf: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -390,6 +393,7 @@ fn run(args: RunArgs) -> i32 {
         jobs,
         quiet: args.quiet,
         clean: args.clean,
+        pdf: args.pdf,
     };
     let report = match crate::manifest::run(&loaded, &options) {
         Ok(report) => report,

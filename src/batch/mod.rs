@@ -64,6 +64,8 @@ impl Default for Formats {
 pub struct Pdf {
     pub soffice: PathBuf,
     pub options: convert::Options,
+    /// Every kind of a manifest makes its PDF too (`vanban run --pdf`).
+    pub every_kind: bool,
 }
 
 impl Pdf {
@@ -80,6 +82,7 @@ impl Pdf {
                 jobs,
                 timeout: convert::default_timeout(),
             },
+            every_kind: false,
         }))
     }
 }

@@ -156,8 +156,11 @@ fn job_for<'a>(
     books: Option<&'a Books>,
     pdf: Option<&'a batch::Pdf>,
 ) -> Job<'a> {
+    let mut formats = formats_of(spec).unwrap_or_default();
+    // `vanban run --pdf`: every kind's PDF too.
+    formats.pdf |= pdf.is_some_and(|p| p.every_kind);
     Job {
-        formats: formats_of(spec).unwrap_or_default(),
+        formats,
         pdf,
         template,
         template_display: &spec.template,
@@ -222,14 +225,15 @@ fn formats_of(spec: &DocumentSpec) -> Result<batch::Formats, Diagnostic> {
 }
 
 /// Whether a run makes any PDF (and so needs LibreOffice).
-fn needs_pdf(loaded: &Loaded) -> bool {
-    loaded.manifest.documents.iter().any(|spec| {
-        formats_of(spec).is_ok_and(|f| f.pdf)
-            || spec
-                .combine
-                .as_deref()
-                .is_some_and(|c| batch::is_pdf(Path::new(c)))
-    })
+fn needs_pdf(loaded: &Loaded, options: &RunOptions) -> bool {
+    options.pdf
+        || loaded.manifest.documents.iter().any(|spec| {
+            formats_of(spec).is_ok_and(|f| f.pdf)
+                || spec
+                    .combine
+                    .as_deref()
+                    .is_some_and(|c| batch::is_pdf(Path::new(c)))
+        })
 }
 
 /// Makes every document of the manifest: numbers them against the register, writes the
@@ -238,10 +242,14 @@ pub fn run(loaded: &Loaded, options: &RunOptions) -> Result<RunReport, Vec<Diagn
     let earlier = register::read(loaded)?;
     let prepared = prepare(loaded)?;
     let pdf = batch::Pdf::setup(
-        needs_pdf(loaded),
+        needs_pdf(loaded, options),
         loaded.manifest.pdf.archive,
         options.jobs.max(1),
-    )?;
+    )?
+    .map(|pdf| batch::Pdf {
+        every_kind: options.pdf,
+        ..pdf
+    });
     let out = loaded.out_dir();
     let books = Books::from_register(earlier);
     let jobs = jobs_of(loaded, &prepared, &out, options, &books, pdf.as_ref());
@@ -300,6 +308,8 @@ pub struct RunOptions {
     pub quiet: bool,
     /// Remove the documents of earlier runs that this run did not write.
     pub clean: bool,
+    /// Every kind's PDF too (`vanban run --pdf`).
+    pub pdf: bool,
 }
 
 /// What a run would do, decided and not written: the numbers it would print, one line each
