@@ -144,6 +144,10 @@ struct RenderArgs {
     /// Plain PDF instead of PDF/A-2b
     #[arg(long)]
     plain_pdf: bool,
+    /// The printer's offset for pre-printed blanks, in mm right and down (e.g. 1.5,-2):
+    /// every frame moves by it
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]
+    offset: Option<String>,
     /// Documents rendered at once (default: the number of cores)
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
@@ -249,6 +253,19 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
             ));
         }
     }
+    let offset_mm = args.offset.as_deref().and_then(|text| {
+        let parsed = text
+            .split_once(',')
+            .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
+            .filter(|(x, y): &(f64, f64)| x.is_finite() && y.is_finite());
+        if parsed.is_none() {
+            errors.push(
+                Diagnostic::error("--offset", format!("expected X,Y in mm, found '{text}'"))
+                    .with_hint("for example --offset 1.5,-2 (1.5 mm right, 2 mm up)"),
+            );
+        }
+        parsed
+    });
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -275,6 +292,7 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
     };
     Ok(RenderConfig {
         formats,
+        offset_mm,
         pdfa: !args.plain_pdf,
         template: args.template,
         data: args.data,

@@ -349,7 +349,7 @@ fn complete_pdf(path: &Path) -> bool {
 /// (LibreOffice 7.4 and later), or plain PDF.
 fn convert_to(options: &Options) -> String {
     if options.pdfa {
-        r#"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}"#.into()
+        r#"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}"#.into()
     } else {
         "pdf:writer_pdf_Export".into()
     }

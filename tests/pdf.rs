@@ -452,6 +452,24 @@ numbering = { symbol = "BC-STNMT" }
     assert!(summary.contains("bao-cao-VP.pdf"), "{summary}");
     no_leftovers(dir.path(), &out);
 
+    // `run --pdf`: every kind's PDF too, here the kind without formats.
+    let manifest = std::fs::read_to_string(dir.path().join("vanban.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        manifest.replace("formats = [\"docx\", \"pdf\"]\n", ""),
+    )
+    .unwrap();
+    let run = vanban_env(
+        dir.path(),
+        &["run", "--pdf", "--out", "all"],
+        &[("VANBAN_SOFFICE", &soffice)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = all_files(&dir.path().join("all"));
+    assert!(files.contains(&"VP/Ke-hoach.pdf".to_string()), "{files:?}");
+    assert!(files.contains(&"VP/Ke-hoach.docx".to_string()), "{files:?}");
+    std::fs::write(dir.path().join("vanban.toml"), manifest).unwrap();
+
     std::fs::write(
         dir.path().join("vanban.toml"),
         std::fs::read_to_string(dir.path().join("vanban.toml"))
@@ -464,6 +482,39 @@ numbering = { symbol = "BC-STNMT" }
     assert!(
         run.stderr
             .contains("documents 'bao-cao': formats: unknown format 'odt'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_printer_offset_moves_every_frame() {
+    let frame = "<w:p><w:pPr><w:framePr w:wrap=\"around\" w:hAnchor=\"page\" w:vAnchor=\"page\" \
+                 w:x=\"1701\" w:y=\"9412\" w:w=\"5670\"/></w:pPr><w:r><w:t>{{ma_don_vi}}</w:t></w:r></w:p>";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), DocxBuilder::new(frame).build()).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "ma_don_vi\nVP\n").unwrap();
+    let run = vanban_env(
+        dir.path(),
+        &[
+            "render", "t.docx", "--data", "d.csv", "--offset", "2,-1.5", "--name", "x",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let docx = std::fs::read(dir.path().join("out/x.docx")).unwrap();
+    let xml = crate::common::entry_text(&docx, "word/document.xml").unwrap();
+    // 2 mm right = 113 twips, 1.5 mm up = -85 twips.
+    assert!(xml.contains("w:x=\"1814\" w:y=\"9327\""), "{xml}");
+    let run = vanban_env(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.csv", "--offset", "2"],
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--offset: expected X,Y in mm, found '2'"),
         "{}",
         run.stderr
     );

@@ -41,6 +41,8 @@ pub struct RenderConfig {
     pub formats: Formats,
     /// PDF/A-2b (else plain PDF).
     pub pdfa: bool,
+    /// The printer's offset in mm (right, down): every frame moves by it.
+    pub offset_mm: Option<(f64, f64)>,
 }
 
 /// The files made of each document: the .docx, its PDF, or both.
@@ -130,6 +132,7 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         config.jobs,
     )?;
     let job = Job {
+        offset_mm: config.offset_mm,
         formats: config.formats,
         pdf: pdf.as_ref(),
         template: &template,
@@ -220,6 +223,8 @@ pub struct Job<'a> {
     pub formats: Formats,
     /// LibreOffice, when PDFs are made (of the documents, or the combined file).
     pub pdf: Option<&'a Pdf>,
+    /// The printer's offset in mm (right, down) for pre-printed blanks: every frame moves.
+    pub offset_mm: Option<(f64, f64)>,
 }
 
 /// A progress bar on a terminal; nothing when stderr is not one (or with --quiet).
@@ -462,6 +467,7 @@ impl<'j> Job<'j> {
                         keep_for_combine,
                         stamp.as_deref(),
                         &properties,
+                        self.offset_mm,
                     ))
                 })
                 .collect()
@@ -535,12 +541,14 @@ impl<'j> Job<'j> {
             converting.finish_and_clear();
             let mut results = results.into_iter();
             // The combined PDF's outline: each document's title and page count.
-            let mut outline: Option<Vec<(String, usize)>> = Some(Vec::new());
+            let mut outline: Option<Vec<(String, usize)>> = combine_pdf.then(Vec::new);
             for &k in &made {
                 let Some(name) = &names[k] else { continue };
                 let target = self.out.join(name).with_extension("pdf");
                 let result = results.next().unwrap_or(Err("not converted".into()));
-                if let (Some(entries), Ok(made)) = (&mut outline, &result) {
+                if !combine_pdf {
+                    // No outline to make.
+                } else if let (Some(entries), Ok(made)) = (&mut outline, &result) {
                     let title = name
                         .file_stem()
                         .map(|s| s.to_string_lossy().into_owned())
@@ -801,8 +809,22 @@ fn render_one(
     keep: bool,
     stamp: Option<&str>,
     properties: &Properties,
+    offset_mm: Option<(f64, f64)>,
 ) -> Result<Option<Rendered>, Diagnostic> {
     let mut parts = check::render_document(template, template_display, document)?;
+    if let (Some(offset), Some(body)) = (
+        offset_mm,
+        template
+            .parts
+            .iter()
+            .find(|p| p.name == "word/document.xml"),
+    ) {
+        for (index, xml) in &mut parts {
+            if *index == body.index {
+                *xml = offset_frames(xml, offset);
+            }
+        }
+    }
     let edit = |xml: &[u8], tagged: bool| {
         let xml = match stamp {
             Some(stamp) => dated(xml, stamp),
@@ -838,6 +860,68 @@ fn render_one(
         })?;
     }
     Ok(keep.then_some(parts))
+}
+
+/// The body with every page-anchored frame (`w:framePr`) moved by `(right, down)` mm, for a
+/// printer that does not place the page where the blank expects it. A frame centred on the
+/// page gets its position written out (page width from the section), then moved.
+fn offset_frames(xml: &[u8], (right, down): (f64, f64)) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return xml.to_vec();
+    };
+    let twips = |mm: f64| (mm * 1440.0 / 25.4).round() as i64;
+    let (dx, dy) = (twips(right), twips(down));
+    let attr = |tag: &str, name: &str| -> Option<i64> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = start + tag[start..].find('"')?;
+        tag[start..end].trim().parse().ok()
+    };
+    let set = |tag: &str, name: &str, value: i64| -> String {
+        let key = format!(" {name}=\"");
+        match tag.find(&key) {
+            Some(at) => {
+                let start = at + key.len();
+                let end = start + tag[start..].find('"').unwrap_or(0);
+                format!("{}{value}{}", &tag[..start], &tag[end..])
+            }
+            None => {
+                let close = if tag.ends_with("/>") {
+                    tag.len() - 2
+                } else {
+                    tag.len() - 1
+                };
+                format!("{}{key}{value}\"{}", tag[..close].trim_end(), &tag[close..])
+            }
+        }
+    };
+    let page_width = text
+        .find("<w:pgSz")
+        .and_then(|i| text[i..].find('>').map(|j| &text[i..i + j + 1]))
+        .and_then(|tag| attr(tag, "w:w"));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(start) = rest.find("<w:framePr") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let mut tag = rest[start..start + len + 1].to_string();
+        if let Some(y) = attr(&tag, "w:y") {
+            tag = set(&tag, "w:y", y + dy);
+        }
+        match (attr(&tag, "w:x"), page_width, attr(&tag, "w:w")) {
+            (Some(x), _, _) => tag = set(&tag, "w:x", x + dx),
+            (None, Some(page), Some(width)) if tag.contains("w:xAlign=\"center\"") => {
+                tag = tag.replace(" w:xAlign=\"center\"", "");
+                tag = set(&tag, "w:x", (page - width) / 2 + dx);
+            }
+            _ => {}
+        }
+        out.push_str(&tag);
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// Moves a PDF made in the work folder to `target` (a rename within the output folder, so
@@ -1327,6 +1411,18 @@ mod tests {
         }
         remove_stale_temporaries(dir.path(), 3);
         assert!(!old.exists() && fresh.exists() && other.exists());
+    }
+
+    #[test]
+    fn frames_move_by_the_printer_offset() {
+        let xml = r#"<w:sectPr><w:pgSz w:w="16838" w:h="11906"/></w:sectPr><w:framePr w:hAnchor="page" w:x="1701" w:y="9412" w:w="5670" /><w:framePr w:xAlign="center" w:y="4536" w:w="13608"/>"#;
+        let moved = String::from_utf8(offset_frames(xml.as_bytes(), (2.0, -1.5))).unwrap();
+        // 2 mm = 113 twips, -1.5 mm = -85 twips; the centred frame: (16838 - 13608) / 2 + 113.
+        assert!(moved.contains(r#"w:x="1814" w:y="9327""#), "{moved}");
+        assert!(
+            moved.contains(r#"<w:framePr w:y="4451" w:w="13608" w:x="1728"/>"#),
+            "{moved}"
+        );
     }
 
     #[test]

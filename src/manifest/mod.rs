@@ -160,6 +160,7 @@ fn job_for<'a>(
     // `vanban run --pdf`: every kind's PDF too.
     formats.pdf |= pdf.is_some_and(|p| p.every_kind);
     Job {
+        offset_mm: None,
         formats,
         pdf,
         template,
@@ -345,7 +346,8 @@ fn jobs_of<'a>(
         .documents
         .iter()
         .map(|spec| {
-            job_for(
+            let offset = loaded.manifest.print.offset_mm.map(|[x, y]| (x, y));
+            let job = job_for(
                 spec,
                 &prepared.templates[&spec.template],
                 &prepared.tables[&spec.source],
@@ -355,7 +357,11 @@ fn jobs_of<'a>(
                 options.quiet,
                 Some(books),
                 pdf,
-            )
+            );
+            Job {
+                offset_mm: offset,
+                ..job
+            }
         })
         .collect()
 }

@@ -40,6 +40,10 @@ pub struct Manifest {
     /// How PDFs are made: `[pdf] archive = false` for plain PDF instead of PDF/A-2b.
     #[serde(default)]
     pub pdf: PdfSpec,
+    /// `[print] offset_mm = [x, y]`: the printer's offset (right, down) for pre-printed
+    /// blanks; every frame of every document moves by it.
+    #[serde(default)]
+    pub print: PrintSpec,
     /// The round's timeline: dates that must come before or after others.
     #[serde(default)]
     pub dates: Vec<Spanned<DateOrder>>,
@@ -295,4 +299,11 @@ impl Default for PdfSpec {
 
 fn yes() -> bool {
     true
+}
+
+/// `[print]`: how documents line up on pre-printed blanks.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintSpec {
+    pub offset_mm: Option<[f64; 2]>,
 }
