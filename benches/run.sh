@@ -3,11 +3,84 @@
 # and the same records, in one run, and against the zip floor (benches/floor.rs).
 #
 #   benches/run.sh [N_PEERS=1000] [N_BIG=20000] [REPS=3]
+#   benches/run.sh pdf [N_PDF=200] [REPS=1]    (the PDF comparison alone; no peers needed)
+#
+# The PDF comparison (also run at the end of the full bench): N_PDF documents of the pack's
+# size (the bundled round's decision, rendered N_PDF times) made as PDF by `vanban render
+# --format pdf` (PDF/A-2b, its LibreOffice pool), against the best plain LibreOffice batch
+# conversion of the same .docx files on the same cores (as many `soffice --convert-to pdf`
+# processes as cores, each with its own profile and its share of the files). Prints the
+# ratio of the times and when vanban's first PDF was written.
 #
 # Needs ../shared/bench/peers (or PEERS=/path/to/peers), Python 3 and Node (the peers' own
 # setup.sh installs their pinned packages). Prints docs/s and peak RSS for each, and the ratios.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+
+# pdf_bench N REPS WORK: the PDF comparison.
+pdf_bench() {
+  local n=$1 reps=$2 work=$3 vanban=$REPO/target/release/vanban
+  local cores; cores=$(nproc)
+  echo "== PDF: N=$n pack-sized documents, $cores cores, best of $reps"
+  rm -rf "$work/pack" && mkdir -p "$work/pack"
+  cp -r "$REPO/vanban.toml" "$REPO/templates" "$REPO/inputs" "$work/pack/"
+  (cd "$work/pack" && "$vanban" run --quiet --out built)
+  local doc; doc=$(find "$work/pack/built" -name '*.docx' -size +20k | sort | head -1)
+  [ -n "$doc" ] || doc=$(find "$work/pack/built" -name '*.docx' | sort | head -1)
+  cp "$doc" "$work/pack/doc.docx"
+  { echo "stt"; seq 1 "$n"; } > "$work/pack/rows.csv"
+  (cd "$work/pack" && "$vanban" render doc.docx --data rows.csv --out docx --quiet)
+  local files=("$work"/pack/docx/*.docx)
+  [ "${#files[@]}" = "$n" ] || { echo "!! $n documents expected, ${#files[@]} made"; exit 1; }
+  local best_plain="" best_vanban="" first=""
+  for rep in $(seq 1 "$reps"); do
+    rm -rf "$work/plain" && mkdir -p "$work/plain"
+    local start; start=$(date +%s.%N)
+    for ((i = 0; i < cores; i++)); do
+      local share=()
+      for ((k = i; k < n; k += cores)); do share+=("${files[$k]}"); done
+      soffice "-env:UserInstallation=file://$work/plain/profile-$i" --headless --norestore \
+        --convert-to pdf --outdir "$work/plain/pdf" "${share[@]}" >/dev/null 2>&1 &
+    done
+    wait
+    local plain; plain=$(awk "BEGIN{print $(date +%s.%N) - $start}")
+    [ "$(ls "$work/plain/pdf" | wc -l)" = "$n" ] || { echo "!! plain LibreOffice missed PDFs"; exit 1; }
+    rm -rf "$work/vanban-pdf"
+    start=$(date +%s.%N)
+    (cd "$work/pack" && "$vanban" render doc.docx --data rows.csv --out "$work/vanban-pdf" \
+      --format pdf --quiet --jobs "$cores") &
+    local pid=$! seen=""
+    while kill -0 "$pid" 2>/dev/null; do
+      if [ -z "$seen" ] && compgen -G "$work/vanban-pdf/*.pdf" >/dev/null; then
+        seen=$(awk "BEGIN{print $(date +%s.%N) - $start}")
+      fi
+      sleep 0.05
+    done
+    wait "$pid"
+    local took; took=$(awk "BEGIN{print $(date +%s.%N) - $start}")
+    [ "$(ls "$work/vanban-pdf"/*.pdf | wc -l)" = "$n" ] || { echo "!! vanban missed PDFs"; exit 1; }
+    # The same with plain PDF, as the plain conversion makes.
+    rm -rf "$work/vanban-plain"
+    start=$(date +%s.%N)
+    (cd "$work/pack" && "$vanban" render doc.docx --data rows.csv --out "$work/vanban-plain" \
+      --format pdf --plain-pdf --quiet --jobs "$cores")
+    local took_plain; took_plain=$(awk "BEGIN{print $(date +%s.%N) - $start}")
+    printf '  rep %s: plain LibreOffice %.2f s, vanban render+convert %.2f s (PDF/A-2b; first PDF after %.2f s), %.2f s (--plain-pdf: %.2fx)\n' \
+      "$rep" "$plain" "$took" "${seen:-$took}" "$took_plain" "$(awk "BEGIN{print $took_plain/$plain}")"
+    if [ -z "$best_plain" ] || awk "BEGIN{exit !($plain < $best_plain)}"; then best_plain=$plain; fi
+    if [ -z "$best_vanban" ] || awk "BEGIN{exit !($took < $best_vanban)}"; then best_vanban=$took; first=${seen:-$took}; fi
+  done
+  printf '  PDF ratio at N=%s: vanban %.2f s / plain LibreOffice %.2f s = %.2fx (target <= 1.25x); first PDF after %.2f s (target <= 3 s)\n' \
+    "$n" "$best_vanban" "$best_plain" "$(awk "BEGIN{print $best_vanban/$best_plain}")" "$first"
+}
+
+if [ "${1:-}" = pdf ]; then
+  WORK=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/vanban-bench.XXXXXX")}
+  (cd "$REPO" && cargo build --release --quiet)
+  pdf_bench "${2:-200}" "${3:-1}" "$WORK"
+  exit 0
+fi
+
 PEERS_SRC=${PEERS:-$REPO/../shared/bench/peers}
 N_PEERS=${1:-1000}
 N_BIG=${2:-20000}
@@ -111,3 +184,5 @@ for n in "$N_PEERS" "$N_BIG"; do
 done
 INPUT_MIB=$(( $(stat -c %s "data/records-$N_BIG.json") / 1024 / 1024 ))
 printf '  RSS budget at N=%s: 2 x input (%d MiB) + 64 MiB = %d MiB\n' "$N_BIG" "$INPUT_MIB" "$((2 * INPUT_MIB + 64))"
+
+pdf_bench "${N_PDF:-200}" "$REPS" "$WORK"

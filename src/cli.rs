@@ -68,6 +68,9 @@ struct RunArgs {
     /// Remove documents of earlier runs that this run did not write
     #[arg(long)]
     clean: bool,
+    /// Also write every document's PDF beside its .docx (converted by LibreOffice)
+    #[arg(long)]
+    pdf: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -128,8 +131,23 @@ struct RenderArgs {
     #[arg(long = "set", value_name = "KEY=VALUE")]
     set: Vec<String>,
     /// Also write every document of the run into one file, each from a new page
-    #[arg(long, value_name = "FILE.docx")]
+    /// (FILE.pdf: a PDF with one bookmark per document)
+    #[arg(long, value_name = "FILE.docx|FILE.pdf")]
     combine: Option<PathBuf>,
+    /// Also write each document's PDF beside its .docx (converted by LibreOffice;
+    /// VANBAN_SOFFICE names its soffice program)
+    #[arg(long)]
+    pdf: bool,
+    /// The files made of each document: docx, pdf (the PDF only) or both
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    /// Plain PDF instead of PDF/A-2b
+    #[arg(long)]
+    plain_pdf: bool,
+    /// The printer's offset for pre-printed blanks, in mm right and down (e.g. 1.5,-2):
+    /// every frame moves by it
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]
+    offset: Option<String>,
     /// Documents rendered at once (default: the number of cores)
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
@@ -144,6 +162,13 @@ struct DataArgs {
     file: PathBuf,
     #[command(flatten)]
     source: SourceArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    Docx,
+    Pdf,
+    Both,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -217,22 +242,58 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
     if let Some(combine) = &args.combine {
         let is_docx = combine
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("pdf"));
         if !is_docx {
             errors.push(Diagnostic::error(
                 "--combine",
                 format!(
-                    "expected a .docx file name, found '{}'",
+                    "expected a .docx or .pdf file name, found '{}'",
                     crate::diag::display(combine)
                 ),
             ));
         }
     }
+    let offset_mm = args.offset.as_deref().and_then(|text| {
+        let parsed = text
+            .split_once(',')
+            .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
+            .filter(|(x, y): &(f64, f64)| x.is_finite() && y.is_finite());
+        if parsed.is_none() {
+            errors.push(
+                Diagnostic::error("--offset", format!("expected X,Y in mm, found '{text}'"))
+                    .with_hint("for example --offset 1.5,-2 (1.5 mm right, 2 mm up)"),
+            );
+        }
+        parsed
+    });
     if !errors.is_empty() {
         return Err(errors);
     }
     let jobs = args.jobs.unwrap_or_else(default_jobs);
+    // A name pattern ending in .pdf asks for the PDF only.
+    let pdf_name = args
+        .name
+        .as_deref()
+        .is_some_and(|n| n.trim_end().to_lowercase().ends_with(".pdf"));
+    let formats = match (args.format, args.pdf) {
+        (Some(FormatArg::Docx), true) | (Some(FormatArg::Both), _) => batch::Formats {
+            docx: true,
+            pdf: true,
+        },
+        (Some(FormatArg::Pdf), _) => batch::Formats {
+            docx: false,
+            pdf: true,
+        },
+        (Some(FormatArg::Docx), false) => batch::Formats::default(),
+        (None, pdf) => batch::Formats {
+            docx: !pdf_name,
+            pdf: pdf || pdf_name,
+        },
+    };
     Ok(RenderConfig {
+        formats,
+        offset_mm,
+        pdfa: !args.plain_pdf,
         template: args.template,
         data: args.data,
         load: args.source.load_options(),
@@ -350,6 +411,7 @@ fn run(args: RunArgs) -> i32 {
         jobs,
         quiet: args.quiet,
         clean: args.clean,
+        pdf: args.pdf,
     };
     let report = match crate::manifest::run(&loaded, &options) {
         Ok(report) => report,

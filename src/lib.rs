@@ -13,6 +13,7 @@
 //! context    documents per row or per group, plus globals
 //! eval       snippets of a manifest or a command line evaluated on a document
 //! check      a template against its data, before anything is written
+//! convert    .docx -> PDF through a pool of headless LibreOffice processes
 //! batch      context x template -> rendered parts -> .docx written (temporary file, then
 //!            rename), names, numbering, parallel jobs
 //! manifest   vanban.toml: schema, load, steps (joins, fields, ranks, votes), checks, summary
@@ -24,6 +25,7 @@ pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod context;
+pub mod convert;
 pub mod diag;
 pub mod docx;
 pub mod eval;

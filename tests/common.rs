@@ -17,8 +17,14 @@ pub struct Run {
 
 /// Runs `vanban ARGS` in `dir`.
 pub fn vanban(dir: &Path, args: &[&str]) -> Run {
+    vanban_env(dir, args, &[])
+}
+
+/// Runs `vanban ARGS` in `dir` with these environment variables set.
+pub fn vanban_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .output()
         .expect("vanban runs");

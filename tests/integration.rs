@@ -15,6 +15,7 @@ mod manifest_steps;
 mod messages;
 mod office;
 mod pack;
+mod pdf;
 mod procedure;
 mod readme;
 mod real_files;

@@ -16,6 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["context", "testkit"],
     &["eval"],
     &["check"],
+    &["convert"],
     &["batch"],
     &["manifest", "new"],
     &["cli"],

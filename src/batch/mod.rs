@@ -12,6 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::check;
 use crate::context::{self, Document};
+use crate::convert;
 use crate::diag::{Diagnostic, display};
 use crate::docx::{Package, Rendered, combine};
 use crate::eval::{Eval, Subject};
@@ -36,6 +37,62 @@ pub struct RenderConfig {
     pub combine: Option<PathBuf>,
     pub jobs: usize,
     pub quiet: bool,
+    /// The files made of each document.
+    pub formats: Formats,
+    /// PDF/A-2b (else plain PDF).
+    pub pdfa: bool,
+    /// The printer's offset in mm (right, down): every frame moves by it.
+    pub offset_mm: Option<(f64, f64)>,
+}
+
+/// The files made of each document: the .docx, its PDF, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub docx: bool,
+    pub pdf: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            docx: true,
+            pdf: false,
+        }
+    }
+}
+
+/// How PDFs are made in a run: LibreOffice's program, found before anything is written.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    pub soffice: PathBuf,
+    pub options: convert::Options,
+    /// Every kind of a manifest makes its PDF too (`vanban run --pdf`).
+    pub every_kind: bool,
+}
+
+impl Pdf {
+    /// LibreOffice when `needed`: an error that stops the run when it cannot be found.
+    pub fn setup(needed: bool, pdfa: bool, jobs: usize) -> Result<Option<Pdf>, Vec<Diagnostic>> {
+        if !needed {
+            return Ok(None);
+        }
+        let soffice = convert::find_soffice().map_err(|d| vec![d])?;
+        Ok(Some(Pdf {
+            soffice,
+            options: convert::Options {
+                pdfa,
+                jobs,
+                timeout: convert::default_timeout(),
+            },
+            every_kind: false,
+        }))
+    }
+}
+
+/// A combined file made as PDF (`all.pdf`), not as .docx.
+pub fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// What a run did. Problems that stopped it before anything was written come back as `Err`.
@@ -52,6 +109,8 @@ pub struct Report {
     pub register: Vec<Registered>,
     /// The combined file, when one was written.
     pub combined: Option<PathBuf>,
+    /// PDFs written (in `files` too).
+    pub pdfs: usize,
 }
 
 /// Renders every document of the run.
@@ -67,7 +126,15 @@ pub fn render(config: &RenderConfig) -> Result<Report, Vec<Diagnostic>> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "document".into());
+    let pdf = Pdf::setup(
+        config.formats.pdf || config.combine.as_deref().is_some_and(is_pdf),
+        config.pdfa,
+        config.jobs,
+    )?;
     let job = Job {
+        offset_mm: config.offset_mm,
+        formats: config.formats,
+        pdf: pdf.as_ref(),
         template: &template,
         template_display: &template_display,
         table: &table,
@@ -152,6 +219,12 @@ pub struct Job<'a> {
     pub books: Option<&'a Books>,
     /// No progress bar.
     pub quiet: bool,
+    /// The files made of each document.
+    pub formats: Formats,
+    /// LibreOffice, when PDFs are made (of the documents, or the combined file).
+    pub pdf: Option<&'a Pdf>,
+    /// The printer's offset in mm (right, down) for pre-printed blanks: every frame moves.
+    pub offset_mm: Option<(f64, f64)>,
 }
 
 /// A progress bar on a terminal; nothing when stderr is not one (or with --quiet).
@@ -329,7 +402,8 @@ impl<'j> Job<'j> {
         })
     }
 
-    /// Renders and writes the documents of a plan.
+    /// Renders and writes the documents of a plan; with PDF, converts them through the
+    /// LibreOffice pool and renames each PDF into place.
     pub fn write(&self, plan: &Plan) -> Result<Report, Vec<Diagnostic>> {
         let Plan {
             documents,
@@ -340,6 +414,29 @@ impl<'j> Job<'j> {
         } = plan;
         let document_at = |k: usize| self.prepared(documents.get(selected[k]), &numbers[k]);
         prepare_out_dir(self.out)?;
+        let combine_pdf = self.combine.as_deref().is_some_and(is_pdf);
+        let pdf = match self.pdf {
+            Some(pdf) if self.formats.pdf || combine_pdf => Some(pdf),
+            None if self.formats.pdf || combine_pdf => {
+                return Err(vec![Diagnostic::error(
+                    display(self.out),
+                    "PDFs were asked for, but LibreOffice was not set up",
+                )]);
+            }
+            _ => None,
+        };
+        let work = match pdf {
+            Some(_) => Some(convert::WorkDir::new(self.out).map_err(|e| {
+                vec![Diagnostic::error(
+                    display(self.out),
+                    format!(
+                        "cannot write in the output folder: {}",
+                        crate::diag::io_message(&e)
+                    ),
+                )]
+            })?),
+            None => None,
+        };
         let keep_for_combine = self.combine.is_some();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.jobs)
@@ -351,6 +448,12 @@ impl<'j> Job<'j> {
                 )]
             })?;
         let progress = progress_bar(names.len() as u64, self.quiet, self.stem);
+        // Each document's PDF: asked for, or a page of the combined PDF's outline.
+        let pdf_input = |k: usize| {
+            work.as_ref()
+                .filter(|_| self.formats.pdf || combine_pdf)
+                .map(|w| w.path().join(format!("{k}.docx")))
+        };
         let results: Vec<Option<Result<Option<Rendered>, Diagnostic>>> = pool.install(|| {
             names
                 .par_iter()
@@ -358,22 +461,28 @@ impl<'j> Job<'j> {
                 .map(|(k, name)| {
                     let name = name.as_ref()?;
                     let document = &document_at(k);
-                    progress.inc(1);
+                    if pdf.is_none() {
+                        progress.inc(1);
+                    }
                     let stamp = document_date(&document.data, self.numbering)
                         .as_deref()
                         .and_then(w3c_date);
+                    let properties = Properties::of(&document.data, self.numbering, self.stem);
+                    let docx = self.out.join(name);
                     Some(render_one(
                         self.template,
                         self.template_display,
                         document,
-                        &self.out.join(name),
+                        self.formats.docx.then_some(docx.as_path()),
+                        pdf_input(k).as_deref(),
                         keep_for_combine,
                         stamp.as_deref(),
+                        &properties,
+                        self.offset_mm,
                     ))
                 })
                 .collect()
         });
-        progress.finish_and_clear();
         let mut report = Report {
             total: selected.len() + plan.left_out,
             out: display(self.out),
@@ -381,45 +490,27 @@ impl<'j> Job<'j> {
             ..Report::default()
         };
         let mut rendered = Vec::new();
-        for (k, (result, name)) in results.into_iter().zip(names).enumerate() {
+        // The documents rendered, by position: their PDF is made next.
+        let mut made: Vec<usize> = Vec::new();
+        for (k, result) in results.into_iter().enumerate() {
             let Some(result) = result else { continue };
             match result {
                 Ok(parts) => {
-                    report.written += 1;
-                    if let (Some(name), Some(numbering), Some(number)) =
-                        (name, self.numbering, &numbers[k])
-                    {
-                        let document = document_at(k);
-                        let field = |name: &str| {
-                            document
-                                .data
-                                .get(name)
-                                .map(crate::helpers::format_value)
-                                .filter(|v| !v.is_empty())
-                        };
-                        let date = document_date(&document.data, Some(numbering))
-                            .or_else(|| field("today"))
-                            .unwrap_or_default();
-                        report.register.push(Registered {
-                            number: number.full.clone(),
-                            date,
-                            unit: field("ma_don_vi").unwrap_or(document.origin),
-                            file: Some(name.clone()),
-                            kind: self.stem.to_string(),
-                            ..Registered::default()
-                        });
-                    }
-                    if let Some(name) = name {
-                        report.files.push(name.clone());
-                    }
+                    made.push(k);
                     rendered.extend(parts);
                 }
                 Err(d) => report.failures.push(d),
             }
         }
+        // The combined file: written now as .docx, or converted with the documents.
+        let mut combined_input = None;
         if let Some(path) = &self.combine
             && !rendered.is_empty()
         {
+            let target = match &work {
+                Some(work) if combine_pdf => work.path().join("combined.docx"),
+                _ => path.clone(),
+            };
             let written = combine::combine(
                 &self.template.package,
                 |name| {
@@ -432,14 +523,141 @@ impl<'j> Job<'j> {
                 &rendered,
             )
             .and_then(|(replaced, added)| {
-                write_document(&self.template.package, &replaced, &added, path)
+                write_document(&self.template.package, &replaced, &added, &target)
                     .map_err(|e| format!("cannot write the file: {e}"))
             });
             match written {
+                Ok(()) if combine_pdf => combined_input = Some(target),
                 Ok(()) => report.combined = Some(path.clone()),
                 Err(message) => report
                     .failures
                     .push(Diagnostic::error(display(path), message)),
+            }
+        }
+        // Each made document's PDF (or why it failed), by position.
+        let mut pdf_failed: HashSet<usize> = HashSet::new();
+        if let (Some(pdf), Some(work)) = (pdf, &work) {
+            let mut inputs: Vec<PathBuf> = Vec::new();
+            inputs.extend(made.iter().filter_map(|&k| pdf_input(k)));
+            inputs.extend(combined_input.iter().cloned());
+            let converting = progress_bar(
+                inputs.len() as u64,
+                self.quiet,
+                &format!("{} (PDF)", self.stem),
+            );
+            progress.finish_and_clear();
+            let results = convert::convert(&pdf.soffice, &inputs, work, &pdf.options, &|| {
+                converting.inc(1)
+            });
+            converting.finish_and_clear();
+            let mut results = results.into_iter();
+            // The combined PDF's outline: each document's title and page count.
+            let mut outline: Option<Vec<(String, usize)>> = combine_pdf.then(Vec::new);
+            for &k in &made {
+                let Some(name) = &names[k] else { continue };
+                let target = self.out.join(name).with_extension("pdf");
+                let result = results.next().unwrap_or(Err("not converted".into()));
+                if !combine_pdf {
+                    // No outline to make.
+                } else if let (Some(entries), Ok(made)) = (&mut outline, &result) {
+                    let title = name
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    match convert::page_count(made) {
+                        Some(pages) => entries.push((title, pages)),
+                        None => outline = None,
+                    }
+                } else {
+                    outline = None;
+                }
+                if !self.formats.pdf {
+                    continue;
+                }
+                match result.and_then(|made| place(&made, &target)) {
+                    Ok(()) => {
+                        report.pdfs += 1;
+                    }
+                    Err(reason) => {
+                        pdf_failed.insert(k);
+                        report.failures.push(Diagnostic::error(
+                            display(&target),
+                            format!("cannot make the PDF: {reason}"),
+                        ));
+                    }
+                }
+            }
+            if let (Some(path), Some(result)) = (&self.combine, results.next()) {
+                let result = result.and_then(|made| {
+                    // Without every document's page count (one failed), no outline.
+                    if let Some(entries) = &outline {
+                        convert::add_outline(&made, entries)?;
+                    }
+                    place(&made, path)
+                });
+                match result {
+                    Ok(()) => {
+                        report.combined = Some(path.clone());
+                        report.pdfs += 1;
+                    }
+                    Err(reason) => report.failures.push(Diagnostic::error(
+                        display(path),
+                        format!("cannot make the PDF: {reason}"),
+                    )),
+                }
+            }
+        }
+        progress.finish_and_clear();
+        drop(work);
+        for &k in &made {
+            if pdf_failed.contains(&k) {
+                // Its .docx, when asked for, is written and listed; the document failed.
+                if self.formats.docx
+                    && let Some(name) = &names[k]
+                {
+                    report.files.push(name.clone());
+                }
+                continue;
+            }
+            let name = &names[k];
+            report.written += 1;
+            let shown = name.as_ref().map(|name| {
+                if self.formats.docx {
+                    name.clone()
+                } else {
+                    name.with_extension("pdf")
+                }
+            });
+            if let (Some(shown), Some(numbering), Some(number)) =
+                (&shown, self.numbering, &numbers[k])
+            {
+                let document = document_at(k);
+                let field = |name: &str| {
+                    document
+                        .data
+                        .get(name)
+                        .map(crate::helpers::format_value)
+                        .filter(|v| !v.is_empty())
+                };
+                let date = document_date(&document.data, Some(numbering))
+                    .or_else(|| field("today"))
+                    .unwrap_or_default();
+                report.register.push(Registered {
+                    number: number.full.clone(),
+                    date,
+                    unit: field("ma_don_vi").unwrap_or(document.origin),
+                    file: Some(shown.clone()),
+                    kind: self.stem.to_string(),
+                    ..Registered::default()
+                });
+            }
+            if let Some(name) = name {
+                if self.formats.docx {
+                    report.files.push(name.clone());
+                }
+                if self.formats.pdf {
+                    report.files.push(name.with_extension("pdf"));
+                }
             }
         }
         Ok(report)
@@ -601,38 +819,217 @@ fn with_number(
     document
 }
 
+#[allow(clippy::too_many_arguments)]
 fn render_one(
     template: &Template,
     template_display: &str,
     document: &Document,
-    path: &Path,
+    docx: Option<&Path>,
+    pdf_input: Option<&Path>,
     keep: bool,
     stamp: Option<&str>,
+    properties: &Properties,
+    offset_mm: Option<(f64, f64)>,
 ) -> Result<Option<Rendered>, Diagnostic> {
     let mut parts = check::render_document(template, template_display, document)?;
-    if let Some(stamp) = stamp {
-        match template.parts.iter().find(|p| p.name == CORE) {
-            Some(core) => {
-                for (index, xml) in &mut parts {
-                    if *index == core.index {
-                        *xml = dated(xml, stamp);
-                    }
-                }
-            }
-            // A part without tags is copied raw: its dated copy replaces it.
-            None => {
-                if let (Some(index), Ok(Some(xml))) = (
-                    template.package.index_of(CORE),
-                    template.package.read_text(CORE),
-                ) {
-                    parts.push((index, dated(xml.as_bytes(), stamp)));
-                }
+    if let (Some(offset), Some(body)) = (
+        offset_mm,
+        template
+            .parts
+            .iter()
+            .find(|p| p.name == "word/document.xml"),
+    ) {
+        for (index, xml) in &mut parts {
+            if *index == body.index {
+                *xml = offset_frames(xml, offset);
             }
         }
     }
-    write_document(&template.package, &parts, &[], path)
-        .map_err(|e| Diagnostic::error(display(path), format!("cannot write the document: {e}")))?;
+    let edit = |xml: &[u8], tagged: bool| {
+        let xml = match stamp {
+            Some(stamp) => dated(xml, stamp),
+            None => xml.to_vec(),
+        };
+        properties.apply(&xml, tagged)
+    };
+    match template.parts.iter().find(|p| p.name == CORE) {
+        // Properties the template fills with its own tags are kept.
+        Some(core) => {
+            for (index, xml) in &mut parts {
+                if *index == core.index {
+                    *xml = edit(xml, true);
+                }
+            }
+        }
+        // A part without tags is copied raw: its edited copy replaces it.
+        None => {
+            if let (Some(index), Ok(Some(xml))) = (
+                template.package.index_of(CORE),
+                template.package.read_text(CORE),
+            ) {
+                parts.push((index, edit(xml.as_bytes(), false)));
+            }
+        }
+    }
+    for path in docx.iter().chain(pdf_input.iter()) {
+        write_document(&template.package, &parts, &[], path).map_err(|e| {
+            Diagnostic::error(
+                display(docx.unwrap_or(path)),
+                format!("cannot write the document: {e}"),
+            )
+        })?;
+    }
     Ok(keep.then_some(parts))
+}
+
+/// The body with every page-anchored frame (`w:framePr`) moved by `(right, down)` mm, for a
+/// printer that does not place the page where the blank expects it. A frame centred on the
+/// page gets its position written out (page width from the section), then moved.
+fn offset_frames(xml: &[u8], (right, down): (f64, f64)) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return xml.to_vec();
+    };
+    let twips = |mm: f64| (mm * 1440.0 / 25.4).round() as i64;
+    let (dx, dy) = (twips(right), twips(down));
+    let attr = |tag: &str, name: &str| -> Option<i64> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = start + tag[start..].find('"')?;
+        tag[start..end].trim().parse().ok()
+    };
+    let set = |tag: &str, name: &str, value: i64| -> String {
+        let key = format!(" {name}=\"");
+        match tag.find(&key) {
+            Some(at) => {
+                let start = at + key.len();
+                let end = start + tag[start..].find('"').unwrap_or(0);
+                format!("{}{value}{}", &tag[..start], &tag[end..])
+            }
+            None => {
+                let close = if tag.ends_with("/>") {
+                    tag.len() - 2
+                } else {
+                    tag.len() - 1
+                };
+                format!("{}{key}{value}\"{}", tag[..close].trim_end(), &tag[close..])
+            }
+        }
+    };
+    let page_width = text
+        .find("<w:pgSz")
+        .and_then(|i| text[i..].find('>').map(|j| &text[i..i + j + 1]))
+        .and_then(|tag| attr(tag, "w:w"));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(start) = rest.find("<w:framePr") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let mut tag = rest[start..start + len + 1].to_string();
+        if let Some(y) = attr(&tag, "w:y") {
+            tag = set(&tag, "w:y", y + dy);
+        }
+        match (attr(&tag, "w:x"), page_width, attr(&tag, "w:w")) {
+            (Some(x), _, _) => tag = set(&tag, "w:x", x + dx),
+            (None, Some(page), Some(width)) if tag.contains("w:xAlign=\"center\"") => {
+                tag = tag.replace(" w:xAlign=\"center\"", "");
+                tag = set(&tag, "w:x", (page - width) / 2 + dx);
+            }
+            _ => {}
+        }
+        out.push_str(&tag);
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+/// Moves a PDF made in the work folder to `target` (a rename within the output folder, so
+/// no half-written PDF is ever seen there).
+fn place(made: &Path, target: &Path) -> Result<(), String> {
+    if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create its folder: {}", crate::diag::io_message(&e)))?;
+    }
+    fs::rename(made, target)
+        .map_err(|e| format!("cannot write the file: {}", crate::diag::io_message(&e)))
+}
+
+/// A document's properties, which its PDF carries too: title (the trích yếu, else the
+/// document's title, else its kind), author (the issuing agency), subject and keywords
+/// (số và ký hiệu).
+#[derive(Debug, Default)]
+struct Properties {
+    title: Option<String>,
+    author: Option<String>,
+    number: Option<String>,
+}
+
+impl Properties {
+    fn of(data: &Value, numbering: Option<&Numbering>, kind: &str) -> Properties {
+        let field = |name: &str| {
+            data.get(name)
+                .map(crate::helpers::format_value)
+                .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|v| !v.is_empty())
+        };
+        let number_field = numbering.map_or("so".to_string(), |n| format!("{}_ky_hieu", n.field));
+        Properties {
+            title: field("trich_yeu")
+                .or_else(|| field("ten_van_ban"))
+                .or_else(|| field("tieu_de"))
+                .or_else(|| Some(kind.to_string())),
+            author: field("co_quan_ban_hanh").or_else(|| field("co_quan")),
+            number: field(&number_field).or_else(|| field("so_ky_hieu")),
+        }
+    }
+
+    /// `docProps/core.xml` with these properties in place of the template's (only where it
+    /// has none, when `keep`).
+    fn apply(&self, xml: &[u8], keep: bool) -> Vec<u8> {
+        let Ok(text) = std::str::from_utf8(xml) else {
+            return xml.to_vec();
+        };
+        let mut text = text.to_string();
+        for (element, value) in [
+            ("dc:title", &self.title),
+            ("dc:creator", &self.author),
+            ("dc:subject", &self.number),
+            ("cp:keywords", &self.number),
+        ] {
+            let Some(value) = value else { continue };
+            let prefix = element.split(':').next().unwrap_or_default();
+            if !text.contains(&format!("xmlns:{prefix}=")) {
+                continue;
+            }
+            let escaped = value
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            let full = format!("<{element}>{escaped}</{element}>");
+            let open = format!("<{element}");
+            let close = format!("</{element}>");
+            if let Some(start) = text.find(&open) {
+                let rest = &text[start..];
+                let end = match (rest.find("/>"), rest.find('>'), rest.find(&close)) {
+                    (Some(slash), Some(gt), _) if slash + 1 == gt => start + gt + 1,
+                    (_, Some(gt), Some(c)) => {
+                        if keep && !rest[gt + 1..c].trim().is_empty() {
+                            continue;
+                        }
+                        start + c + close.len()
+                    }
+                    _ => continue,
+                };
+                text.replace_range(start..end, &full);
+            } else if let Some(end) = text.rfind("</cp:coreProperties>") {
+                text.insert_str(end, &full);
+            }
+        }
+        text.into_bytes()
+    }
 }
 
 /// The package part that holds a document's creation and modification dates.
@@ -926,6 +1323,11 @@ pub fn safe_relative_path(raw: &str) -> PathBuf {
         components.push("_".into());
     }
     let last = components.len() - 1;
+    // `x.pdf` names the document whose PDF is `x.pdf`: its .docx is `x.docx`.
+    if components[last].to_lowercase().ends_with(".pdf") {
+        let keep = components[last].len() - ".pdf".len();
+        components[last].truncate(keep);
+    }
     if !components[last].to_lowercase().ends_with(".docx") {
         components[last].push_str(".docx");
     }
@@ -1029,6 +1431,18 @@ mod tests {
         }
         remove_stale_temporaries(dir.path(), 3);
         assert!(!old.exists() && fresh.exists() && other.exists());
+    }
+
+    #[test]
+    fn frames_move_by_the_printer_offset() {
+        let xml = r#"<w:sectPr><w:pgSz w:w="16838" w:h="11906"/></w:sectPr><w:framePr w:hAnchor="page" w:x="1701" w:y="9412" w:w="5670" /><w:framePr w:xAlign="center" w:y="4536" w:w="13608"/>"#;
+        let moved = String::from_utf8(offset_frames(xml.as_bytes(), (2.0, -1.5))).unwrap();
+        // 2 mm = 113 twips, -1.5 mm = -85 twips; the centred frame: (16838 - 13608) / 2 + 113.
+        assert!(moved.contains(r#"w:x="1814" w:y="9327""#), "{moved}");
+        assert!(
+            moved.contains(r#"<w:framePr w:y="4451" w:w="13608" w:x="1728"/>"#),
+            "{moved}"
+        );
     }
 
     #[test]

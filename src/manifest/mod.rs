@@ -121,9 +121,12 @@ pub fn prepare(loaded: &Loaded) -> Result<Prepared, Vec<Diagnostic>> {
                 }
             }
         }
+        if let Err(e) = formats_of(spec) {
+            errors.push(e);
+        }
         let template = &templates[&spec.template];
         let out = loaded.out_dir();
-        let job = job_for(spec, template, table, &globals, &out, 1, true, None);
+        let job = job_for(spec, template, table, &globals, &out, 1, true, None, None);
         let (es, ws) = job.check();
         errors.extend(es);
         warnings.extend(ws);
@@ -151,8 +154,15 @@ fn job_for<'a>(
     jobs: usize,
     quiet: bool,
     books: Option<&'a Books>,
+    pdf: Option<&'a batch::Pdf>,
 ) -> Job<'a> {
+    let mut formats = formats_of(spec).unwrap_or_default();
+    // `vanban run --pdf`: every kind's PDF too.
+    formats.pdf |= pdf.is_some_and(|p| p.every_kind);
     Job {
+        offset_mm: None,
+        formats,
+        pdf,
         template,
         template_display: &spec.template,
         table,
@@ -165,10 +175,14 @@ fn job_for<'a>(
         stem: &spec.kind,
         out,
         // Like names, a combined file stays inside the output folder.
-        combine: spec
-            .combine
-            .as_ref()
-            .map(|c| out.join(batch::safe_relative_path(&c.replace('\\', "/")))),
+        combine: spec.combine.as_ref().map(|c| {
+            let safe = out.join(batch::safe_relative_path(&c.replace('\\', "/")));
+            if batch::is_pdf(Path::new(c)) {
+                safe.with_extension("pdf")
+            } else {
+                safe
+            }
+        }),
         jobs,
         numbering: spec.numbering.as_ref(),
         date: spec.date.as_deref(),
@@ -177,14 +191,69 @@ fn job_for<'a>(
     }
 }
 
+/// The files a kind makes of each document (`formats`).
+fn formats_of(spec: &DocumentSpec) -> Result<batch::Formats, Diagnostic> {
+    let Some(formats) = &spec.formats else {
+        return Ok(batch::Formats::default());
+    };
+    let mut chosen = batch::Formats {
+        docx: false,
+        pdf: false,
+    };
+    for format in formats {
+        match format.trim().to_lowercase().as_str() {
+            "docx" => chosen.docx = true,
+            "pdf" => chosen.pdf = true,
+            other => {
+                return Err(Diagnostic::error(
+                    format!("documents '{}'", spec.kind),
+                    format!("formats: unknown format '{other}'"),
+                )
+                .with_hint(
+                    "formats are \"docx\" and \"pdf\", e.g. formats = [\"docx\", \"pdf\"]",
+                ));
+            }
+        }
+    }
+    if !chosen.docx && !chosen.pdf {
+        return Err(Diagnostic::error(
+            format!("documents '{}'", spec.kind),
+            "formats: empty; the documents would make no file",
+        )
+        .with_hint("formats = [\"docx\"], [\"pdf\"] or [\"docx\", \"pdf\"]"));
+    }
+    Ok(chosen)
+}
+
+/// Whether a run makes any PDF (and so needs LibreOffice).
+fn needs_pdf(loaded: &Loaded, options: &RunOptions) -> bool {
+    options.pdf
+        || loaded.manifest.documents.iter().any(|spec| {
+            formats_of(spec).is_ok_and(|f| f.pdf)
+                || spec
+                    .combine
+                    .as_deref()
+                    .is_some_and(|c| batch::is_pdf(Path::new(c)))
+        })
+}
+
 /// Makes every document of the manifest: numbers them against the register, writes the
 /// register (so no number is printed that it lacks), then the documents, then the summary.
 pub fn run(loaded: &Loaded, options: &RunOptions) -> Result<RunReport, Vec<Diagnostic>> {
     let earlier = register::read(loaded)?;
     let prepared = prepare(loaded)?;
+    let pdf = batch::Pdf::setup(
+        needs_pdf(loaded, options),
+        loaded.manifest.pdf.archive,
+        options.jobs.max(1),
+    )?
+    .map(|pdf| batch::Pdf {
+        every_kind: options.pdf,
+        ..pdf
+    });
     let out = loaded.out_dir();
     let books = Books::from_register(earlier);
-    let jobs = jobs_of(loaded, &prepared, &out, options, &books);
+    let jobs = jobs_of(loaded, &prepared, &out, options, &books, pdf.as_ref());
     let plans = plan(&jobs, &books)?;
     let timeline = timeline::check(loaded, &jobs, &plans);
     // Nothing is written until every check has passed and the output folder is writable.
@@ -240,6 +309,8 @@ pub struct RunOptions {
     pub quiet: bool,
     /// Remove the documents of earlier runs that this run did not write.
     pub clean: bool,
+    /// Every kind's PDF too (`vanban run --pdf`).
+    pub pdf: bool,
 }
 
 /// What a run would do, decided and not written: the numbers it would print, one line each
@@ -253,7 +324,7 @@ pub struct Preview {
 pub fn preview(loaded: &Loaded, prepared: &Prepared) -> Result<Preview, Vec<Diagnostic>> {
     let books = Books::from_register(register::read(loaded)?);
     let out = loaded.out_dir();
-    let jobs = jobs_of(loaded, prepared, &out, &RunOptions::default(), &books);
+    let jobs = jobs_of(loaded, prepared, &out, &RunOptions::default(), &books, None);
     let plans = plan(&jobs, &books)?;
     Ok(Preview {
         numbers: register::preview(&books.lines()),
@@ -268,13 +339,15 @@ fn jobs_of<'a>(
     out: &'a Path,
     options: &RunOptions,
     books: &'a Books,
+    pdf: Option<&'a batch::Pdf>,
 ) -> Vec<Job<'a>> {
     loaded
         .manifest
         .documents
         .iter()
         .map(|spec| {
-            job_for(
+            let offset = loaded.manifest.print.offset_mm.map(|[x, y]| (x, y));
+            let job = job_for(
                 spec,
                 &prepared.templates[&spec.template],
                 &prepared.tables[&spec.source],
@@ -283,7 +356,12 @@ fn jobs_of<'a>(
                 options.jobs.max(1),
                 options.quiet,
                 Some(books),
-            )
+                pdf,
+            );
+            Job {
+                offset_mm: offset,
+                ..job
+            }
         })
         .collect()
 }

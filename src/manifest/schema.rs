@@ -37,6 +37,13 @@ pub struct Manifest {
     #[serde(default)]
     pub quotas: Vec<Spanned<Quota>>,
     pub documents: Vec<DocumentSpec>,
+    /// How PDFs are made: `[pdf] archive = false` for plain PDF instead of PDF/A-2b.
+    #[serde(default)]
+    pub pdf: PdfSpec,
+    /// `[print] offset_mm = [x, y]`: the printer's offset (right, down) for pre-printed
+    /// blanks; every frame of every document moves by it.
+    #[serde(default)]
+    pub print: PrintSpec,
     /// The round's timeline: dates that must come before or after others.
     #[serde(default)]
     pub dates: Vec<Spanned<DateOrder>>,
@@ -257,8 +264,12 @@ pub struct DocumentSpec {
     pub filter: Option<String>,
     /// The file name pattern, relative to the output folder.
     pub name: Option<String>,
-    /// Also write all documents of this kind into one file (relative to the output folder).
+    /// Also write all documents of this kind into one file (relative to the output folder);
+    /// a `.pdf` name makes it a PDF, one bookmark per document.
     pub combine: Option<String>,
+    /// The files made of each document: `["docx"]` (the default), `["pdf"]` or
+    /// `["docx", "pdf"]` (the PDF beside the .docx, converted by LibreOffice).
+    pub formats: Option<Vec<String>>,
     /// Document numbers: `numbering = { symbol = "KH-STNMT", first = 5 }` gives `so` = `05`
     /// and `so_ky_hieu` = `05/KH-STNMT` to documents whose data has no number.
     pub numbering: Option<crate::batch::Numbering>,
@@ -269,4 +280,30 @@ pub struct DocumentSpec {
     /// field is empty is not made, and is an error at its cell (exit 1).
     #[serde(default)]
     pub require: Vec<String>,
+}
+
+/// `[pdf]`: how PDFs are made.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PdfSpec {
+    /// PDF/A-2b, for the archive and a digital signature (default true).
+    #[serde(default = "yes")]
+    pub archive: bool,
+}
+
+impl Default for PdfSpec {
+    fn default() -> Self {
+        PdfSpec { archive: true }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `[print]`: how documents line up on pre-printed blanks.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintSpec {
+    pub offset_mm: Option<[f64; 2]>,
 }

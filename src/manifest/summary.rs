@@ -39,8 +39,13 @@ pub const SUMMARY: &str = "tom-tat.txt";
 pub(super) fn write_summary(loaded: &Loaded, report: &RunReport) -> std::io::Result<()> {
     let mut text = format!("vanban run {}\n\n", loaded.display);
     for (kind, r) in &report.kinds {
+        let pdfs = match r.pdfs {
+            0 => String::new(),
+            1 => " (1 PDF)".into(),
+            n => format!(" ({n} PDFs)"),
+        };
         text.push_str(&format!(
-            "{kind}: {} of {} documents written\n",
+            "{kind}: {} of {} documents written{pdfs}\n",
             r.written, r.total
         ));
         for file in &r.files {

@@ -1,0 +1,521 @@
+//! PDF (issue 16): documents converted by vanban's own LibreOffice pool, checked with
+//! poppler's tools as a user would open them; a converter that hangs or crashes (a fake
+//! `VANBAN_SOFFICE`) fails only its document; LibreOffice missing stops the run before
+//! anything is written; no LibreOffice process or work folder is left behind.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{DocxBuilder, all_files, convert_to_pdf, p, tool_available, vanban_env};
+
+/// A two-page template (a page break between its paragraphs), with properties.
+fn template() -> DocxBuilder {
+    DocxBuilder::new(format!(
+        "{}{}<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>{}",
+        p(&["{{co_quan_ban_hanh}}"]),
+        p(&["Số: {{so_ky_hieu}} — {{trich_yeu}}"]),
+        p(&["Trang hai của {{ma_don_vi}}: Nghị định 30, tiếng Việt đầy đủ ỗ ự ẫ"]),
+    ))
+    .title("Mẫu")
+}
+
+const DATA: &str = "ma_don_vi,trich_yeu,co_quan_ban_hanh,so_ky_hieu\n\
+    VP,Kế hoạch thi đua năm 2025,SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG,05/KH-STNMT\n\
+    TT,Báo cáo tổng kết,SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG,06/BC-STNMT\n\
+    HANG,Treo,SỞ,07/X\n";
+
+const NAME: &str = "t-{{ma_don_vi}}.docx";
+
+fn folder(data: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), template().build()).unwrap();
+    std::fs::write(dir.path().join("d.csv"), data).unwrap();
+    dir
+}
+
+fn tool(program: &str, args: &[&str], file: &Path) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn info(pdf: &Path, key: &str) -> String {
+    tool("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}:")))
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default()
+}
+
+fn pages(pdf: &Path) -> usize {
+    info(pdf, "Pages").parse().unwrap_or(0)
+}
+
+/// Processes whose command line names `dir` (LibreOffice's or a fake's): none may survive.
+fn processes_under(dir: &Path) -> Vec<String> {
+    let needle = dir.to_string_lossy().into_owned();
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.chars().all(|c| c.is_ascii_digit()) || name == std::process::id().to_string() {
+            continue;
+        }
+        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            if cmdline.contains(&needle) {
+                found.push(format!("{name}: {cmdline}"));
+            }
+        }
+    }
+    found
+}
+
+fn no_leftovers(dir: &Path, out: &Path) {
+    let left = processes_under(dir);
+    assert!(left.is_empty(), "processes left running: {left:?}");
+    let work: Vec<String> = all_files(out)
+        .into_iter()
+        .filter(|f| f.contains(".vanban-"))
+        .collect();
+    assert!(work.is_empty(), "work files left: {work:?}");
+    let dirs: Vec<_> = std::fs::read_dir(out)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".vanban-pdf"))
+        .collect();
+    assert!(dirs.is_empty(), "work folders left");
+}
+
+fn office() -> bool {
+    tool_available("soffice", &["--version"]) && tool_available("pdfinfo", &["-v"])
+}
+
+#[test]
+fn pdf_beside_each_docx_is_pdf_a_with_its_fonts_properties_and_pages() {
+    if !office() {
+        return;
+    }
+    let dir = folder(&DATA.replace("HANG", "CCTL"));
+    let run = vanban_env(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.csv",
+            "--name",
+            NAME,
+            "--pdf",
+            "--combine",
+            "out/all.pdf",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.path().join("out");
+    let files = all_files(&out);
+    for unit in ["VP", "TT", "CCTL"] {
+        assert!(files.contains(&format!("t-{unit}.docx")), "{files:?}");
+        assert!(files.contains(&format!("t-{unit}.pdf")), "{files:?}");
+    }
+    assert!(files.contains(&"all.pdf".to_string()), "{files:?}");
+    no_leftovers(dir.path(), &out);
+
+    let pdf = out.join("t-VP.pdf");
+    // The .docx's own page count, as LibreOffice lays it out alone.
+    let plain = convert_to_pdf(&dir.path().join("plain"), &[out.join("t-VP.docx")]);
+    assert_eq!(pages(&pdf), 2);
+    assert_eq!(pages(&pdf), pages(&plain.join("t-VP.pdf")));
+    assert_eq!(info(&pdf, "Title"), "Kế hoạch thi đua năm 2025");
+    assert_eq!(info(&pdf, "Author"), "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG");
+    assert_eq!(info(&pdf, "Subject"), "05/KH-STNMT");
+    assert_eq!(info(&pdf, "Keywords"), "05/KH-STNMT");
+    let meta = tool("pdfinfo", &["-meta"], &pdf);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+    assert!(
+        meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{meta}"
+    );
+    let fonts = tool("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let n = columns.len();
+        assert_eq!(columns[n - 5], "yes", "font not embedded: {row}");
+    }
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("tiếng Việt đầy đủ ỗ ự ẫ"), "{text}");
+
+    // The combined PDF: every document's pages, one bookmark per document.
+    let all = out.join("all.pdf");
+    assert_eq!(pages(&all), 6);
+    let meta = tool("pdfinfo", &["-meta"], &all);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+    let toc = lopdf::Document::load(&all).unwrap().get_toc().unwrap();
+    let entries: Vec<(String, usize)> = toc.toc.iter().map(|e| (e.title.clone(), e.page)).collect();
+    assert_eq!(
+        entries,
+        [
+            ("t-VP".to_string(), 1),
+            ("t-TT".to_string(), 3),
+            ("t-CCTL".to_string(), 5)
+        ]
+    );
+}
+
+#[test]
+fn format_pdf_writes_only_pdfs_and_a_pdf_name_does_too() {
+    if !office() {
+        return;
+    }
+    let dir = folder(&DATA.replace("HANG", "CCTL"));
+    let run = vanban_env(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.csv",
+            "--name",
+            NAME,
+            "--format",
+            "pdf",
+            "--plain-pdf",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.path().join("out");
+    assert_eq!(all_files(&out), ["t-CCTL.pdf", "t-TT.pdf", "t-VP.pdf"]);
+    let meta = tool("pdfinfo", &["-meta"], &out.join("t-VP.pdf"));
+    assert!(!meta.contains("pdfaid:part"), "plain PDF asked for: {meta}");
+    assert!(run.stderr.contains("wrote 3 documents"), "{}", run.stderr);
+
+    let run = vanban_env(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.csv",
+            "--out",
+            "named",
+            "--name",
+            "{{ma_don_vi}}/{{ma_don_vi}}.pdf",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        all_files(&dir.path().join("named")),
+        ["CCTL/CCTL.pdf", "TT/TT.pdf", "VP/VP.pdf"]
+    );
+    no_leftovers(dir.path(), &out);
+}
+
+/// A stand-in for `soffice`: converts each .docx to a tiny PDF, hangs on one whose text says
+/// HANG, crashes on CRASH, and writes nothing for BROKEN (LibreOffice's way with a file it
+/// cannot read).
+const FAKE: &str = r#"#!/usr/bin/env python3
+import os, signal, sys, time, zipfile
+args = sys.argv[1:]
+outdir = args[args.index("--outdir") + 1]
+os.makedirs(outdir, exist_ok=True)
+for path in [a for a in args if a.endswith(".docx")]:
+    text = zipfile.ZipFile(path).read("word/document.xml").decode()
+    if "HANG" in text:
+        time.sleep(600)
+    if "CRASH" in text:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if "BROKEN" in text:
+        continue
+    name = os.path.splitext(os.path.basename(path))[0] + ".pdf"
+    with open(os.path.join(outdir, name), "w") as f:
+        f.write("%PDF-1.4\n%%EOF\n")
+"#;
+
+fn fake(dir: &Path) -> String {
+    let path = dir.join("fake-soffice");
+    std::fs::write(&path, FAKE).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path.to_string_lossy().into_owned()
+}
+
+fn python() -> bool {
+    tool_available("python3", &["--version"])
+}
+
+#[test]
+fn a_hanging_or_crashing_conversion_fails_only_its_document() {
+    if !python() {
+        return;
+    }
+    let data = format!("{DATA}CRASH,Hỏng,SỞ,08/X\nBROKEN,Hỏng,SỞ,09/X\nCV,Công văn,SỞ,10/X\n");
+    let dir = folder(&data);
+    let soffice = fake(dir.path());
+    let start = std::time::Instant::now();
+    let run = vanban_env(
+        dir.path(),
+        &[
+            "render", "t.docx", "--data", "d.csv", "--name", NAME, "--pdf", "--jobs", "2",
+        ],
+        &[("VANBAN_SOFFICE", &soffice), ("VANBAN_PDF_TIMEOUT", "1.5")],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    let out = dir.path().join("out");
+    let files = all_files(&out);
+    for unit in ["VP", "TT", "CV"] {
+        assert!(files.contains(&format!("t-{unit}.pdf")), "{files:?}");
+    }
+    for unit in ["HANG", "CRASH", "BROKEN"] {
+        assert!(!files.contains(&format!("t-{unit}.pdf")), "{files:?}");
+        // Its .docx is whole and kept.
+        assert!(files.contains(&format!("t-{unit}.docx")), "{files:?}");
+    }
+    assert!(
+        run.stderr
+            .contains("out/t-HANG.pdf: cannot make the PDF: LibreOffice did not convert it within 2 s and was stopped"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "out/t-CRASH.pdf: cannot make the PDF: LibreOffice stopped while converting it"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("out/t-BROKEN.pdf: cannot make the PDF: LibreOffice could not convert it"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: 3 of 6 documents failed; 3 written to out/"),
+        "{}",
+        run.stderr
+    );
+    no_leftovers(dir.path(), &out);
+}
+
+#[test]
+fn ctrl_c_stops_libreoffice_and_leaves_no_work_folder() {
+    if !python() {
+        return;
+    }
+    let dir = folder(DATA);
+    let soffice = fake(dir.path());
+    let child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", "t.docx", "--data", "d.csv", "--format", "pdf"])
+        .env("VANBAN_SOFFICE", &soffice)
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the (fake) LibreOffice runs, then interrupt.
+    let start = std::time::Instant::now();
+    while processes_under(dir.path()).len() < 2 && start.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    no_leftovers(dir.path(), &dir.path().join("out"));
+}
+
+#[test]
+fn libreoffice_missing_stops_before_anything_is_written() {
+    let dir = folder(DATA);
+    for args in [
+        &["render", "t.docx", "--data", "d.csv", "--pdf"][..],
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.csv",
+            "--combine",
+            "out/x.pdf",
+        ][..],
+    ] {
+        let run = vanban_env(
+            dir.path(),
+            args,
+            &[("VANBAN_SOFFICE", "/nonexistent/soffice")],
+        );
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            "error: LibreOffice is needed to make PDFs: VANBAN_SOFFICE is '/nonexistent/soffice', which is not a file\n\
+             hint: install it (Debian or Ubuntu: `sudo apt-get install libreoffice-writer-nogui`; \
+             Windows: LibreOffice's installer from libreoffice.org), or set VANBAN_SOFFICE to its soffice program\n\
+             error: 1 problem found; nothing was written\n"
+        );
+        assert!(!dir.path().join("out").exists());
+    }
+    let run = vanban_env(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.csv", "--pdf"],
+        &[("PATH", "/nonexistent")],
+    );
+    if !Path::new("/usr/lib/libreoffice/program/soffice").exists() {
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("no soffice program on the PATH"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_manifest_kind_made_as_pdf_is_counted_in_the_summary_and_register() {
+    if !python() {
+        return;
+    }
+    let dir = folder(&DATA.replace("HANG", "CCTL"));
+    let soffice = fake(dir.path());
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        r#"
+[sources.don_vi]
+file = "d.csv"
+
+[[documents]]
+kind = "ke-hoach"
+template = "t.docx"
+source = "don_vi"
+name = "{{ma_don_vi}}/Ke-hoach.docx"
+formats = ["docx", "pdf"]
+combine = "Tat-ca.pdf"
+
+[[documents]]
+kind = "bao-cao"
+template = "t.docx"
+source = "don_vi"
+name = "bao-cao-{{ma_don_vi}}.docx"
+formats = ["pdf"]
+numbering = { symbol = "BC-STNMT" }
+"#,
+    )
+    .unwrap();
+    let run = vanban_env(dir.path(), &["run"], &[("VANBAN_SOFFICE", &soffice)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.path().join("out");
+    let files = all_files(&out);
+    for file in [
+        "VP/Ke-hoach.docx",
+        "VP/Ke-hoach.pdf",
+        "Tat-ca.pdf",
+        "bao-cao-VP.pdf",
+        "bao-cao-CCTL.pdf",
+    ] {
+        assert!(files.contains(&file.to_string()), "{file}: {files:?}");
+    }
+    assert!(!files.contains(&"bao-cao-VP.docx".to_string()), "{files:?}");
+    let summary = std::fs::read_to_string(out.join("tom-tat.txt")).unwrap();
+    assert!(
+        summary.contains("ke-hoach: 3 of 3 documents written (4 PDFs)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("bao-cao: 3 of 3 documents written (3 PDFs)"),
+        "{summary}"
+    );
+    assert!(summary.contains("VP/Ke-hoach.pdf"), "{summary}");
+    assert!(summary.contains("bao-cao-VP.pdf"), "{summary}");
+    no_leftovers(dir.path(), &out);
+
+    // `run --pdf`: every kind's PDF too, here the kind without formats.
+    let manifest = std::fs::read_to_string(dir.path().join("vanban.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        manifest.replace("formats = [\"docx\", \"pdf\"]\n", ""),
+    )
+    .unwrap();
+    let run = vanban_env(
+        dir.path(),
+        &["run", "--pdf", "--out", "all"],
+        &[("VANBAN_SOFFICE", &soffice)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = all_files(&dir.path().join("all"));
+    assert!(files.contains(&"VP/Ke-hoach.pdf".to_string()), "{files:?}");
+    assert!(files.contains(&"VP/Ke-hoach.docx".to_string()), "{files:?}");
+    std::fs::write(dir.path().join("vanban.toml"), manifest).unwrap();
+
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        std::fs::read_to_string(dir.path().join("vanban.toml"))
+            .unwrap()
+            .replace(r#"formats = ["pdf"]"#, r#"formats = ["odt"]"#),
+    )
+    .unwrap();
+    let run = vanban_env(dir.path(), &["check", "vanban.toml"], &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("documents 'bao-cao': formats: unknown format 'odt'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_printer_offset_moves_every_frame() {
+    let frame = "<w:p><w:pPr><w:framePr w:wrap=\"around\" w:hAnchor=\"page\" w:vAnchor=\"page\" \
+                 w:x=\"1701\" w:y=\"9412\" w:w=\"5670\"/></w:pPr><w:r><w:t>{{ma_don_vi}}</w:t></w:r></w:p>";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), DocxBuilder::new(frame).build()).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "ma_don_vi\nVP\n").unwrap();
+    let run = vanban_env(
+        dir.path(),
+        &[
+            "render", "t.docx", "--data", "d.csv", "--offset", "2,-1.5", "--name", "x",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let docx = std::fs::read(dir.path().join("out/x.docx")).unwrap();
+    let xml = crate::common::entry_text(&docx, "word/document.xml").unwrap();
+    // 2 mm right = 113 twips, 1.5 mm up = -85 twips.
+    assert!(xml.contains("w:x=\"1814\" w:y=\"9327\""), "{xml}");
+    let run = vanban_env(
+        dir.path(),
+        &["render", "t.docx", "--data", "d.csv", "--offset", "2"],
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--offset: expected X,Y in mm, found '2'"),
+        "{}",
+        run.stderr
+    );
+}
