@@ -467,7 +467,9 @@ impl<'j> Job<'j> {
                     let stamp = document_date(&document.data, self.numbering)
                         .as_deref()
                         .and_then(w3c_date);
-                    let properties = Properties::of(&document.data, self.numbering, self.stem);
+                    let registered = numbers[k].as_ref().map(|n| n.title.as_str());
+                    let properties =
+                        Properties::of(&document.data, self.numbering, registered, self.stem);
                     let docx = self.out.join(name);
                     Some(render_one(
                         self.template,
@@ -958,7 +960,7 @@ fn place(made: &Path, target: &Path) -> Result<(), String> {
 }
 
 /// A document's properties, which its PDF carries too: title (the trích yếu, else the
-/// document's title, else its kind), author (the issuing agency), subject and keywords
+/// document's title, else its line's title in the register, else its kind), author (the issuing agency), subject and keywords
 /// (số và ký hiệu).
 #[derive(Debug, Default)]
 struct Properties {
@@ -968,7 +970,12 @@ struct Properties {
 }
 
 impl Properties {
-    fn of(data: &Value, numbering: Option<&Numbering>, kind: &str) -> Properties {
+    fn of(
+        data: &Value,
+        numbering: Option<&Numbering>,
+        registered: Option<&str>,
+        kind: &str,
+    ) -> Properties {
         let field = |name: &str| {
             data.get(name)
                 .map(crate::helpers::format_value)
@@ -980,6 +987,7 @@ impl Properties {
             title: field("trich_yeu")
                 .or_else(|| field("ten_van_ban"))
                 .or_else(|| field("tieu_de"))
+                .or_else(|| registered.filter(|t| !t.is_empty()).map(str::to_string))
                 .or_else(|| Some(kind.to_string())),
             author: field("co_quan_ban_hanh").or_else(|| field("co_quan")),
             number: field(&number_field).or_else(|| field("so_ky_hieu")),

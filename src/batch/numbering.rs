@@ -168,6 +168,8 @@ impl BookState {
 #[derive(Debug, Clone)]
 pub(super) struct Number {
     pub number: String,
+    /// The register line's Tên loại và trích yếu.
+    pub title: String,
     /// `05/KH-STNMT`, or the data's own `125/QĐ-STNMT`.
     pub full: String,
     pub line: usize,
@@ -370,7 +372,13 @@ pub(super) fn assign(
             entry.unit = field("ma_don_vi").unwrap_or_else(|| subject_origin(&subject));
             entry.file = None;
         }
-        numbers.push(Number { number, full, line });
+        let title = state.lines[line].title.clone();
+        numbers.push(Number {
+            number,
+            title,
+            full,
+            line,
+        });
     }
     if errors.is_empty() {
         Ok(numbers)
