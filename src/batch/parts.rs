@@ -121,10 +121,7 @@ impl Properties {
             if !text.contains(&format!("xmlns:{prefix}=")) {
                 continue;
             }
-            let escaped = value
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;");
+            let escaped = crate::template::escape_plain(value);
             let full = format!("<{element}>{escaped}</{element}>");
             let open = format!("<{element}");
             let close = format!("</{element}>");
@@ -167,12 +164,11 @@ pub(super) fn document_date(data: &Value, numbering: Option<&Numbering>) -> Opti
 
 /// `2025-12-15T00:00:00Z` for `15/12/2025`.
 pub(super) fn w3c_date(date: &str) -> Option<String> {
-    let mut parts = date.trim().splitn(3, '/');
-    let day: u32 = parts.next()?.trim().parse().ok()?;
-    let month: u32 = parts.next()?.trim().parse().ok()?;
-    let year: u32 = parts.next()?.trim().get(..4)?.parse().ok()?;
-    ((1..=31).contains(&day) && (1..=12).contains(&month))
-        .then(|| format!("{year:04}-{month:02}-{day:02}T00:00:00Z"))
+    let d = crate::helpers::parse_date(date)?;
+    Some(format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        d.year, d.month, d.day
+    ))
 }
 
 /// `docProps/core.xml` with its created and modified dates set to `stamp`, so a document

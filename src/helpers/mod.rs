@@ -29,6 +29,10 @@ use serde_json::Value;
 
 mod collate;
 mod date;
+
+/// Dates as the helpers read them (`dd/mm/yyyy`, ISO, with or without a time), for the
+/// stages above that compare or re-write a document's dates.
+pub(crate) use date::{DateTime, parse_date};
 mod list;
 mod logic;
 mod number;

@@ -396,13 +396,9 @@ fn workbook(lines: &[Registered]) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// `(year, month, day)` of a `dd/mm/yyyy` date.
+/// `(year, month, day)` of a line's date, as the helpers read dates.
 fn parse_date(text: &str) -> Option<(i32, u8, u8)> {
-    let mut parts = text.trim().split('/');
-    let day = parts.next()?.trim().parse().ok()?;
-    let month = parts.next()?.trim().parse().ok()?;
-    let year = parts.next()?.trim().get(..4)?.parse().ok()?;
-    ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some((year, month, day))
+    crate::helpers::parse_date(text).map(|d| (i32::from(d.year), d.month, d.day))
 }
 
 /// What `vanban check` shows of a run's numbers: one line per number the run would print.

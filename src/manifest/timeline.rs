@@ -9,13 +9,9 @@ use super::schema::DateOrder;
 use crate::batch::{Job, Plan};
 use crate::diag::Diagnostic;
 
-/// `(year, month, day)` of a `dd/mm/yyyy` date.
-fn day_of(text: &str) -> Option<(i32, u32, u32)> {
-    let mut parts = text.trim().splitn(3, '/');
-    let day = parts.next()?.trim().parse().ok()?;
-    let month = parts.next()?.trim().parse().ok()?;
-    let year = parts.next()?.trim().get(..4)?.parse().ok()?;
-    Some((year, month, day))
+/// A document's date, as the helpers read dates (`dd/mm/yyyy`).
+fn day_of(text: &str) -> Option<crate::helpers::DateTime> {
+    crate::helpers::parse_date(text)
 }
 
 /// The warnings of every `[[dates]]` entry, over the planned jobs (one per document spec).
