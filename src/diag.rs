@@ -90,6 +90,24 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The language messages are shown in: English on the command line by default, Vietnamese on
+/// the web page and where the locale is Vietnamese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Vi,
+}
+
+impl Diagnostic {
+    /// The diagnostic as `Display` prints it, in `lang`. Until the message catalogue lands
+    /// every language gets the English text.
+    pub fn render(&self, lang: Lang) -> String {
+        let _ = lang;
+        self.to_string()
+    }
+}
+
 /// A stage's failure: every error it found, plus the warnings gathered on the way.
 #[derive(Debug, Default)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
