@@ -101,9 +101,13 @@ struct SourceArgs {
     /// Sheet to read (default: the first)
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
-    /// 1-based row holding the headers (default: the first non-empty row)
-    #[arg(long, value_name = "N")]
-    header_row: Option<usize>,
+    /// 1-based row holding the headers (default: found below any title block); N-M for a
+    /// header of two rows, a group header over sub-headers (e.g. 4-5)
+    #[arg(long, value_name = "N|N-M")]
+    header_row: Option<String>,
+    /// Read the rows an active AutoFilter hides, too (by default they are left out)
+    #[arg(long)]
+    keep_filtered: bool,
     /// Convert text typed in legacy Vietnamese encodings
     #[arg(long, value_enum, default_value_t = LegacyArg::Auto)]
     legacy: LegacyArg,
@@ -180,17 +184,26 @@ enum LegacyArg {
 }
 
 impl SourceArgs {
-    fn load_options(&self) -> LoadOptions {
-        LoadOptions {
+    fn load_options(&self) -> Result<LoadOptions, Diagnostic> {
+        let (header_row, sub_header) = match &self.header_row {
+            Some(text) => {
+                let (row, sub) = input::parse_header_rows(text, "--header-row")?;
+                (Some(row), sub)
+            }
+            None => (None, false),
+        };
+        Ok(LoadOptions {
             sheet: self.sheet.clone(),
-            header_row: self.header_row,
+            header_row,
+            sub_header,
+            keep_filtered: self.keep_filtered,
             legacy: match self.legacy {
                 LegacyArg::Auto => Legacy::Auto,
                 LegacyArg::Tcvn3 => Legacy::Tcvn3,
                 LegacyArg::Vni => Legacy::Vni,
                 LegacyArg::Off => Legacy::Off,
             },
-        }
+        })
     }
 }
 
@@ -230,12 +243,7 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
             ),
         }
     }
-    if args.source.header_row == Some(0) {
-        errors.push(Diagnostic::error(
-            "--header-row",
-            "rows are numbered from 1",
-        ));
-    }
+    let load = args.source.load_options().map_err(|d| errors.push(d)).ok();
     if args.jobs == Some(0) {
         errors.push(Diagnostic::error("--jobs", "expected at least 1"));
     }
@@ -266,9 +274,9 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
         }
         parsed
     });
-    if !errors.is_empty() {
+    let Some(load) = load.filter(|_| errors.is_empty()) else {
         return Err(errors);
-    }
+    };
     let jobs = args.jobs.unwrap_or_else(default_jobs);
     // A name pattern ending in .pdf asks for the PDF only.
     let pdf_name = args
@@ -296,7 +304,7 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
         pdfa: !args.plain_pdf,
         template: args.template,
         data: args.data,
-        load: args.source.load_options(),
+        load,
         group_by: args.group_by,
         out: args.out,
         name: args.name,
@@ -346,14 +354,12 @@ fn render(config: &RenderConfig) -> i32 {
 }
 
 fn data(args: DataArgs) -> i32 {
-    if args.source.header_row == Some(0) {
-        return report_fatal(&[Diagnostic::error(
-            "--header-row",
-            "rows are numbered from 1",
-        )]);
-    }
+    let load = match args.source.load_options() {
+        Ok(load) => load,
+        Err(error) => return report_fatal(&[error]),
+    };
     let display = crate::diag::display(&args.file);
-    let table = match input::load_table(&args.file, &display, &args.source.load_options()) {
+    let table = match input::load_table(&args.file, &display, &load) {
         Ok(table) => table,
         Err(errors) => return report_fatal(&errors),
     };
@@ -523,16 +529,14 @@ fn check(args: CheckArgs) -> i32 {
     {
         return check_manifest(&args.template);
     }
-    if args.source.header_row == Some(0) {
-        return report_fatal(&[Diagnostic::error(
-            "--header-row",
-            "rows are numbered from 1",
-        )]);
-    }
+    let load = match args.source.load_options() {
+        Ok(load) => load,
+        Err(error) => return report_fatal(&[error]),
+    };
     let config = crate::check::CheckConfig {
         template: args.template,
         data: args.data,
-        load: args.source.load_options(),
+        load,
         group_by: args.group_by,
     };
     let problems = crate::check::check(&config);

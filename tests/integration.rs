@@ -22,5 +22,6 @@ mod real_files;
 mod register;
 mod render;
 mod round;
+mod sheet_options;
 mod spreadsheets;
 mod tables;

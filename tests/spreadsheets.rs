@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::common::*;
 
 /// `vanban data FILE ARGS...` in `dir`: the rows, and what went to stderr.
-fn data(dir: &Path, file: &str, args: &[&str]) -> (Vec<Value>, String) {
+pub(crate) fn data(dir: &Path, file: &str, args: &[&str]) -> (Vec<Value>, String) {
     let mut all = vec!["data", file];
     all.extend_from_slice(args);
     let run = vanban(dir, &all);
@@ -20,7 +20,7 @@ fn data(dir: &Path, file: &str, args: &[&str]) -> (Vec<Value>, String) {
 
 /// `vanban render t.docx --data FILE ARGS...` in `dir`, with a one-paragraph template `text`;
 /// it must succeed.
-fn render(dir: &Path, text: &str, file: &str, args: &[&str]) {
+pub(crate) fn render(dir: &Path, text: &str, file: &str, args: &[&str]) {
     std::fs::write(dir.join("t.docx"), DocxBuilder::new(p(&[text])).build()).unwrap();
     let mut all = vec!["render", "t.docx", "--data", file];
     all.extend_from_slice(args);
@@ -28,7 +28,7 @@ fn render(dir: &Path, text: &str, file: &str, args: &[&str]) {
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
-fn column(rows: &[Value], key: &str) -> Vec<Value> {
+pub(crate) fn column(rows: &[Value], key: &str) -> Vec<Value> {
     rows.iter().map(|r| r[key].clone()).collect()
 }
 
@@ -484,9 +484,9 @@ fn a_header_under_a_title_block_is_found_or_asked_for() {
     );
 }
 
-#[test]
-fn a_two_row_header_names_fields_from_both_rows() {
-    let dir = tempfile::tempdir().unwrap();
+/// `diem.xlsx`, sheet `Diem`: a title in row 1, a header over rows 3-4 (`STT` and `Đơn vị`
+/// merged down, `Điểm` merged across `Tự chấm` and `Hội đồng`), two units in rows 5-6.
+pub(crate) fn score_workbook(path: &Path) {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet().set_name("Diem").unwrap();
     let merged = Format::new();
@@ -506,7 +506,13 @@ fn a_two_row_header_names_fields_from_both_rows() {
         sheet.write_number(r, 2, *own).unwrap();
         sheet.write_number(r, 3, *board).unwrap();
     }
-    workbook.save(dir.path().join("diem.xlsx")).unwrap();
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn a_two_row_header_names_fields_from_both_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    score_workbook(&dir.path().join("diem.xlsx"));
     let (rows, stderr) = data(dir.path(), "diem.xlsx", &[]);
     assert_eq!(
         rows,
@@ -586,10 +592,11 @@ fn units_that_differ_only_in_invisible_spaces_are_one_unit_with_a_warning() {
 // ---------------------------------------------------------------------------------------------
 // Hidden rows and columns
 
-#[test]
-fn rows_hidden_by_an_autofilter_are_left_out_and_hidden_by_hand_kept() {
+/// A list of four people (`DanhSach`: An, Bình, Chi, Dũng) in `loc.xlsx`, with an AutoFilter
+/// showing unit `VP` only (rows 3 and 5 hidden), and in `an.xlsx`, with row 3 and column C
+/// hidden by hand.
+pub(crate) fn hidden_workbooks(dir: &Path) {
     use rust_xlsxwriter::FilterCondition;
-    let dir = tempfile::tempdir().unwrap();
     let people = [("An", "VP"), ("Bình", "KT"), ("Chi", "VP"), ("Dũng", "KT")];
     for (name, filtered) in [("loc.xlsx", true), ("an.xlsx", false)] {
         let mut workbook = Workbook::new();
@@ -610,14 +617,20 @@ fn rows_hidden_by_an_autofilter_are_left_out_and_hidden_by_hand_kept() {
             sheet.set_row_hidden(2).unwrap();
             sheet.set_column_hidden(2).unwrap();
         }
-        workbook.save(dir.path().join(name)).unwrap();
+        workbook.save(dir.join(name)).unwrap();
     }
+}
+
+#[test]
+fn rows_hidden_by_an_autofilter_are_left_out_and_hidden_by_hand_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    hidden_workbooks(dir.path());
     let (rows, stderr) = data(dir.path(), "loc.xlsx", &[]);
     assert_eq!(column(&rows, "ho_ten"), ["An", "Chi"]);
     assert_eq!(
         stderr,
         "loc.xlsx:DanhSach: note: rows 3 and 5 are hidden by the sheet's AutoFilter, so they are left out\n\
-         hint: to read every row, clear the filter (Data > Clear) and save\n"
+         hint: to read every row, give --keep-filtered (keep_filtered = true in a manifest's source), or clear the filter (Data > Clear) and save\n"
     );
     let (rows, stderr) = data(dir.path(), "an.xlsx", &[]);
     assert_eq!(column(&rows, "ho_ten"), ["An", "Bình", "Chi", "Dũng"]);

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::cells::{Cell, GridRow, column_letter, nfc};
+use super::header;
 use super::layout::{self, Kind};
 use super::{
     CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug, spaces,
@@ -11,58 +12,6 @@ use super::{
 
 /// A merged region of a sheet: (first row, first column, last row, last column), 0-based.
 pub(crate) type Merge = (u32, u32, u32, u32);
-
-/// A header over two rows: a header merged across several columns (`Điểm` over `Tự chấm`
-/// and `Hội đồng`) in the header row, with headers under it in the next row. The header
-/// row then holds the joined names (`Điểm Tự chấm`) and the row under it is removed; returns
-/// its number. Columns outside the merged groups keep their own header.
-fn two_row_header(rows: &mut Vec<GridRow>, merges: &[Merge]) -> Option<usize> {
-    let header = rows[0].number;
-    let groups: Vec<(usize, usize)> = merges
-        .iter()
-        .filter(|&&(top, left, bottom, right)| {
-            top as usize + 1 == header && bottom == top && right > left
-        })
-        .map(|&(_, left, _, right)| (left as usize, right as usize))
-        .collect();
-    let sub = rows.get(1).filter(|r| r.number == header + 1)?;
-    let under = |&(left, right): &(usize, usize)| {
-        (left..=right).all(|c| matches!(sub.cell(c), Cell::Text(_)))
-    };
-    if groups.is_empty() || !groups.iter().all(under) {
-        return None;
-    }
-    // The other headers of a two-row header are merged down over both rows (`STT`); a row
-    // under a merged header whose other cells are not is a data row.
-    let down = |column: usize| {
-        merges.iter().any(|&(top, left, bottom, right)| {
-            top as usize + 1 == header
-                && bottom as usize + 1 > header
-                && (left as usize..=right as usize).contains(&column)
-        })
-    };
-    let in_group = |column: usize| groups.iter().any(|&(l, r)| (l..=r).contains(&column));
-    let width = rows[0].cells.len().max(sub.cells.len());
-    let others: Vec<usize> = (0..width)
-        .filter(|&c| !in_group(c) && !rows[0].cell(c).is_blank())
-        .collect();
-    if others.is_empty() || !others.iter().all(|&c| down(c)) {
-        return None;
-    }
-    let sub = rows.remove(1);
-    for (left, right) in groups {
-        let top = rows[0].cell(left).header_text();
-        for column in left..=right {
-            let joined = format!("{top} {}", sub.cell(column).header_text());
-            let cells = &mut rows[0].cells;
-            if cells.len() <= column {
-                cells.resize(column + 1, Cell::Empty);
-            }
-            cells[column] = Cell::text(joined.trim());
-        }
-    }
-    Some(sub.number)
-}
 
 /// The field a section heading (`I. VĂN PHÒNG SỞ`) is given to the rows under it in.
 pub(crate) const SECTION: &str = "_muc";
@@ -160,7 +109,9 @@ pub(crate) fn build_table(
     // Rows above the header are not read at all.
     let mut rows = rows.split_off(header_index);
     let header_row = rows[0].number;
-    if let Some(sub) = two_row_header(&mut rows, merges) {
+    if options.sub_header {
+        header::given(&mut rows, merges, &place).map_err(|d| vec![d])?;
+    } else if let Some(sub) = header::detect(&mut rows, merges) {
         table.warnings.push(Diagnostic::note(
             place.clone(),
             format!(

@@ -19,6 +19,7 @@ pub(crate) mod dates;
 mod encoding;
 mod formats;
 mod grid;
+mod header;
 mod hidden;
 mod json;
 mod layout;
@@ -26,6 +27,7 @@ mod legacy;
 mod numbers;
 mod ods_formats;
 mod sheet;
+pub use header::{header_range, parse_header_rows};
 pub mod slug;
 mod spaces;
 #[cfg(test)]
@@ -59,6 +61,12 @@ pub struct LoadOptions {
     pub sheet: Option<String>,
     /// 1-based sheet row of the header; `None` is the first non-empty row.
     pub header_row: Option<usize>,
+    /// The header has two rows (`--header-row 4-5`): `header_row` holds the group headers,
+    /// the row under it the sub-headers. Field names come from both; neither is a record.
+    pub sub_header: bool,
+    /// Rows hidden by an active AutoFilter are read like the others (`--keep-filtered`),
+    /// instead of being left out.
+    pub keep_filtered: bool,
     pub legacy: Legacy,
 }
 

@@ -167,7 +167,13 @@ fn read(
     }
     let rows = match &workbook {
         Sheets::Xlsx(_) => match hidden::read(path, &sheet) {
-            Some(hidden) => apply_hidden(rows, &hidden, &format!("{display}:{sheet}"), &mut notes),
+            Some(hidden) => apply_hidden(
+                rows,
+                &hidden,
+                options.keep_filtered,
+                &format!("{display}:{sheet}"),
+                &mut notes,
+            ),
             None => rows,
         },
         _ => rows,
@@ -203,10 +209,12 @@ fn listed(numbers: &[String]) -> String {
 }
 
 /// Rows hidden by an active AutoFilter are left out (the clerk's list is what the filter
-/// shows); rows and columns hidden by hand are kept. Either way a note names them.
+/// shows), unless `keep_filtered`; rows and columns hidden by hand are kept. Either way a
+/// note names them.
 fn apply_hidden(
     rows: Vec<GridRow>,
     hidden: &Hidden,
+    keep_filtered: bool,
     place: &str,
     notes: &mut Vec<Diagnostic>,
 ) -> Vec<GridRow> {
@@ -228,35 +236,38 @@ fn apply_hidden(
     let mut rows = rows;
     if !numbers.is_empty() {
         let (noun, verb) = plural(numbers.len());
-        if hidden.filtered {
+        let they = if numbers.len() == 1 {
+            "it is"
+        } else {
+            "they are"
+        };
+        if hidden.filtered && keep_filtered {
+            notes.push(Diagnostic::note(
+                place,
+                format!(
+                    "{noun} {} {verb} hidden by the sheet's AutoFilter; {they} read like the others, as asked",
+                    listed(&numbers)
+                ),
+            ));
+        } else if hidden.filtered {
             let left_out: std::collections::HashSet<usize> = hidden_rows.iter().copied().collect();
             rows.retain(|r| !left_out.contains(&r.number));
             notes.push(
                 Diagnostic::note(
                     place,
                     format!(
-                        "{noun} {} {verb} hidden by the sheet's AutoFilter, so {} left out",
+                        "{noun} {} {verb} hidden by the sheet's AutoFilter, so {they} left out",
                         listed(&numbers),
-                        if numbers.len() == 1 {
-                            "it is"
-                        } else {
-                            "they are"
-                        }
                     ),
                 )
-                .with_hint("to read every row, clear the filter (Data > Clear) and save"),
+                .with_hint("to read every row, give --keep-filtered (keep_filtered = true in a manifest's source), or clear the filter (Data > Clear) and save"),
             );
         } else {
             notes.push(Diagnostic::note(
                 place,
                 format!(
-                    "{noun} {} {verb} hidden in the sheet; {} read like the others",
+                    "{noun} {} {verb} hidden in the sheet; {they} read like the others",
                     listed(&numbers),
-                    if numbers.len() == 1 {
-                        "it is"
-                    } else {
-                        "they are"
-                    }
                 ),
             ));
         }

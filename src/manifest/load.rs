@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::schema::Manifest;
+use super::schema::{HeaderRow, Manifest};
 use crate::context;
 use crate::diag::{Diagnostic, display};
 use crate::input::{self, Legacy, LoadOptions, Table};
@@ -108,9 +108,36 @@ pub(super) fn sources(
                 Legacy::Auto
             }
         };
+        let at = format!("{}: sources.{name}.header_row", loaded.display);
+        let header = match &source.header_row {
+            None => Ok((None, false)),
+            Some(HeaderRow::One(n)) => input::header_range(*n, *n, &at).map(|(n, s)| (Some(n), s)),
+            Some(HeaderRow::Range(text)) => {
+                input::parse_header_rows(text, &at).map(|(n, s)| (Some(n), s))
+            }
+            Some(HeaderRow::Pair(pair)) => match pair[..] {
+                [first, last] => input::header_range(first, last, &at).map(|(n, s)| (Some(n), s)),
+                _ => Err(Diagnostic::error(
+                    &at,
+                    format!(
+                        "expected two rows such as [4, 5], found {} numbers",
+                        pair.len()
+                    ),
+                )),
+            },
+        };
+        let (header_row, sub_header) = match header {
+            Ok(header) => header,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
         let options = LoadOptions {
             sheet: source.sheet.clone(),
-            header_row: source.header_row,
+            header_row,
+            sub_header,
+            keep_filtered: source.keep_filtered,
             legacy,
         };
         match input::load_table(

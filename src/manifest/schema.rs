@@ -224,9 +224,22 @@ pub struct Rule {
 pub struct Source {
     pub file: String,
     pub sheet: Option<String>,
-    pub header_row: Option<usize>,
+    /// `4`, or a header of two rows (a group header over sub-headers): `"4-5"` or `[4, 5]`.
+    pub header_row: Option<HeaderRow>,
     /// `auto` (default), `tcvn3`, `vni` or `off`.
     pub legacy: Option<String>,
+    /// Read the rows an active AutoFilter hides, too (default: they are left out).
+    #[serde(default)]
+    pub keep_filtered: bool,
+}
+
+/// A source's `header_row` as written in the manifest.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum HeaderRow {
+    One(usize),
+    Range(String),
+    Pair(Vec<usize>),
 }
 
 /// Rows of `from` attached to the rows of `into` whose `key` matches.
