@@ -230,3 +230,86 @@ fn rows_hidden_by_an_autofilter_are_kept_when_asked() {
         std::fs::remove_dir_all(dir.path().join("out")).unwrap();
     }
 }
+
+/// `inputs/don-vi.xlsx` (units; `KT ` typed with a trailing space) and `inputs/can-bo.xlsx`
+/// (staff, unit codes typed with a no-break space, a space, or clean).
+fn joined_workbooks(dir: &std::path::Path) {
+    use rust_xlsxwriter::Workbook;
+    std::fs::create_dir_all(dir.join("inputs")).unwrap();
+    let sheets: [(&str, &str, [&str; 2], &[[&str; 2]]); 2] = [
+        (
+            "don-vi.xlsx",
+            "DonVi",
+            ["Mã đơn vị", "Tên đơn vị"],
+            &[["VP", "Văn phòng"], ["KT ", "Phòng Kế toán"]],
+        ),
+        (
+            "can-bo.xlsx",
+            "CanBo",
+            ["Họ tên", "Mã đơn vị"],
+            &[
+                ["An", "VP\u{a0}"],
+                ["Bình", "VP"],
+                ["Chi", "VP "],
+                ["Dũng", "KT"],
+            ],
+        ),
+    ];
+    for (file, name, headers, rows) in sheets {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet().set_name(name).unwrap();
+        for (c, h) in headers.iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, text) in cells.iter().enumerate() {
+                sheet.write_string(r as u32 + 1, c as u16, *text).unwrap();
+            }
+        }
+        workbook.save(dir.join("inputs").join(file)).unwrap();
+    }
+}
+
+#[test]
+fn join_keys_that_match_only_after_tidying_spaces_are_warned_naming_both_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    joined_workbooks(dir.path());
+    let template = DocxBuilder::new(p(&["{{ten_don_vi}}:{{#each can_bo}} {{ho_ten}}{{/each}}"]));
+    std::fs::write(dir.path().join("t.docx"), template.build()).unwrap();
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        "out = \"out\"\n\
+         [sources.don_vi]\nfile = \"inputs/don-vi.xlsx\"\n\
+         [sources.can_bo]\nfile = \"inputs/can-bo.xlsx\"\n\
+         [[joins]]\ninto = \"don_vi\"\nfrom = \"can_bo\"\nkey = \"ma_don_vi\"\nas = \"can_bo\"\n\
+         [[documents]]\nkind = \"ds\"\ntemplate = \"t.docx\"\nsource = \"don_vi\"\nname = \"{{ma_don_vi}}.docx\"\n",
+    )
+    .unwrap();
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(docx_files(&dir.path().join("out")), ["KT.docx", "VP.docx"]);
+    assert_eq!(
+        body(&dir.path().join("out/VP.docx")),
+        "Văn phòng: An Bình Chi"
+    );
+    assert_eq!(body(&dir.path().join("out/KT.docx")), "Phòng Kế toán: Dũng");
+    let hint = "hint: delete the extra spaces in the sheet (Find and Replace) to make the two cells alike\n";
+    let expected = [
+        "inputs/can-bo.xlsx:CanBo!B2: warning: 'VP<NBSP>' matches 'VP' in inputs/don-vi.xlsx:DonVi!A2 only once invisible spaces are tidied, so they are taken as one key\n",
+        "inputs/can-bo.xlsx:CanBo!B5: warning: 'KT' matches 'KT ' in inputs/don-vi.xlsx:DonVi!A3 only once invisible spaces are tidied, so they are taken as one key\n",
+    ];
+    for warning in expected {
+        assert!(
+            run.stderr.contains(&format!("{warning}{hint}")),
+            "{warning}\n{}",
+            run.stderr
+        );
+    }
+    // Once per key: Chi's `VP ` (B4) is no second warning of the join.
+    assert_eq!(
+        run.stderr.matches("as one key").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}

@@ -42,6 +42,7 @@ pub(crate) fn build_table(
         rows: Vec::new(),
         warnings: Vec::new(),
         raw: None,
+        typed: Default::default(),
     };
 
     let last_row = rows.iter().rev().find(|r| !r.is_blank()).map(|r| r.number);
@@ -279,6 +280,9 @@ pub(crate) fn build_table(
                 Cell::Text(s) => match spaces::tidy(s) {
                     Some(tidy) => {
                         lookalikes.add(index, row.number, s, &tidy);
+                        table
+                            .typed
+                            .insert((column.key.clone(), row.number), s.clone());
                         Value::String(tidy)
                     }
                     None => {

@@ -147,6 +147,7 @@ fn parse(bytes: Vec<u8>, display: &str) -> Result<Table, Vec<Diagnostic>> {
         rows,
         warnings: Vec::new(),
         raw: Some(Arc::new(text)),
+        typed: Default::default(),
     })
 }
 

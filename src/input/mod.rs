@@ -115,6 +115,10 @@ pub struct Table {
     pub warnings: Vec<Diagnostic>,
     /// The text JSON records are kept in (see [`Row::raw`]).
     pub raw: Option<std::sync::Arc<String>>,
+    /// Text cells whose value was tidied (invisible spaces, see [`spaces`]): (field key, row
+    /// number) -> the text as typed in the file. A join names both cells of a key that
+    /// matched only after tidying.
+    pub typed: std::collections::HashMap<(String, usize), String>,
 }
 
 impl Table {
@@ -144,12 +148,23 @@ impl Table {
         }
     }
 
+    /// The text of the field `key` of the row numbered `row` as typed in the file, when the
+    /// value kept differs from it (a trailing no-break space tidied away).
+    pub fn typed(&self, key: &str, row: usize) -> Option<&str> {
+        self.typed.get(&(key.to_string(), row)).map(String::as_str)
+    }
+
     /// The column whose key or header text is `name`.
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns
             .iter()
             .find(|c| c.key == name || c.header == name)
     }
+}
+
+/// `text` with its invisible characters shown, for messages: `VP<NBSP>`.
+pub fn show_invisible(text: &str) -> String {
+    spaces::visible(text)
 }
 
 /// A plain decimal number (`12`, `-4.5`; not `012` or `1e5`) as a JSON number.

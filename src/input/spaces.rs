@@ -51,7 +51,7 @@ pub(crate) fn tidy(text: &str) -> Option<String> {
 }
 
 /// The text with its invisible characters shown: `VP<NBSP>`.
-fn visible(text: &str) -> String {
+pub(crate) fn visible(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         match c {

@@ -7,21 +7,23 @@ use serde_json::Value;
 
 use crate::diag::Diagnostic;
 use crate::helpers::format_value;
-use crate::input::{Column, Table};
+use crate::input::{Column, Table, show_invisible};
 use crate::manifest::load::Loaded;
 use crate::manifest::lookup::{add_column, find_column, known_source};
 use crate::manifest::schema::Join;
 
 /// Attaches the rows of `join.from` to the rows of `join.into`. A row of `from` whose key
 /// matches no row of `into` is an error at its key cell (a staff row whose unit code has no
-/// unit); with `one`, so is a row of `into` with no match.
+/// unit); with `one`, so is a row of `into` with no match. Returns the warnings: a key typed
+/// differently in the two tables (`VP` and `VP<NBSP>`) that matched only once its invisible
+/// spaces were tidied, once per key, naming both cells.
 pub(super) fn apply_join(
     loaded: &Loaded,
     j: usize,
     join: &Join,
     consume: bool,
     tables: &mut BTreeMap<String, Table>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let place = format!("joins[{}]", j + 1);
     for name in [&join.into, &join.from] {
         known_source(loaded, tables, name, &place)?;
@@ -47,7 +49,7 @@ pub(super) fn apply_join(
                 .insert(join.field.clone(), Value::Array(rows.clone()));
         }
         add_column(parent, &join.field);
-        return Ok(());
+        return Ok(Vec::new());
     };
     let child_key_name = join.from_key.as_deref().unwrap_or(key);
     let column_of = |table: &Table, key: &str| -> Result<Column, Diagnostic> {
@@ -63,12 +65,18 @@ pub(super) fn apply_join(
     // How many rows of `into` hold each key: the last of them takes the matching rows
     // without a copy.
     let mut wanted: HashMap<String, usize> = HashMap::new();
+    // Each key's first cell in `into`: its row and its text as typed.
+    let mut first_cell: HashMap<String, (usize, String)> = HashMap::new();
     for row in &parent.rows {
         let key = row
             .fields
             .get(&parent_key.key)
             .map(format_value)
             .unwrap_or_default();
+        first_cell.entry(key.clone()).or_insert_with(|| {
+            let typed = parent.typed(&parent_key.key, row.number).unwrap_or(&key);
+            (row.number, typed.to_string())
+        });
         *wanted.entry(key).or_default() += 1;
     }
     // The child rows by key, as templates see them; taken, not copied, when no later step,
@@ -80,6 +88,8 @@ pub(super) fn apply_join(
     };
     let child = &tables[&join.from];
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let tidied = !child.typed.is_empty() || !tables[&join.into].typed.is_empty();
     let mut by_key: HashMap<String, Vec<Value>> = HashMap::new();
     for row in child_rows {
         let key = row
@@ -87,6 +97,24 @@ pub(super) fn apply_join(
             .get(&child_key.key)
             .map(format_value)
             .unwrap_or_default();
+        if let Some((parent_row, parent_typed)) = first_cell.get(&key).filter(|_| tidied)
+            && let typed = child.typed(&child_key.key, row.number).unwrap_or(&key)
+            && typed != parent_typed
+        {
+            warnings.push(
+                Diagnostic::warning(
+                    child.cell_location(&child_key.letter, row.number),
+                    format!(
+                        "'{}' matches '{}' in {} only once invisible spaces are tidied, so they are taken as one key",
+                        show_invisible(typed),
+                        show_invisible(parent_typed),
+                        tables[&join.into].cell_location(&parent_key.letter, *parent_row),
+                    ),
+                )
+                .with_hint("delete the extra spaces in the sheet (Find and Replace) to make the two cells alike"),
+            );
+            first_cell.remove(&key);
+        }
         if !join.one && !wanted.contains_key(&key) {
             errors.push(
                 Diagnostic::error(
@@ -138,7 +166,7 @@ pub(super) fn apply_join(
     }
     add_column(parent, &join.field);
     if errors.is_empty() {
-        Ok(())
+        Ok(warnings)
     } else {
         Err(errors)
     }

@@ -57,6 +57,7 @@ pub(super) fn apply(
                 let consume =
                     !read_after(manifest, &steps[k + 1..], &join.from) && join.from != join.into;
                 apply_join(loaded, *j, join, consume, tables)
+                    .map(|mut found| warnings.append(&mut found))
             }
             Step::Field(field) => compute_field(loaded, field, tables, globals),
             Step::Votes(votes) => {
