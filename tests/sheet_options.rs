@@ -236,7 +236,8 @@ fn rows_hidden_by_an_autofilter_are_kept_when_asked() {
 fn joined_workbooks(dir: &std::path::Path) {
     use rust_xlsxwriter::Workbook;
     std::fs::create_dir_all(dir.join("inputs")).unwrap();
-    let sheets: [(&str, &str, [&str; 2], &[[&str; 2]]); 2] = [
+    type Sheet<'a> = (&'a str, &'a str, [&'a str; 2], &'a [[&'a str; 2]]);
+    let sheets: [Sheet; 2] = [
         (
             "don-vi.xlsx",
             "DonVi",
