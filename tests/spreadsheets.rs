@@ -645,8 +645,8 @@ fn rows_hidden_by_an_autofilter_are_left_out_and_hidden_by_hand_kept() {
 fn workbooks_saved_by_libreoffice_show_numbers_as_calc_shows_them() {
     // tests/fixtures/so-dinh-dang.{xlsx,ods}: written by LibreOffice Calc 7.4 from a workbook
     // with CCCD numbers formatted 000000000000, rates formatted 0% and 0.0%, and money computed
-    // by =(2.34+0.3)*2340000.
-    for file in ["so-dinh-dang.xlsx", "so-dinh-dang.ods"] {
+    // by =(2.34+0.3)*2340000; so-dinh-dang.xls: the .xlsx saved as "MS Excel 97" by Calc.
+    for file in ["so-dinh-dang.xlsx", "so-dinh-dang.ods", "so-dinh-dang.xls"] {
         let dir = tempfile::tempdir().unwrap();
         std::fs::copy(fixture(file), dir.path().join(file)).unwrap();
         let (rows, stderr) = data(dir.path(), file, &[]);

@@ -32,6 +32,7 @@ pub mod slug;
 mod spaces;
 #[cfg(test)]
 mod tests;
+mod xls_formats;
 
 /// What kind of source the rows came from: keys of spreadsheet and CSV rows are header slugs,
 /// keys of JSON records are used as they are.

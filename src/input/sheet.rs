@@ -14,6 +14,7 @@ use super::formats::{self, Shown};
 use super::grid;
 use super::hidden::{self, Hidden};
 use super::ods_formats;
+use super::xls_formats;
 use super::{LoadOptions, SourceKind, Table, dates, read_error};
 use crate::diag::{Diagnostic, quote};
 
@@ -151,8 +152,13 @@ fn read(
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
     let mut rows = rows;
-    if matches!(workbook, Sheets::Ods(_)) {
-        let shown = ods_formats::read(path, &sheet);
+    // Number formats calamine does not expose, read from the file itself.
+    let shown = match &workbook {
+        Sheets::Ods(_) => Some(ods_formats::read(path, &sheet)),
+        Sheets::Xls(_) => Some(xls_formats::read(path, &sheet)),
+        _ => None,
+    };
+    if let Some(shown) = shown.filter(|s| !s.is_empty()) {
         for row in &mut rows {
             let r = u32::try_from(row.number - 1).unwrap_or(u32::MAX);
             for (c, cell) in row.cells.iter_mut().enumerate() {
