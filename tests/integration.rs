@@ -3,6 +3,7 @@
 //! code with runs split on purpose.
 
 mod bad_input;
+mod binary_workbooks;
 mod check_corpus;
 mod common;
 mod corpus;

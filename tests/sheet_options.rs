@@ -314,32 +314,3 @@ fn join_keys_that_match_only_after_tidying_spaces_are_warned_naming_both_cells()
         run.stderr
     );
 }
-
-#[test]
-fn an_excel_97_workbook_shows_codes_and_rates_as_calc_shows_them() {
-    // tests/fixtures/ma-so.xls: saved as "MS Excel 97" by LibreOffice Calc from a workbook with
-    // codes formatted 00, 000, 0000000000 side by side, rates formatted 0.0% and a formula
-    // formatted 0000. Calc shows: 01, 007, 0123456789, 90.0%, 0011 / 26, 250, 2212345678,
-    // 12.5%, 0261.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(fixture("ma-so.xls"), dir.path().join("ma-so.xls")).unwrap();
-    let (rows, stderr) = data(dir.path(), "ma-so.xls", &[]);
-    assert_eq!(stderr, "");
-    assert_eq!(
-        rows,
-        [
-            json!({"ho_va_ten": "Nguyễn Văn An", "ma_tinh": "01", "ma_huyen": "007", "so_bhxh": "0123456789", "ty_le": "90,0%", "diem": "0011", "_row": 2}),
-            json!({"ho_va_ten": "Lê Thị Chi", "ma_tinh": "26", "ma_huyen": "250", "so_bhxh": "2212345678", "ty_le": "12,5%", "diem": "0261", "_row": 3}),
-        ]
-    );
-    render(
-        dir.path(),
-        "{{ma_tinh}}.{{ma_huyen}}: {{so_bhxh}} ({{ty_le}})",
-        "ma-so.xls",
-        &["--name", "{{ma_tinh}}.docx"],
-    );
-    assert_eq!(
-        body(&dir.path().join("out/01.docx")),
-        "01.007: 0123456789 (90,0%)"
-    );
-}

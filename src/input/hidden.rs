@@ -66,14 +66,19 @@ fn sheet_part(zip: &mut zip::ZipArchive<BufReader<File>>, name: &str) -> Option<
             _ => {}
         }
     }
-    let id = id?;
     let rels = text_of(zip, "xl/_rels/workbook.xml.rels")?;
-    let mut reader = quick_xml::Reader::from_str(&rels);
+    relation_target(&rels, &id?)
+}
+
+/// The zip path of the part the relationship `id` of the workbook's relationships `rels`
+/// points at (`xl/worksheets/sheet1.xml`).
+pub(crate) fn relation_target(rels: &str, id: &str) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(rels);
     loop {
         match reader.read_event().ok()? {
             Event::Start(e) | Event::Empty(e)
                 if e.local_name().as_ref() == "Relationship"
-                    && attribute(&e, "Id").as_deref() == Some(id.as_str()) =>
+                    && attribute(&e, "Id").as_deref() == Some(id) =>
             {
                 let target = attribute(&e, "Target")?;
                 return Some(match target.strip_prefix('/') {

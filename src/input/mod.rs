@@ -33,6 +33,7 @@ mod spaces;
 #[cfg(test)]
 mod tests;
 mod xls_formats;
+mod xlsb_formats;
 
 /// What kind of source the rows came from: keys of spreadsheet and CSV rows are header slugs,
 /// keys of JSON records are used as they are.

@@ -14,8 +14,8 @@ use super::formats::{self, Shown};
 use super::grid;
 use super::hidden::{self, Hidden};
 use super::ods_formats;
-use super::xls_formats;
 use super::{LoadOptions, SourceKind, Table, dates, read_error};
+use super::{xls_formats, xlsb_formats};
 use crate::diag::{Diagnostic, quote};
 
 type Workbook = Sheets<BufReader<File>>;
@@ -156,6 +156,7 @@ fn read(
     let shown = match &workbook {
         Sheets::Ods(_) => Some(ods_formats::read(path, &sheet)),
         Sheets::Xls(_) => Some(xls_formats::read(path, &sheet)),
+        Sheets::Xlsb(_) => Some(xlsb_formats::read(path, &sheet)),
         _ => None,
     };
     if let Some(shown) = shown.filter(|s| !s.is_empty()) {

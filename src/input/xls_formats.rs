@@ -29,12 +29,12 @@ fn records(stream: &[u8], offset: usize) -> impl Iterator<Item = Record<'_>> {
     })
 }
 
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+pub(super) fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     data.get(at..at + 2)
         .map(|b| u16::from_le_bytes([b[0], b[1]]))
 }
 
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+pub(super) fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     data.get(at..at + 4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
@@ -65,8 +65,9 @@ const RK: u16 = 0x027E;
 const MULRK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
 
-/// Excel's built-in formats that show a number differently: `0%` and `0.00%`.
-fn builtin(id: u16) -> Shown {
+/// Excel's built-in formats that show a number differently: `0%` and `0.00%` (ids 9 and 10,
+/// in `.xls` and `.xlsb` alike).
+pub(super) fn builtin(id: u16) -> Shown {
     match id {
         9 => Shown::Percent(0),
         10 => Shown::Percent(2),
