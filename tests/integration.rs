@@ -15,6 +15,7 @@ mod manifest;
 mod manifest_steps;
 mod messages;
 mod office;
+mod office_layouts;
 mod pack;
 mod pdf;
 mod procedure;

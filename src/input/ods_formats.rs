@@ -1,7 +1,9 @@
 //! Number cells of an OpenDocument sheet as Calc shows them, for the formats `formats`
 //! keeps (zero-padded numbers, percentages). calamine gives only the value; the cell's shown
 //! text is in `content.xml` beside it (`office:value="1080012345"`, `<text:p>001080012345`),
-//! so one pass over the sheet's XML tells which cells show more than their value.
+//! so one pass over the sheet's XML tells which cells show more than their value. The same
+//! pass gives the sheet's merged cells (`table:number-rows-spanned`), which calamine does not
+//! read for OpenDocument.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -11,6 +13,17 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 
 use super::formats::Shown;
+use super::grid::Merge;
+
+/// What calamine does not give of an OpenDocument sheet.
+#[derive(Default)]
+pub(crate) struct OdsSheet {
+    /// Cells whose shown text is a padded number or a percentage: 0-based (row, column) to
+    /// how they show.
+    pub shown: HashMap<(u32, u32), Shown>,
+    /// Merged cells: (first row, first column, last row, last column), 0-based.
+    pub merges: Vec<Merge>,
+}
 
 fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
@@ -23,18 +36,19 @@ fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
         })
 }
 
-/// The cells of the sheet `name` whose shown text is a padded number or a percentage:
-/// 0-based (row, column) to how they show. Empty when the file cannot be read this way.
-pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
-    let mut shown = HashMap::new();
+/// The shown numbers and the merges of the sheet `name`. Empty when the file cannot be read
+/// this way.
+pub(crate) fn read(path: &Path, name: &str) -> OdsSheet {
+    let mut sheet = OdsSheet::default();
+    let shown = &mut sheet.shown;
     let Ok(file) = File::open(path) else {
-        return shown;
+        return sheet;
     };
     let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
-        return shown;
+        return sheet;
     };
     let Ok(content) = zip.by_name("content.xml") else {
-        return shown;
+        return sheet;
     };
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
@@ -67,6 +81,7 @@ pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
                 row += row_repeat;
             }
             Event::Start(e) if is_cell(&e) => {
+                merge(&e, row, column, &mut sheet.merges);
                 let count = repeat(&e, "table:number-columns-repeated");
                 let kind = attribute(&e, "office:value-type");
                 let value = attribute(&e, "office:value").and_then(|v| v.parse::<f64>().ok());
@@ -80,6 +95,7 @@ pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
                 };
             }
             Event::Empty(e) if is_cell(&e) => {
+                merge(&e, row, column, &mut sheet.merges);
                 column += repeat(&e, "table:number-columns-repeated");
             }
             Event::Text(t) => {
@@ -109,7 +125,25 @@ pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
         }
         buf.clear();
     }
-    shown
+    sheet
+}
+
+/// A cell spanning several rows or columns, at 0-based (`row`, `column`), as a merge.
+fn merge(e: &BytesStart<'_>, row: u64, column: u64, merges: &mut Vec<Merge>) {
+    let rows = repeat(e, "table:number-rows-spanned");
+    let columns = repeat(e, "table:number-columns-spanned");
+    if rows == 1 && columns == 1 {
+        return;
+    }
+    let at = |start: u64, span: u64| u32::try_from(start.saturating_add(span - 1)).ok();
+    if let (Ok(top), Ok(left), Some(bottom), Some(right)) = (
+        u32::try_from(row),
+        u32::try_from(column),
+        at(row, rows),
+        at(column, columns),
+    ) {
+        merges.push((top, left, bottom, right));
+    }
 }
 
 fn is_cell(e: &BytesStart<'_>) -> bool {

@@ -153,8 +153,13 @@ fn read(
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
     let mut rows = rows;
     // Number formats calamine does not expose, read from the file itself.
+    let mut ods_merges = Vec::new();
     let shown = match &workbook {
-        Sheets::Ods(_) => Some(ods_formats::read(path, &sheet)),
+        Sheets::Ods(_) => {
+            let ods = ods_formats::read(path, &sheet);
+            ods_merges = ods.merges;
+            Some(ods.shown)
+        }
         Sheets::Xls(_) => Some(xls_formats::read(path, &sheet)),
         Sheets::Xlsb(_) => Some(xlsb_formats::read(path, &sheet)),
         _ => None,
@@ -185,7 +190,10 @@ fn read(
         },
         _ => rows,
     };
-    let merges = merged_regions(&mut workbook, &sheet);
+    let merges = match workbook {
+        Sheets::Ods(_) => ods_merges,
+        _ => merged_regions(&mut workbook, &sheet),
+    };
     let rows = fill_merged_down(rows, &merges);
     let mut table = grid::build_table(
         display,
@@ -328,8 +336,8 @@ fn first_visible(workbook: &Workbook) -> Option<String> {
         .map(|s| s.name.clone())
 }
 
-/// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`): (first row,
-/// first column, last row, last column), 0-based.
+/// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`; those of
+/// `.ods` come from [`ods_formats`]): (first row, first column, last row, last column), 0-based.
 fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<grid::Merge> {
     let regions = match workbook {
         Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
