@@ -296,8 +296,8 @@ fn join_keys_that_match_only_after_tidying_spaces_are_warned_naming_both_cells()
     assert_eq!(body(&dir.path().join("out/KT.docx")), "Phòng Kế toán: Dũng");
     let hint = "hint: delete the extra spaces in the sheet (Find and Replace) to make the two cells alike\n";
     let expected = [
-        "inputs/can-bo.xlsx:CanBo!B2: warning: 'VP<NBSP>' matches 'VP' in inputs/don-vi.xlsx:DonVi!A2 only once invisible spaces are tidied, so they are taken as one key\n",
-        "inputs/can-bo.xlsx:CanBo!B5: warning: 'KT' matches 'KT ' in inputs/don-vi.xlsx:DonVi!A3 only once invisible spaces are tidied, so they are taken as one key\n",
+        "inputs/can-bo.xlsx:CanBo!B2: warning: the key 'VP<NBSP>' and 'VP' in inputs/don-vi.xlsx:DonVi!A2 differ only in spaces, so they are taken as one key\n",
+        "inputs/can-bo.xlsx:CanBo!B5: warning: the key 'KT' and 'KT ' in inputs/don-vi.xlsx:DonVi!A3 differ only in spaces, so they are taken as one key\n",
     ];
     for warning in expected {
         assert!(
@@ -310,6 +310,83 @@ fn join_keys_that_match_only_after_tidying_spaces_are_warned_naming_both_cells()
     assert_eq!(
         run.stderr.matches("as one key").count(),
         2,
+        "{}",
+        run.stderr
+    );
+}
+
+/// `text` with its accents decomposed (NFD), as some keyboards and Macs type them.
+fn decomposed(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().collect()
+}
+
+#[test]
+fn keys_typed_with_decomposed_accents_are_one_value_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let kt = "Phòng Kế toán";
+    let units = format!("Tên đơn vị,Số biên chế\nVăn phòng,12\n{kt},5\n");
+    let staff = format!(
+        "Họ tên,Tên đơn vị\nAn,Văn phòng\nBình,{}\nChi,{} \nDũng,{kt}\n",
+        decomposed(kt),
+        decomposed(kt)
+    );
+    std::fs::write(dir.path().join("don-vi.csv"), units).unwrap();
+    std::fs::write(dir.path().join("can-bo.csv"), staff).unwrap();
+    // In one column: a warning at each cell that differs from the first.
+    let (rows, stderr) = data(dir.path(), "can-bo.csv", &[]);
+    assert_eq!(column(&rows, "ten_don_vi")[1], kt);
+    assert_eq!(
+        stderr,
+        format!(
+            "can-bo.csv:B4: warning: '{nfd} ' and '{nfd}' in B3 differ only in spaces, so they are taken as one value\n\
+             hint: delete the extra spaces in the sheet (Find and Replace) to make the two cells alike\n\
+             can-bo.csv:B5: warning: '{kt}' and '{nfd}' in B3 differ only in how their accents are encoded, so they are taken as one value\n\
+             hint: retype one of the two cells with the keyboard set to Unicode dựng sẵn (precomposed), to make them alike\n",
+            nfd = decomposed(kt)
+        )
+    );
+    render(
+        dir.path(),
+        "{{ten_don_vi}}: {{count}}",
+        "can-bo.csv",
+        &["--group-by", "ten_don_vi", "--name", "{{ten_don_vi}}.docx"],
+    );
+    assert_eq!(
+        docx_files(&dir.path().join("out")),
+        [format!("{kt}.docx"), "Văn phòng.docx".to_string()]
+    );
+    assert_eq!(
+        body(&dir.path().join(format!("out/{kt}.docx"))),
+        format!("{kt}: 3")
+    );
+    // Across a join: once per key, naming both cells.
+    let template = DocxBuilder::new(p(&["{{ten_don_vi}}:{{#each can_bo}} {{ho_ten}}{{/each}}"]));
+    std::fs::write(dir.path().join("t.docx"), template.build()).unwrap();
+    std::fs::write(
+        dir.path().join("vanban.toml"),
+        "out = \"out\"\n\
+         [sources.don_vi]\nfile = \"don-vi.csv\"\n\
+         [sources.can_bo]\nfile = \"can-bo.csv\"\n\
+         [[joins]]\ninto = \"don_vi\"\nfrom = \"can_bo\"\nkey = \"ten_don_vi\"\nas = \"can_bo\"\n\
+         [[documents]]\nkind = \"ds\"\ntemplate = \"t.docx\"\nsource = \"don_vi\"\nname = \"dv-{{_row}}.docx\"\n",
+    )
+    .unwrap();
+    let run = vanban(dir.path(), &["run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        body(&dir.path().join("out/dv-3.docx")),
+        format!("{kt}: Bình Chi Dũng")
+    );
+    let warning = format!(
+        "can-bo.csv:B3: warning: the key '{}' and '{kt}' in don-vi.csv:A3 differ only in how their accents are encoded, so they are taken as one key\n\
+         hint: retype one of the two cells with the keyboard set to Unicode dựng sẵn (precomposed), to make them alike\n",
+        decomposed(kt)
+    );
+    assert!(run.stderr.contains(&warning), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("as one key").count(),
+        1,
         "{}",
         run.stderr
     );

@@ -66,6 +66,20 @@ impl GridRow {
     }
 }
 
+/// Text cells whose text in the file is not NFC: (1-based row, 0-based column) to the text as
+/// typed (decomposed accents). Their [`Cell::Text`] holds the NFC text; a join or a column
+/// that matched only after that says so.
+pub(crate) type Typed = std::collections::HashMap<(usize, usize), String>;
+
+/// Keeps `text`, read at (`row`, `column`), in `typed` when NFC changes it.
+pub(crate) fn keep_typed(typed: &mut Typed, row: usize, column: usize, text: &str) {
+    if unicode_normalization::is_nfc_quick(text.chars()) != unicode_normalization::IsNormalized::Yes
+        && nfc(text) != text
+    {
+        typed.insert((row, column), text.to_string());
+    }
+}
+
 pub(crate) fn nfc(s: &str) -> String {
     match unicode_normalization::is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => s.to_string(),

@@ -68,6 +68,7 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
         .delimiter(delimiter)
         .from_reader(bytes);
     let mut rows = Vec::new();
+    let mut typed = cells::Typed::new();
     let mut record = ::csv::ByteRecord::new();
     // Blank lines are rows too (Excel shows them), though the csv reader skips them.
     let (mut last_number, mut last_end_line) = (0usize, 0u64);
@@ -130,11 +131,12 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                 ]);
             };
             // Numbers are decided per column, once the header is known (see `numbers`).
+            cells::keep_typed(&mut typed, number, column, text);
             cells.push(Cell::text(text));
         }
         rows.push(GridRow { number, cells });
     }
-    let mut table = grid::build_table(display, None, SourceKind::Csv, rows, &[], &options)?;
+    let mut table = grid::build_table(display, None, SourceKind::Csv, rows, &[], &typed, &options)?;
     table.warnings.splice(0..0, notes);
     Ok(table)
 }

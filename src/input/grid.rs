@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::cells::{Cell, GridRow, column_letter, nfc};
+use super::cells::{Cell, GridRow, Typed, column_letter, nfc};
 use super::header;
 use super::layout::{self, Kind};
 use super::{
@@ -24,6 +24,7 @@ pub(crate) fn build_table(
     kind: SourceKind,
     mut rows: Vec<GridRow>,
     merges: &[Merge],
+    typed: &Typed,
     options: &LoadOptions,
 ) -> Result<Table, Vec<Diagnostic>> {
     let place = match &sheet {
@@ -277,19 +278,21 @@ pub(crate) fn build_table(
             let column = &table.columns[column];
             let value = match row.cell(index) {
                 Cell::Empty => Value::String(String::new()),
-                Cell::Text(s) => match spaces::tidy(s) {
-                    Some(tidy) => {
-                        lookalikes.add(index, row.number, s, &tidy);
+                Cell::Text(s) => {
+                    // The text as typed, when only NFC changed it since it was read.
+                    let as_typed = typed
+                        .get(&(row.number, index))
+                        .filter(|t| nfc(t) == *s)
+                        .unwrap_or(s);
+                    let value = spaces::tidy(s).unwrap_or_else(|| s.clone());
+                    lookalikes.add(index, row.number, as_typed, &value);
+                    if *as_typed != value {
                         table
                             .typed
-                            .insert((column.key.clone(), row.number), s.clone());
-                        Value::String(tidy)
+                            .insert((column.key.clone(), row.number), as_typed.clone());
                     }
-                    None => {
-                        lookalikes.add(index, row.number, s, s);
-                        Value::String(s.clone())
-                    }
-                },
+                    Value::String(value)
+                }
                 Cell::Date(s) => Value::String(s.clone()),
                 Cell::Number(n) => n.clone(),
                 Cell::Bool(b) => Value::Bool(*b),

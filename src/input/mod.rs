@@ -117,8 +117,8 @@ pub struct Table {
     pub warnings: Vec<Diagnostic>,
     /// The text JSON records are kept in (see [`Row::raw`]).
     pub raw: Option<std::sync::Arc<String>>,
-    /// Text cells whose value was tidied (invisible spaces, see [`spaces`]): (field key, row
-    /// number) -> the text as typed in the file. A join names both cells of a key that
+    /// Text cells whose value was tidied (invisible spaces, decomposed accents; see
+    /// [`spaces`]): (field key, row number) -> the text as typed in the file. A join names both cells of a key that
     /// matched only after tidying.
     pub typed: std::collections::HashMap<(String, usize), String>,
 }
@@ -167,6 +167,12 @@ impl Table {
 /// `text` with its invisible characters shown, for messages: `VP<NBSP>`.
 pub fn show_invisible(text: &str) -> String {
     spaces::visible(text)
+}
+
+/// How two texts that are one value once tidied (spaces, NFC) differ, for a message
+/// (`differ only in spaces`), and the hint that makes them alike.
+pub fn tidied_difference(a: &str, b: &str) -> (&'static str, &'static str) {
+    spaces::difference(a, b)
 }
 
 /// A plain decimal number (`12`, `-4.5`; not `012` or `1e5`) as a JSON number.

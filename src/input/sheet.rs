@@ -149,7 +149,8 @@ fn read(
         }
     };
     let mut uncached = Vec::new();
-    let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached)
+    let mut typed = cells::Typed::new();
+    let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached, &mut typed)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
     let mut rows = rows;
     // Number formats calamine does not expose, read from the file itself.
@@ -201,6 +202,7 @@ fn read(
         SourceKind::Spreadsheet,
         rows,
         &merges,
+        &typed,
         options,
     )?;
     warn_uncached(&mut table, &uncached);
@@ -436,6 +438,7 @@ fn sheet_rows(
     sheet: &str,
     display: &str,
     uncached: &mut Vec<(u32, u32)>,
+    typed: &mut cells::Typed,
 ) -> Result<Vec<GridRow>, Result<Vec<Diagnostic>, calamine::Error>> {
     use calamine::{Error as E, XlsxError};
     let mut cells: Vec<((u32, u32), Cell)> = Vec::new();
@@ -464,7 +467,7 @@ fn sheet_rows(
                 if found.formula.is_some() && found.value == calamine::DataRef::Empty {
                     uncached.push(found.pos);
                 }
-                push_cell(&mut cells, found.pos, &Data::from(found.value));
+                push_cell(&mut cells, typed, found.pos, &Data::from(found.value));
             }
             drop(reader);
             // Number formats that change what a cell shows: a second, cheap pass over the
@@ -499,6 +502,7 @@ fn sheet_rows(
             while let Some(found) = reader.next_cell().map_err(|e| Err(E::Xlsb(e)))? {
                 push_cell(
                     &mut cells,
+                    typed,
                     found.get_position(),
                     &Data::from(found.get_value().clone()),
                 );
@@ -506,7 +510,7 @@ fn sheet_rows(
         }
         other => {
             let range = other.worksheet_range(sheet).map_err(Err)?;
-            let rows = grid_rows(&range);
+            let rows = grid_rows(&range, typed);
             let widths = rows.iter().map(|r| (r.number, r.cells.len()));
             check_size(widths, display, sheet).map_err(Ok)?;
             return Ok(rows);
@@ -606,7 +610,15 @@ fn check_size(
     ])
 }
 
-fn push_cell(cells: &mut Vec<((u32, u32), Cell)>, position: (u32, u32), data: &Data) {
+fn push_cell(
+    cells: &mut Vec<((u32, u32), Cell)>,
+    typed: &mut cells::Typed,
+    position: (u32, u32),
+    data: &Data,
+) {
+    if let Data::String(s) = data {
+        cells::keep_typed(typed, position.0 as usize + 1, position.1 as usize, s);
+    }
     let cell = cell(data);
     if cell != Cell::Empty {
         cells.push((position, cell));
@@ -785,7 +797,7 @@ fn looks_like_html(path: &Path) -> bool {
 
 /// The sheet's rows, numbered as Excel numbers them even when the used range does not start
 /// at A1.
-fn grid_rows(range: &Range<Data>) -> Vec<GridRow> {
+fn grid_rows(range: &Range<Data>, typed: &mut cells::Typed) -> Vec<GridRow> {
     let Some((top, left)) = range.start() else {
         return Vec::new();
     };
@@ -798,6 +810,9 @@ fn grid_rows(range: &Range<Data>) -> Vec<GridRow> {
         }
         let number = top + r + 1;
         let column = left + c;
+        if let Data::String(s) = data {
+            cells::keep_typed(typed, number, column, s);
+        }
         if rows.last().is_none_or(|row| row.number != number) {
             rows.push(GridRow {
                 number,

@@ -1,7 +1,8 @@
 //! Text that looks equal is equal: the spaces a clerk cannot see on screen (a space at either
 //! end, two spaces for one, a no-break space, a zero-width space) are tidied in every text
-//! value, so that `VP`, `VP ` and `VP<NBSP>` are one unit when grouped or joined. Two cells
-//! of a column that were told apart only by such spaces are named in a warning.
+//! value, so that `VP`, `VP ` and `VP<NBSP>` are one unit when grouped or joined. Text is NFC
+//! too, so accents typed decomposed (NFD, as some keyboards and Macs write them) are the same
+//! letters. Two cells of a column that were told apart only so are named in a warning.
 
 use std::collections::HashMap;
 
@@ -66,6 +67,26 @@ pub(crate) fn visible(text: &str) -> String {
     out
 }
 
+/// How two texts that are one value once tidied differ: the words for a message, and the
+/// hint that makes them alike.
+pub(crate) fn difference(a: &str, b: &str) -> (&'static str, &'static str) {
+    const SPACES: &str =
+        "delete the extra spaces in the sheet (Find and Replace) to make the two cells alike";
+    const ACCENTS: &str = "retype one of the two cells with the keyboard set to Unicode dựng sẵn (precomposed), to make them alike";
+    let plain = |t: &str| tidy(t).unwrap_or_else(|| t.to_string());
+    let composed = |t: &str| super::cells::nfc(t);
+    let spaces = composed(a) != composed(b);
+    let accents = plain(a) != plain(b);
+    match (spaces, accents) {
+        (true, true) => (
+            "differ only in spaces and in how their accents are encoded",
+            "delete the extra spaces and retype one of the two cells with the keyboard set to Unicode dựng sẵn (precomposed), to make them alike",
+        ),
+        (false, true) => ("differ only in how their accents are encoded", ACCENTS),
+        _ => ("differ only in spaces", SPACES),
+    }
+}
+
 /// How many cells of one column a table names.
 const NAMED: usize = 10;
 
@@ -104,15 +125,16 @@ impl Lookalikes {
             .into_iter()
             .map(|(column, row, typed, first_row, first)| {
                 let letter = column_letter(column);
+                let (how, hint) = difference(&typed, &first);
                 Diagnostic::warning(
                     location(&letter, row),
                     format!(
-                        "{} and {} in {letter}{first_row} differ only in spaces, so they are taken as one value",
+                        "{} and {} in {letter}{first_row} {how}, so they are taken as one value",
                         quote(&visible(&typed)),
                         quote(&visible(&first)),
                     ),
                 )
-                .with_hint("delete the extra spaces in the sheet (Find and Replace) to make the two cells alike")
+                .with_hint(hint)
             })
             .collect()
     }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::diag::Diagnostic;
 use crate::helpers::format_value;
-use crate::input::{Column, Table, show_invisible};
+use crate::input::{Column, Table, show_invisible, tidied_difference};
 use crate::manifest::load::Loaded;
 use crate::manifest::lookup::{add_column, find_column, known_source};
 use crate::manifest::schema::Join;
@@ -101,17 +101,18 @@ pub(super) fn apply_join(
             && let typed = child.typed(&child_key.key, row.number).unwrap_or(&key)
             && typed != parent_typed
         {
+            let (how, hint) = tidied_difference(typed, parent_typed);
             warnings.push(
                 Diagnostic::warning(
                     child.cell_location(&child_key.letter, row.number),
                     format!(
-                        "'{}' matches '{}' in {} only once invisible spaces are tidied, so they are taken as one key",
+                        "the key '{}' and '{}' in {} {how}, so they are taken as one key",
                         show_invisible(typed),
                         show_invisible(parent_typed),
                         tables[&join.into].cell_location(&parent_key.letter, *parent_row),
                     ),
                 )
-                .with_hint("delete the extra spaces in the sheet (Find and Replace) to make the two cells alike"),
+                .with_hint(hint),
             );
             first_cell.remove(&key);
         }
