@@ -162,6 +162,37 @@ fn a_bad_value_is_reported_at_its_own_cell() {
     );
 }
 
+#[test]
+fn a_bad_value_in_a_grouped_document_is_reported_at_its_own_cell() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            p(&["{{ho_ten}}: {{ngay_thang ngay_ky}}"]),
+            p(&["{{/each}}"]),
+        ]
+        .concat(),
+    );
+    let data = "Đơn vị,Họ tên,Ngày ký\nA,An,05/03/2023\nA,Bình,32/13/2023\n";
+    let dir = with_template(&builder, "d.csv", data);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.csv",
+            "--group-by",
+            "don_vi",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "t.docx: word/document.xml paragraph 2: {{ngay_thang ngay_ky}}: ngay_thang: expected a date (dd/mm/yyyy), found '32/13/2023' (rendering d.csv:C3)\n\
+         error: 1 of 1 document failed; 0 written to out/\n"
+    );
+}
+
 /// The Department's nominee list: a heading row per unit, numbered I, II, ..., its people
 /// under it numbered 1, 2, ...; the block tags stand in rows of their own.
 fn nominee_list() -> DocxBuilder {
