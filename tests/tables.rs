@@ -754,3 +754,104 @@ fn a_vertical_merge_inside_repeated_rows_restarts_in_each_copy() {
         assert_no_added_violations(&dir.path().join("t.docx"), &out);
     }
 }
+
+/// The nominee list with the unit column merged where adjacent rows have the same unit.
+fn merged_units() -> DocxBuilder {
+    DocxBuilder::new(
+        [
+            table(&[
+                row(&["STT", "Đơn vị", "Họ và tên"]),
+                row(&["{{#each (sort rows \"ten_don_vi\")}}", "", ""]),
+                row(&["{{stt}}", "{{!-- gộp --}}{{ten_don_vi}}", "{{ho_va_ten}}"]),
+                row(&["{{/each}}", "", ""]),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat()
+        .replace("w:w=\"2000\"", "w:w=\"3000\""),
+    )
+}
+
+#[test]
+fn a_merge_comment_merges_equal_adjacent_values_of_a_column_in_repeated_rows() {
+    let dir = with_template(&merged_units(), "d.csv", NOMINEES);
+    let out = render_nominees(dir.path());
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    assert_eq!(
+        table_rows(&xml, 1),
+        [
+            ["STT", "Đơn vị", "Họ và tên"],
+            ["1", "Chi cục Thủy lợi", "Hoàng Văn Em"],
+            ["2", "Phòng Khoáng sản", "Trần Thị Bình"],
+            ["3", "", "Phạm Thị Dung"],
+            ["4", "Văn phòng Sở", "Nguyễn Văn An"],
+            ["5", "", "Lê Văn Cường"],
+        ]
+    );
+    assert_eq!(xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(), 2);
+    assert_eq!(xml.matches("<w:vMerge/>").count(), 2);
+    assert!(!xml.contains("vb-merge"), "{xml}");
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}
+
+#[test]
+fn a_merge_comment_outside_a_table_is_a_located_error() {
+    let builder = DocxBuilder::new(p(&["{{!-- gộp --}}{{ho_ten}}"]));
+    let dir = with_template(&builder, "d.csv", "Họ tên\nAn\n");
+    let run = vanban(dir.path(), &["check", "t.docx"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "t.docx: word/document.xml paragraph 1: {{!-- gộp --}} merges a table cell, but it is not in a table\n\
+             hint: put it in the cell whose equal values should merge, beside its tag\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_merge_whose_start_row_repeats_zero_times_leaves_no_orphan_continuation() {
+    let merged = |text: &str, how: &str| {
+        row(&[text, "x"]).replacen(
+            r#"<w:tcW w:w="2000" w:type="dxa"/>"#,
+            &format!(r#"<w:tcW w:w="2000" w:type="dxa"/><w:vMerge{how}/>"#),
+            1,
+        )
+    };
+    let builder = DocxBuilder::new(
+        [
+            table(&[
+                row(&["STT", "Thông tin"]),
+                row(&["{{#each rows}}", ""]),
+                merged("{{stt}}", r#" w:val="restart""#).replace(">x<", ">{{ho_ten}}<"),
+                row(&["{{/each}}", ""]),
+                merged("", "").replace(">x<", ">Hết danh sách<"),
+                merged("", "").replace(">x<", ">Ký tên<"),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat(),
+    );
+    let builder = DocxBuilder {
+        body: builder
+            .body
+            .replace("{{#each rows}}", "{{#each (where rows \"chon\" \"có\")}}"),
+        ..builder
+    };
+    let dir = with_template(&builder, "d.csv", "Cấp,Họ tên,Chọn\nSở,An,không\n");
+    let out = render_nominees(dir.path());
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    assert_eq!(
+        table_rows(&xml, 1),
+        [["STT", "Thông tin"], ["", "Hết danh sách"], ["", "Ký tên"]]
+    );
+    // The first continuation left without its start starts the merge; the next continues it.
+    assert_eq!(xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(), 1);
+    assert_eq!(xml.matches("<w:vMerge/>").count(), 1);
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}

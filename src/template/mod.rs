@@ -551,6 +551,20 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
         errors.push(d);
     }
+    for found in &scan.tags {
+        if comment_says(found, MERGE_WORDS) && tree.paragraphs[found.paragraph].cell.is_none() {
+            errors.push(
+                Diagnostic::error(
+                    at_paragraph(found.paragraph),
+                    format!(
+                        "{} merges a table cell, but it is not in a table",
+                        found.text
+                    ),
+                )
+                .with_hint("put it in the cell whose equal values should merge, beside its tag"),
+            );
+        }
+    }
     analysis.blocks = blocks;
     if !analysis.errors.is_empty() {
         return;
@@ -702,6 +716,8 @@ struct Plan {
     /// The open, else and close tags of `#each` blocks that repeat a numbered list: each
     /// repetition is marked so that its lists start again (0 open, 1 else, 2 close).
     list_marks: HashMap<usize, u8>,
+    /// Comments that mark their cell to merge with an equal cell above it.
+    merge_marks: HashSet<usize>,
     fixup: fixup::Needs,
 }
 
@@ -846,13 +862,9 @@ fn plan_emission(
         delta[to + 1] -= 1;
         // `{{!-- continue numbering --}}` (or `đánh số tiếp`) inside the block keeps one list
         // running through the repetitions.
-        let continues = scan.tags[block.open..block.close].iter().any(|f| {
-            matches!(&f.tag, Ok(t) if t.kind == TagKind::Comment
-                && matches!(
-                    t.expr.trim_matches(|c: char| c == '-' || c.is_whitespace()).to_lowercase().as_str(),
-                    "continue numbering" | "đánh số tiếp"
-                ))
-        });
+        let continues = scan.tags[block.open..block.close]
+            .iter()
+            .any(|f| comment_says(f, &["continue numbering", "đánh số tiếp"]));
         if block.shape != Shape::Inline
             && !continues
             && tokens[from..=to].iter().any(|t| &*t.name == "w:numId")
@@ -864,6 +876,21 @@ fn plan_emission(
                 plan.list_marks.insert(e, 1);
             }
         }
+    }
+    // `{{!-- merge --}}` (or `gộp`) in a cell merges it with an equal cell above; a vertical
+    // merge in rows that repeat may lose its start.
+    for (id, found) in scan.tags.iter().enumerate() {
+        if comment_says(found, MERGE_WORDS) {
+            plan.merge_marks.insert(id);
+            plan.fixup.merge_cells = true;
+        }
+    }
+    if blocks
+        .iter()
+        .any(|b| matches!(b.shape, Shape::Rows | Shape::TableRow))
+        && xml_text.contains("<w:vMerge")
+    {
+        plan.fixup.merge_cells = true;
     }
     let mut depth = 0;
     for (i, d) in delta.iter().take(tokens.len()).enumerate() {
@@ -952,6 +979,20 @@ fn plan_emission(
     plan
 }
 
+/// Whether a tag is a comment that says one of `words` (`{{!-- merge --}}`), in any case.
+fn comment_says(found: &scan::Found, words: &[&str]) -> bool {
+    matches!(&found.tag, Ok(t) if t.kind == TagKind::Comment
+    && words.contains(
+        &t.expr
+            .trim_matches(|c: char| c == '-' || c.is_whitespace())
+            .to_lowercase()
+            .as_str()
+    ))
+}
+
+/// The comments that merge a cell with an equal cell above it.
+const MERGE_WORDS: &[&str] = &["merge", "merge equal", "gộp", "gộp ô"];
+
 /// The value of attribute `name` in a start tag's markup.
 fn attr(markup: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
@@ -982,6 +1023,9 @@ fn emit(
     let tag_source = |id: usize, out: &mut String, sites: &mut Vec<(usize, usize)>| {
         let Ok(tag) = &scan.tags[id].tag else { return };
         if tag.kind == TagKind::Comment {
+            if plan.merge_marks.contains(&id) {
+                out.push_str(crate::docx::tables::MERGE_MARK);
+            }
             return;
         }
         // A backslash or brace just before a tag would change how Handlebars reads it.
