@@ -855,3 +855,133 @@ fn a_merge_whose_start_row_repeats_zero_times_leaves_no_orphan_continuation() {
         assert_no_added_violations(&dir.path().join("t.docx"), &out);
     }
 }
+
+/// A row whose cells may hold several paragraphs, split at `§`.
+fn row_of_paragraphs(cells: &[&str]) -> String {
+    row(cells).replace(
+        "§",
+        "</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">",
+    )
+}
+
+/// Award history by year as columns, and a note column shown only when asked for.
+fn award_history() -> DocxBuilder {
+    DocxBuilder::new(
+        [
+            table(&[
+                row_of_paragraphs(&[
+                    "STT",
+                    "Họ và tên",
+                    "{{#each_col nam_khen as |nam|}}§Năm {{nam}}",
+                    "{{#if_col co_ghi_chu}}§Ghi chú",
+                ]),
+                row(&["{{#each rows}}", "", "", ""]),
+                row_of_paragraphs(&[
+                    "{{stt}}",
+                    "{{ho_ten}}",
+                    "{{lookup khen nam}}§{{/each_col}}",
+                    "{{ghi_chu}}§{{/if_col}}",
+                ]),
+                row(&["{{/each}}", "", "", ""]),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat(),
+    )
+}
+
+const AWARDS: &str = r#"{"nam_khen": ["2020", "2021", "2022"], "co_ghi_chu": false, "rows": [
+    {"ho_ten": "An", "ghi_chu": "", "khen": {"2020": "CSTĐ", "2021": "GK", "2022": "BK"}},
+    {"ho_ten": "Bình", "ghi_chu": "", "khen": {"2020": "", "2021": "CSTĐ", "2022": "GK"}}]}"#;
+
+fn render_awards(dir: &Path) -> (std::path::PathBuf, String) {
+    let run = vanban(dir, &["render", "t.docx", "--data", "d.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.join("out").join(&docx_files(&dir.join("out"))[0]);
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    (out, xml)
+}
+
+#[test]
+fn a_column_block_repeats_a_column_per_item_and_drops_one_whose_condition_is_false() {
+    let dir = with_template(&award_history(), "d.json", AWARDS);
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let (out, xml) = render_awards(dir.path());
+    assert_eq!(
+        table_rows(&xml, 1),
+        [
+            ["STT", "Họ và tên", "Năm 2020", "Năm 2021", "Năm 2022"],
+            ["1", "An", "CSTĐ", "GK", "BK"],
+            ["2", "Bình", "", "CSTĐ", "GK"],
+        ]
+    );
+    // Four columns of 2000 became five: the two kept grow by the dropped one's share and
+    // the three years share one column's width.
+    let grid: Vec<&str> = xml
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(grid, ["2666", "2666", "888", "888", "888"]);
+    assert!(xml.contains("<w:tcW w:w=\"888\" w:type=\"dxa\"/>"), "{xml}");
+    assert!(!xml.contains("vb-col"), "{xml}");
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}
+
+#[test]
+fn every_misuse_of_a_column_block_is_located() {
+    let check = |rows: Vec<String>| {
+        let builder = DocxBuilder::new(table(&rows));
+        let dir = with_template(&builder, "d.json", AWARDS);
+        let run = vanban(dir.path(), &["check", "t.docx"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        run.stderr
+    };
+    let unclosed = check(vec![
+        row(&["STT", "{{#each_col nam_khen as |nam|}}"]),
+        row(&["1", "{{nam}}"]),
+    ]);
+    assert!(
+        unclosed.starts_with(
+            "t.docx: word/document.xml paragraph 2: unclosed {{#each_col nam_khen as |nam|}}\n\
+             hint: close it with {{/each_col}} in the last cell of the same column\n"
+        ),
+        "{unclosed}"
+    );
+    let other_column = check(vec![
+        row(&["{{#each_col nam_khen as |nam|}}", "{{nam}}"]),
+        row(&["1", "{{/each_col}}"]),
+    ]);
+    assert!(
+        other_column.contains(
+            "t.docx: word/document.xml paragraph 4: {{/each_col}} closes no column block opened above it in the same column\n"
+        ),
+        "{other_column}"
+    );
+    let merged = row(&["x"]).replace(
+        r#"<w:tcW w:w="2000" w:type="dxa"/>"#,
+        r#"<w:tcW w:w="4000" w:type="dxa"/><w:gridSpan w:val="2"/>"#,
+    );
+    let crossing = check(vec![
+        row(&["STT", "{{#each_col nam_khen as |nam|}}{{nam}}"]),
+        merged,
+        row(&["1", "{{/each_col}}"]),
+    ]);
+    assert!(
+        crossing.starts_with(
+            "t.docx: word/document.xml paragraph 2: {{#each_col nam_khen as |nam|}} repeats a column of table 1, but row 2 has no cell on exactly that column (a merged cell crosses its edge)\n\
+             hint: split the merged cell of row 2 at the column's edges, or end the column block above it\n"
+        ),
+        "{crossing}"
+    );
+    let unnamed = check(vec![row(&["STT", "{{#each_col nam_khen}}x{{/each_col}}"])]);
+    assert!(
+        unnamed.starts_with(
+            "t.docx: word/document.xml paragraph 2: {{#each_col nam_khen}} needs a name for its items\n"
+        ),
+        "{unnamed}"
+    );
+}

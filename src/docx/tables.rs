@@ -372,7 +372,7 @@ pub fn fit_columns(xml: &str) -> String {
                 Some((start, n, span)) if start == g && n > 0 => {
                     let one: String = table.grid[g..(g + span).min(table.grid.len())]
                         .iter()
-                        .map(|(_, w)| col(w / n as u64))
+                        .map(|(_, w)| col(grow(*w) / n as u64))
                         .collect();
                     one.repeat(n)
                 }
@@ -387,7 +387,7 @@ pub fn fit_columns(xml: &str) -> String {
                     continue;
                 };
                 let w = match cell.group {
-                    Some(g) => w / row.groups[g].2.max(1) as u64,
+                    Some(g) => grow(*w) / row.groups[g].2.max(1) as u64,
                     None => grow(*w),
                 };
                 let markup = &xml[range.clone()];

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod blocks;
+pub mod columns;
 pub mod expr;
 pub mod fields;
 pub mod scan;
@@ -327,6 +328,7 @@ fn new_registry(escape: fn(&str) -> String) -> Handlebars<'static> {
     hb.set_prevent_indent(true);
     hb.register_escape_fn(escape);
     crate::helpers::register(&mut hb);
+    hb.register_helper("_col", Box::new(columns::ColumnHelper));
     hb
 }
 
@@ -474,7 +476,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
     for (t, found) in scan.tags.iter().enumerate() {
         let inside_each = open_blocks.contains(&true);
         match found.tag.as_ref().map(|t| &t.kind) {
-            Ok(TagKind::Open(name)) => open_blocks.push(name == "each"),
+            Ok(TagKind::Open(name)) => open_blocks.push(name == "each" || name == "each_col"),
             Ok(TagKind::Close(_)) => {
                 open_blocks.pop();
             }
@@ -516,7 +518,15 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                             Ok(TagKind::Open(n)) if *n == name
                         );
                         let names: Vec<&str> = if is_block {
-                            vec!["if", "unless", "each", "with"]
+                            vec![
+                                "if",
+                                "unless",
+                                "each",
+                                "with",
+                                "each_col",
+                                "if_col",
+                                "unless_col",
+                            ]
                         } else {
                             crate::helpers::HELPERS.iter().map(|h| h.0).collect()
                         };
@@ -543,7 +553,10 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
     }
     let control = blocks::control_only_paragraphs(&tree, &scan);
-    let (blocks, block_errors) = blocks::pair_blocks(&tree, &scan, &control);
+    let (blocks, mut block_errors) = blocks::pair_blocks(&tree, &scan, &control);
+    let tag_rows = blocks::tag_rows(&tree, &control, &scan);
+    let (column_blocks, column_errors) = columns::pair_columns(&tree, source_xml, &scan, &tag_rows);
+    block_errors.extend(column_errors);
     for e in block_errors {
         let mut d = Diagnostic::error(at_paragraph(e.paragraph), e.message);
         for h in e.hints {
@@ -569,7 +582,8 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
     if !analysis.errors.is_empty() {
         return;
     }
-    let plan = plan_emission(source_xml, &tree, &scan, &analysis.blocks, &control);
+    let mut plan = plan_emission(source_xml, &tree, &scan, &analysis.blocks, &control);
+    plan_columns(&mut plan, &tree, &scan, &column_blocks, &terms_of, options);
     let (source, sites) = emit(
         source_xml,
         &tree,
@@ -642,6 +656,9 @@ fn unreadable_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> Option<
 
 /// Whether a helper exists and takes `count` arguments; the problem otherwise.
 fn check_call(name: &str, count: usize) -> Option<String> {
+    if columns::is_column_helper(name) {
+        return None;
+    }
     let Some(&(_, min, max)) = crate::helpers::HELPERS.iter().find(|h| h.0 == name) else {
         return Some(format!("unknown helper '{name}'"));
     };
@@ -718,6 +735,10 @@ struct Plan {
     list_marks: HashMap<usize, u8>,
     /// Comments that mark their cell to merge with an equal cell above it.
     merge_marks: HashSet<usize>,
+    /// Handlebars source placed before a start token / after an end token (column blocks),
+    /// with the tag it stands for.
+    raw_before: HashMap<usize, (usize, String)>,
+    raw_after: HashMap<usize, (usize, String)>,
     fixup: fixup::Needs,
 }
 
@@ -1001,6 +1022,77 @@ fn attr(markup: &str, name: &str) -> Option<String> {
     Some(markup[start..start + len].to_string())
 }
 
+/// Column blocks: their tags leave their text (their paragraph vanishes when it holds
+/// nothing else), and each row's cell of the column is wrapped in `_col`.
+fn plan_columns(
+    plan: &mut Plan,
+    tree: &PartTree,
+    scan: &scan::Scan,
+    column_blocks: &[columns::ColumnBlock],
+    terms_of: &[Vec<Term>],
+    options: CompileOptions,
+) {
+    let tokens = &tree.tokens;
+    for block in column_blocks {
+        for t in [block.open, block.close] {
+            plan.hoisted.insert(t);
+            let p = scan.tags[t].paragraph;
+            let alone = scan.tags.iter().enumerate().all(|(u, f)| {
+                f.paragraph != p
+                    || columns::is_column_tag(scan, u)
+                    || matches!(&f.tag, Ok(tag) if tag.kind == TagKind::Comment)
+            }) && tree.paragraphs[p]
+                .nodes
+                .iter()
+                .all(|&n| match &scan.pieces[n] {
+                    Some(pieces) => pieces.iter().all(|piece| match piece {
+                        Piece::Text(text) => text.trim().is_empty(),
+                        Piece::Tag(_) => true,
+                    }),
+                    None => tree.nodes[n].text.trim().is_empty(),
+                });
+            let open = tree.paragraphs[p].open;
+            let objects = tokens[open + 1..tree.end_of(open)]
+                .iter()
+                .any(|t| matches!(&*t.name, "w:drawing" | "w:pict" | "w:object" | "w:sectPr"));
+            if alone && !objects {
+                plan.vanishing.entry(open).or_default();
+            }
+        }
+        let Ok(tag) = &scan.tags[block.open].tag else {
+            continue;
+        };
+        let kind = block.helper.trim_end_matches("_col");
+        let text = handlebars_tag(tag, &terms_of[block.open], options);
+        let rest = text
+            .trim_start_matches("{{")
+            .trim_start_matches('#')
+            .trim_start_matches(block.helper.as_str())
+            .trim_end_matches("}}");
+        let params = rest.find(" as |").map_or("", |at| &rest[at..]);
+        let (grid, span) = block.grid;
+        let mark = crate::docx::tables::column_open(grid, span);
+        for (k, &cell) in block.cells.iter().enumerate() {
+            let head = if k == 0 {
+                format!("{mark}{{{{#_col {} \"{kind}\"{rest}}}}}", block.id)
+            } else {
+                format!("{mark}{{{{#_col {} \"{kind}\"{params}}}}}", block.id)
+            };
+            plan.raw_before.insert(cell, (block.open, head));
+            let tail = format!("{{{{/_col}}}}{}", crate::docx::tables::COLUMN_CLOSE);
+            plan.raw_after
+                .insert(tree.end_of(cell), (block.close, tail));
+            if block.helper == "each_col" {
+                for i in cell..=tree.end_of(cell) {
+                    plan.repeated[i] = true;
+                }
+            }
+        }
+        plan.fixup.fit_columns = true;
+        plan.fixup.repair_tables = true;
+    }
+}
+
 /// Writes the Handlebars source of a part.
 fn emit(
     xml_text: &str,
@@ -1051,6 +1143,10 @@ fn emit(
     while i < tokens.len() {
         let tok = &tokens[i];
         push_literal(&mut out, &xml_text[pos..tok.start]);
+        if let Some((id, raw)) = plan.raw_before.get(&i) {
+            sites.push((out.len(), *id));
+            out.push_str(raw);
+        }
         if let Some(ids) = plan.before.get(&i) {
             ids.iter()
                 .for_each(|&id| tag_source(id, &mut out, &mut sites));
@@ -1121,6 +1217,10 @@ fn emit(
         if let Some(ids) = plan.after.get(&i) {
             ids.iter()
                 .for_each(|&id| tag_source(id, &mut out, &mut sites));
+        }
+        if let Some((id, raw)) = plan.raw_after.get(&i) {
+            sites.push((out.len(), *id));
+            out.push_str(raw);
         }
         i += 1;
     }
