@@ -985,3 +985,87 @@ fn every_misuse_of_a_column_block_is_located() {
         "{unnamed}"
     );
 }
+
+/// `builder`'s package with a footnotes part holding the separators and `notes`.
+fn with_footnotes(builder: &DocxBuilder, notes: &str) -> Vec<u8> {
+    let bytes = builder.build();
+    let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let footnotes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {ns}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>"#
+    );
+    let types = entry_text(&bytes, "[Content_Types].xml").unwrap().replace(
+        "</Types>",
+        r#"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>"#,
+    );
+    let rels = entry_text(&bytes, "word/_rels/document.xml.rels").unwrap().replace(
+        "</Relationships>",
+        r#"<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#,
+    );
+    with_entries(
+        &bytes,
+        &[
+            ("[Content_Types].xml", Some(&types)),
+            ("word/_rels/document.xml.rels", Some(&rels)),
+            ("word/footnotes.xml", Some(&footnotes)),
+        ],
+    )
+}
+
+/// A paragraph ending with a reference to footnote `id`.
+fn with_note_reference(text: &str, id: u32) -> String {
+    p(&[text]).replace(
+        "</w:p>",
+        &format!(r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r></w:p>"#),
+    )
+}
+
+#[test]
+fn a_footnote_inside_a_repeated_block_is_copied_per_repetition_with_its_own_id_and_values() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            with_note_reference("{{ho_ten}}", 1),
+            p(&["{{/each}}"]),
+            with_note_reference("Căn cứ Luật Thi đua, khen thưởng", 2),
+        ]
+        .concat(),
+    );
+    let notes = [
+        r#"<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{{ho_ten}}, {{chuc_vu}}</w:t></w:r></w:p></w:footnote>"#,
+        r#"<w:footnote w:id="2"><w:p><w:r><w:t>Luật số 06/2022/QH15.</w:t></w:r></w:p></w:footnote>"#,
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), with_footnotes(&builder, &notes)).unwrap();
+    let data = "Cấp,Họ tên,Chức vụ\nSở,An,Trưởng phòng\nSở,Bình,Chuyên viên\n";
+    std::fs::write(dir.path().join("d.csv"), data).unwrap();
+    let check = vanban(
+        dir.path(),
+        &["check", "t.docx", "--data", "d.csv", "--group-by", "cap"],
+    );
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let out = render_nominees(dir.path());
+    let bytes = std::fs::read(&out).unwrap();
+    let xml = entry_text(&bytes, "word/document.xml").unwrap();
+    let references: Vec<&str> = xml
+        .split("<w:footnoteReference w:id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(references, ["3", "4", "2"]);
+    let footnotes = entry_text(&bytes, "word/footnotes.xml").unwrap();
+    assert!(
+        !footnotes.contains("<w:footnote w:id=\"1\">"),
+        "{footnotes}"
+    );
+    assert!(
+        footnotes.contains(
+            r#"<w:footnote w:id="3"><w:p><w:r><w:t xml:space="preserve">An, Trưởng phòng</w:t></w:r></w:p></w:footnote><w:footnote w:id="4"><w:p><w:r><w:t xml:space="preserve">Bình, Chuyên viên</w:t></w:r></w:p></w:footnote>"#
+        ),
+        "{footnotes}"
+    );
+    assert!(!xml.contains("vb:note"), "{xml}");
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}

@@ -13,6 +13,7 @@ pub mod blocks;
 pub mod columns;
 pub mod expr;
 pub mod fields;
+pub mod notes;
 pub mod scan;
 pub mod xml;
 
@@ -140,6 +141,8 @@ pub struct Template {
     /// What the template holds that is printed as typed though it looks like a tag.
     pub warnings: Vec<Diagnostic>,
     free_ids: fixup::FreeIds,
+    /// Notes referenced inside repeated blocks: copied per repetition.
+    looped_notes: HashSet<(notes::NoteKind, String)>,
     word: Handlebars<'static>,
     plain: Handlebars<'static>,
 }
@@ -153,7 +156,8 @@ impl Template {
         let mut parts = Vec::new();
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        for analysis in analyze(&package, options) {
+        let (analyses, looped_notes) = analyze_with_notes(&package, options);
+        for analysis in analyses {
             errors.extend(analysis.errors);
             warnings.extend(analysis.warnings);
             let Some(compiled) = analysis.compiled else {
@@ -185,6 +189,7 @@ impl Template {
             Ok(Template {
                 package,
                 free_ids,
+                looped_notes,
                 options,
                 parts,
                 warnings,
@@ -245,7 +250,41 @@ impl Template {
         {
             out.push((index, numbering.finish().into_bytes()));
         }
+        if !self.looped_notes.is_empty() {
+            self.gather_notes(&mut out);
+        }
         Ok(out)
+    }
+
+    /// Moves the notes copied into the rendered main document to their parts, with new ids;
+    /// the notes they were copied from leave the parts.
+    fn gather_notes(&self, out: &mut Vec<(usize, Vec<u8>)>) {
+        let main = self.package.text_parts[self.package.main].index;
+        let Some(at) = out.iter().position(|(i, _)| *i == main) else {
+            return;
+        };
+        let mut parts: Vec<(notes::NoteKind, String)> = Vec::new();
+        let mut indices = Vec::new();
+        for kind in notes::NoteKind::ALL {
+            let Some(part) = (self.package.text_parts.iter()).find(|p| kind.holds(&p.content_type))
+            else {
+                continue;
+            };
+            let xml = match out.iter().find(|(i, _)| *i == part.index) {
+                Some((_, bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+                None => part.xml.clone(),
+            };
+            parts.push((kind, notes::strip(&xml, kind, &self.looped_notes)));
+            indices.push(part.index);
+        }
+        let xml = String::from_utf8_lossy(&out[at].1).into_owned();
+        out[at].1 = notes::gather(&xml, &mut parts).into_bytes();
+        for ((_, xml), index) in parts.into_iter().zip(indices) {
+            match out.iter_mut().find(|(i, _)| *i == index) {
+                Some(entry) => entry.1 = xml.into_bytes(),
+                None => out.push((index, xml.into_bytes())),
+            }
+        }
     }
 
     /// Renders a name pattern or other small text with the same helpers, without XML.
@@ -373,6 +412,8 @@ pub struct PartAnalysis {
     pub blocks: Vec<Block>,
     pub errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
+    /// Notes (kind, id) referenced inside its repeated blocks.
+    looped_notes: HashSet<(notes::NoteKind, String)>,
     /// The Handlebars source, tag sites and repairs, when the part has no error.
     compiled: Option<Compiled>,
 }
@@ -390,28 +431,64 @@ struct Compiled {
 /// Reads every text part of a package: its tags, blocks and errors. Parts without any tag
 /// or problem are left out.
 pub fn analyze(package: &Package, options: CompileOptions) -> Vec<PartAnalysis> {
-    package
-        .text_parts
-        .iter()
-        .filter_map(|part| {
-            let mut analysis = PartAnalysis {
-                name: part.name.clone(),
-                index: part.index,
-                kind: part.kind,
-                tags: Vec::new(),
-                blocks: Vec::new(),
-                errors: Vec::new(),
-                warnings: Vec::new(),
-                compiled: None,
+    analyze_with_notes(package, options).0
+}
+
+/// [`analyze`], and the notes referenced inside repeated blocks of the main document
+/// (copied per repetition, see [`notes`]).
+fn analyze_with_notes(
+    package: &Package,
+    options: CompileOptions,
+) -> (Vec<PartAnalysis>, HashSet<(notes::NoteKind, String)>) {
+    let new = |part: &crate::docx::TextPart| PartAnalysis {
+        name: part.name.clone(),
+        index: part.index,
+        kind: part.kind,
+        tags: Vec::new(),
+        blocks: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        looped_notes: HashSet::new(),
+        compiled: None,
+    };
+    let main = &package.text_parts[package.main];
+    let mut first = new(main);
+    analyze_part(&main.xml, options, &mut first);
+    let looped = std::mem::take(&mut first.looped_notes);
+    let notes_xml = |kind: notes::NoteKind| {
+        (package.text_parts.iter())
+            .find(|p| kind.holds(&p.content_type))
+            .map(|p| p.xml.clone())
+    };
+    let mut first = Some(first);
+    let analyses = (package.text_parts.iter().enumerate())
+        .filter_map(|(i, part)| {
+            let analysis = if i == package.main && looped.is_empty() {
+                first.take().expect("the main part is analysed once")
+            } else {
+                let mut analysis = new(part);
+                let note_kind = notes::NoteKind::ALL
+                    .into_iter()
+                    .find(|k| k.holds(&part.content_type));
+                let xml = match note_kind {
+                    _ if looped.is_empty() => std::borrow::Cow::Borrowed(&part.xml),
+                    _ if i == package.main => {
+                        std::borrow::Cow::Owned(notes::splice(&part.xml, &looped, &notes_xml))
+                    }
+                    Some(kind) => std::borrow::Cow::Owned(notes::strip(&part.xml, kind, &looped)),
+                    None => std::borrow::Cow::Borrowed(&part.xml),
+                };
+                analyze_part(&xml, options, &mut analysis);
+                analysis
             };
-            analyze_part(&part.xml, options, &mut analysis);
             let empty = analysis.tags.is_empty()
                 && analysis.errors.is_empty()
                 && analysis.warnings.is_empty()
                 && analysis.compiled.is_none();
             (!empty).then_some(analysis)
         })
-        .collect()
+        .collect();
+    (analyses, looped)
 }
 
 fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAnalysis) {
@@ -583,6 +660,14 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         return;
     }
     let mut plan = plan_emission(source_xml, &tree, &scan, &analysis.blocks, &control);
+    for (i, tok) in tree.tokens.iter().enumerate() {
+        if plan.repeated[i]
+            && let Some(kind) = notes::NoteKind::of_reference(&tok.name)
+            && let Some(id) = attr(&source_xml[tok.start..tok.end], "w:id")
+        {
+            analysis.looped_notes.insert((kind, id));
+        }
+    }
     plan_columns(&mut plan, &tree, &scan, &column_blocks, &terms_of, options);
     let (source, sites) = emit(
         source_xml,
