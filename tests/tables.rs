@@ -1069,3 +1069,45 @@ fn a_footnote_inside_a_repeated_block_is_copied_per_repetition_with_its_own_id_a
         assert_no_added_violations(&dir.path().join("t.docx"), &out);
     }
 }
+
+#[test]
+fn columns_and_merges_of_a_template_saved_by_libreoffice_show_in_its_pdf_and_pass_openxml_audit() {
+    if !tool_available("soffice", &["--version"])
+        || !tool_available("pdftotext", &["-v"])
+        || !tool_available("openxml-audit", &["--help"])
+    {
+        return;
+    }
+    let awards = r#"{"nam_khen": ["2020", "2021", "2022"], "co_ghi_chu": true, "rows": [
+        {"ho_ten": "An", "ghi_chu": "Trưởng phòng", "khen": {"2020": "CSTĐ", "2021": "GK", "2022": "BK"}},
+        {"ho_ten": "Bình", "ghi_chu": "Trưởng phòng", "khen": {"2020": "GK", "2021": "CSTĐ", "2022": "GK"}}]}"#;
+    let builder = award_history();
+    let builder = DocxBuilder {
+        body: (builder.body)
+            .replace("{{ghi_chu}}", "{{!-- gộp --}}{{ghi_chu}}")
+            .replace("Năm {{nam}}", "{{nam}}")
+            .replace("w:w=\"2000\"", "w:w=\"2800\""),
+        ..builder
+    };
+    let dir = with_template(&builder, "d.json", awards);
+    let template = saved_by_libreoffice(dir.path(), "t.docx");
+    std::fs::copy(&template, dir.path().join("t.docx")).unwrap();
+    let (out, xml) = render_awards(dir.path());
+    assert_eq!(
+        xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(),
+        1,
+        "{xml}"
+    );
+    let lines = squeezed(&pdf_pages(dir.path(), &out).concat());
+    let expected = [
+        "STT Họ và tên 2020 2021 2022 Ghi chú",
+        "1 An CSTĐ GK BK Trưởng phòng",
+        "2 Bình GK CSTĐ GK",
+    ];
+    let start = lines
+        .iter()
+        .position(|l| l == expected[0])
+        .unwrap_or_else(|| panic!("{lines:?}"));
+    assert_eq!(&lines[start..start + expected.len()], expected);
+    assert_no_added_violations(&template, &out);
+}
