@@ -288,10 +288,7 @@ pub fn render_document(
     let context = handlebars::Context::from(document.data.clone());
     template.render_traced(&context).map_err(|(d, read)| {
         // A value of a row names its own cell, the row's first cell otherwise.
-        let origin = read
-            .iter()
-            .find_map(|f| document.cells.iter().find(|(k, _)| k == f))
-            .map_or(&document.origin, |(_, cell)| cell);
+        let origin = document.origin_of(&read, &d.message);
         let message = format!("{} (rendering {origin})", d.message);
         Diagnostic { message, ..d }.within(template_display)
     })

@@ -18,6 +18,56 @@ pub struct Document {
     /// For a document made of one row: the cell each field came from (`inputs/x.xlsx:CanBo!C7`),
     /// so that an error in a value names its own cell.
     pub cells: Vec<(String, String)>,
+    /// For a document made of a group: the same for each of its `rows`, in order.
+    pub member_cells: Vec<Vec<(String, String)>>,
+}
+
+impl Document {
+    /// Where the value a failed tag reads came from: the cell of the first field in `read`
+    /// the document's row has; in a group, the cell of the first member whose value of one
+    /// of those fields the message quotes (`found '32/13/2023'`); the document's origin
+    /// otherwise.
+    pub fn origin_of(&self, read: &[String], message: &str) -> &str {
+        if let Some((_, cell)) = read
+            .iter()
+            .find_map(|f| self.cells.iter().find(|(k, _)| k == f))
+        {
+            return cell;
+        }
+        let rows = self.data.get("rows").and_then(Value::as_array);
+        for (member, cells) in rows.into_iter().flatten().zip(&self.member_cells) {
+            for field in read {
+                let Some(value) = member.get(field) else {
+                    continue;
+                };
+                let text = match value {
+                    Value::String(s) => s.clone(),
+                    Value::Null => continue,
+                    other => other.to_string(),
+                };
+                if !text.is_empty()
+                    && message.contains(&format!("'{text}'"))
+                    && let Some((_, cell)) = cells.iter().find(|(k, _)| k == field)
+                {
+                    return cell;
+                }
+            }
+        }
+        &self.origin
+    }
+}
+
+/// The cell each field of row `i` came from.
+fn row_cells(table: &Table, i: usize) -> Vec<(String, String)> {
+    table
+        .columns
+        .iter()
+        .filter(|c| !c.letter.is_empty())
+        .map(|c| {
+            let cell = table.cell_location(&c.letter, table.rows[i].number);
+            (c.key.clone(), cell)
+        })
+        .collect()
 }
 
 /// Globals every document sees: `today` (the run date, `dd/mm/yyyy`) and `--set` values.
@@ -208,23 +258,22 @@ impl<'a> Documents<'a> {
             None => Document {
                 data: Value::Object(row_object_of(table, i, globals, keep)),
                 origin: table.row_location(table.rows[i].number),
-                cells: table
-                    .columns
-                    .iter()
-                    .filter(|c| !c.letter.is_empty())
-                    .map(|c| {
-                        let cell = table.cell_location(&c.letter, table.rows[i].number);
-                        (c.key.clone(), cell)
-                    })
-                    .collect(),
+                cells: row_cells(table, i),
+                member_cells: Vec::new(),
             },
             Some(groups) => {
                 let (value, members) = &groups[i];
-                let rows: Vec<Value> = if keep.is_none_or(|k| k.contains("rows")) {
+                let with_rows = keep.is_none_or(|k| k.contains("rows"));
+                let rows: Vec<Value> = if with_rows {
                     members
                         .iter()
                         .map(|&r| Value::Object(row_object(table, r, globals)))
                         .collect()
+                } else {
+                    Vec::new()
+                };
+                let member_cells: Vec<Vec<(String, String)>> = if with_rows {
+                    members.iter().map(|&r| row_cells(table, r)).collect()
                 } else {
                     Vec::new()
                 };
@@ -244,6 +293,7 @@ impl<'a> Documents<'a> {
                         data: Value::Object(object),
                         origin: table.source.clone(),
                         cells: Vec::new(),
+                        member_cells,
                     };
                 }
                 Document {
@@ -253,6 +303,7 @@ impl<'a> Documents<'a> {
                         table.row_location(table.rows[members[0]].number)
                     ),
                     cells: Vec::new(),
+                    member_cells,
                 }
             }
         }

@@ -162,6 +162,37 @@ fn a_bad_value_is_reported_at_its_own_cell() {
     );
 }
 
+#[test]
+fn a_bad_value_in_a_grouped_document_is_reported_at_its_own_cell() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            p(&["{{ho_ten}}: {{ngay_thang ngay_ky}}"]),
+            p(&["{{/each}}"]),
+        ]
+        .concat(),
+    );
+    let data = "Đơn vị,Họ tên,Ngày ký\nA,An,05/03/2023\nA,Bình,32/13/2023\n";
+    let dir = with_template(&builder, "d.csv", data);
+    let run = vanban(
+        dir.path(),
+        &[
+            "render",
+            "t.docx",
+            "--data",
+            "d.csv",
+            "--group-by",
+            "don_vi",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "t.docx: word/document.xml paragraph 2: {{ngay_thang ngay_ky}}: ngay_thang: expected a date (dd/mm/yyyy), found '32/13/2023' (rendering d.csv:C3)\n\
+         error: 1 of 1 document failed; 0 written to out/\n"
+    );
+}
+
 /// The Department's nominee list: a heading row per unit, numbered I, II, ..., its people
 /// under it numbered 1, 2, ...; the block tags stand in rows of their own.
 fn nominee_list() -> DocxBuilder {
@@ -722,4 +753,361 @@ fn a_vertical_merge_inside_repeated_rows_restarts_in_each_copy() {
     if tool_available("openxml-audit", &["--help"]) {
         assert_no_added_violations(&dir.path().join("t.docx"), &out);
     }
+}
+
+/// The nominee list with the unit column merged where adjacent rows have the same unit.
+fn merged_units() -> DocxBuilder {
+    DocxBuilder::new(
+        [
+            table(&[
+                row(&["STT", "Đơn vị", "Họ và tên"]),
+                row(&["{{#each (sort rows \"ten_don_vi\")}}", "", ""]),
+                row(&["{{stt}}", "{{!-- gộp --}}{{ten_don_vi}}", "{{ho_va_ten}}"]),
+                row(&["{{/each}}", "", ""]),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat()
+        .replace("w:w=\"2000\"", "w:w=\"3000\""),
+    )
+}
+
+#[test]
+fn a_merge_comment_merges_equal_adjacent_values_of_a_column_in_repeated_rows() {
+    let dir = with_template(&merged_units(), "d.csv", NOMINEES);
+    let out = render_nominees(dir.path());
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    assert_eq!(
+        table_rows(&xml, 1),
+        [
+            ["STT", "Đơn vị", "Họ và tên"],
+            ["1", "Chi cục Thủy lợi", "Hoàng Văn Em"],
+            ["2", "Phòng Khoáng sản", "Trần Thị Bình"],
+            ["3", "", "Phạm Thị Dung"],
+            ["4", "Văn phòng Sở", "Nguyễn Văn An"],
+            ["5", "", "Lê Văn Cường"],
+        ]
+    );
+    assert_eq!(xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(), 2);
+    assert_eq!(xml.matches("<w:vMerge/>").count(), 2);
+    assert!(!xml.contains("vb-merge"), "{xml}");
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}
+
+#[test]
+fn a_merge_comment_outside_a_table_is_a_located_error() {
+    let builder = DocxBuilder::new(p(&["{{!-- gộp --}}{{ho_ten}}"]));
+    let dir = with_template(&builder, "d.csv", "Họ tên\nAn\n");
+    let run = vanban(dir.path(), &["check", "t.docx"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "t.docx: word/document.xml paragraph 1: {{!-- gộp --}} merges a table cell, but it is not in a table\n\
+             hint: put it in the cell whose equal values should merge, beside its tag\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_merge_whose_start_row_repeats_zero_times_leaves_no_orphan_continuation() {
+    let merged = |text: &str, how: &str| {
+        row(&[text, "x"]).replacen(
+            r#"<w:tcW w:w="2000" w:type="dxa"/>"#,
+            &format!(r#"<w:tcW w:w="2000" w:type="dxa"/><w:vMerge{how}/>"#),
+            1,
+        )
+    };
+    let builder = DocxBuilder::new(
+        [
+            table(&[
+                row(&["STT", "Thông tin"]),
+                row(&["{{#each rows}}", ""]),
+                merged("{{stt}}", r#" w:val="restart""#).replace(">x<", ">{{ho_ten}}<"),
+                row(&["{{/each}}", ""]),
+                merged("", "").replace(">x<", ">Hết danh sách<"),
+                merged("", "").replace(">x<", ">Ký tên<"),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat(),
+    );
+    let builder = DocxBuilder {
+        body: builder
+            .body
+            .replace("{{#each rows}}", "{{#each (where rows \"chon\" \"có\")}}"),
+        ..builder
+    };
+    let dir = with_template(&builder, "d.csv", "Cấp,Họ tên,Chọn\nSở,An,không\n");
+    let out = render_nominees(dir.path());
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    assert_eq!(
+        table_rows(&xml, 1),
+        [["STT", "Thông tin"], ["", "Hết danh sách"], ["", "Ký tên"]]
+    );
+    // The first continuation left without its start starts the merge; the next continues it.
+    assert_eq!(xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(), 1);
+    assert_eq!(xml.matches("<w:vMerge/>").count(), 1);
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}
+
+/// A row whose cells may hold several paragraphs, split at `§`.
+fn row_of_paragraphs(cells: &[&str]) -> String {
+    row(cells).replace(
+        "§",
+        "</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">",
+    )
+}
+
+/// Award history by year as columns, and a note column shown only when asked for.
+fn award_history() -> DocxBuilder {
+    DocxBuilder::new(
+        [
+            table(&[
+                row_of_paragraphs(&[
+                    "STT",
+                    "Họ và tên",
+                    "{{#each_col nam_khen as |nam|}}§Năm {{nam}}",
+                    "{{#if_col co_ghi_chu}}§Ghi chú",
+                ]),
+                row(&["{{#each rows}}", "", "", ""]),
+                row_of_paragraphs(&[
+                    "{{stt}}",
+                    "{{ho_ten}}",
+                    "{{lookup khen nam}}§{{/each_col}}",
+                    "{{ghi_chu}}§{{/if_col}}",
+                ]),
+                row(&["{{/each}}", "", "", ""]),
+            ]),
+            p(&["Hết."]),
+        ]
+        .concat(),
+    )
+}
+
+const AWARDS: &str = r#"{"nam_khen": ["2020", "2021", "2022"], "co_ghi_chu": false, "rows": [
+    {"ho_ten": "An", "ghi_chu": "", "khen": {"2020": "CSTĐ", "2021": "GK", "2022": "BK"}},
+    {"ho_ten": "Bình", "ghi_chu": "", "khen": {"2020": "", "2021": "CSTĐ", "2022": "GK"}}]}"#;
+
+fn render_awards(dir: &Path) -> (std::path::PathBuf, String) {
+    let run = vanban(dir, &["render", "t.docx", "--data", "d.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.join("out").join(&docx_files(&dir.join("out"))[0]);
+    let xml = entry_text(&std::fs::read(&out).unwrap(), "word/document.xml").unwrap();
+    (out, xml)
+}
+
+#[test]
+fn a_column_block_repeats_a_column_per_item_and_drops_one_whose_condition_is_false() {
+    let dir = with_template(&award_history(), "d.json", AWARDS);
+    let check = vanban(dir.path(), &["check", "t.docx", "--data", "d.json"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let (out, xml) = render_awards(dir.path());
+    assert_eq!(
+        table_rows(&xml, 1),
+        [
+            ["STT", "Họ và tên", "Năm 2020", "Năm 2021", "Năm 2022"],
+            ["1", "An", "CSTĐ", "GK", "BK"],
+            ["2", "Bình", "", "CSTĐ", "GK"],
+        ]
+    );
+    // Four columns of 2000 became five: the two kept grow by the dropped one's share and
+    // the three years share one column's width.
+    let grid: Vec<&str> = xml
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(grid, ["2666", "2666", "888", "888", "888"]);
+    assert!(xml.contains("<w:tcW w:w=\"888\" w:type=\"dxa\"/>"), "{xml}");
+    assert!(!xml.contains("vb-col"), "{xml}");
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}
+
+#[test]
+fn every_misuse_of_a_column_block_is_located() {
+    let check = |rows: Vec<String>| {
+        let builder = DocxBuilder::new(table(&rows));
+        let dir = with_template(&builder, "d.json", AWARDS);
+        let run = vanban(dir.path(), &["check", "t.docx"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        run.stderr
+    };
+    let unclosed = check(vec![
+        row(&["STT", "{{#each_col nam_khen as |nam|}}"]),
+        row(&["1", "{{nam}}"]),
+    ]);
+    assert!(
+        unclosed.starts_with(
+            "t.docx: word/document.xml paragraph 2: unclosed {{#each_col nam_khen as |nam|}}\n\
+             hint: close it with {{/each_col}} in the last cell of the same column\n"
+        ),
+        "{unclosed}"
+    );
+    let other_column = check(vec![
+        row(&["{{#each_col nam_khen as |nam|}}", "{{nam}}"]),
+        row(&["1", "{{/each_col}}"]),
+    ]);
+    assert!(
+        other_column.contains(
+            "t.docx: word/document.xml paragraph 4: {{/each_col}} closes no column block opened above it in the same column\n"
+        ),
+        "{other_column}"
+    );
+    let merged = row(&["x"]).replace(
+        r#"<w:tcW w:w="2000" w:type="dxa"/>"#,
+        r#"<w:tcW w:w="4000" w:type="dxa"/><w:gridSpan w:val="2"/>"#,
+    );
+    let crossing = check(vec![
+        row(&["STT", "{{#each_col nam_khen as |nam|}}{{nam}}"]),
+        merged,
+        row(&["1", "{{/each_col}}"]),
+    ]);
+    assert!(
+        crossing.starts_with(
+            "t.docx: word/document.xml paragraph 2: {{#each_col nam_khen as |nam|}} repeats a column of table 1, but row 2 has no cell on exactly that column (a merged cell crosses its edge)\n\
+             hint: split the merged cell of row 2 at the column's edges, or end the column block above it\n"
+        ),
+        "{crossing}"
+    );
+    let unnamed = check(vec![row(&["STT", "{{#each_col nam_khen}}x{{/each_col}}"])]);
+    assert!(
+        unnamed.starts_with(
+            "t.docx: word/document.xml paragraph 2: {{#each_col nam_khen}} needs a name for its items\n"
+        ),
+        "{unnamed}"
+    );
+}
+
+/// `builder`'s package with a footnotes part holding the separators and `notes`.
+fn with_footnotes(builder: &DocxBuilder, notes: &str) -> Vec<u8> {
+    let bytes = builder.build();
+    let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let footnotes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {ns}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>"#
+    );
+    let types = entry_text(&bytes, "[Content_Types].xml").unwrap().replace(
+        "</Types>",
+        r#"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>"#,
+    );
+    let rels = entry_text(&bytes, "word/_rels/document.xml.rels").unwrap().replace(
+        "</Relationships>",
+        r#"<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#,
+    );
+    with_entries(
+        &bytes,
+        &[
+            ("[Content_Types].xml", Some(&types)),
+            ("word/_rels/document.xml.rels", Some(&rels)),
+            ("word/footnotes.xml", Some(&footnotes)),
+        ],
+    )
+}
+
+/// A paragraph ending with a reference to footnote `id`.
+fn with_note_reference(text: &str, id: u32) -> String {
+    p(&[text]).replace(
+        "</w:p>",
+        &format!(r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r></w:p>"#),
+    )
+}
+
+#[test]
+fn a_footnote_inside_a_repeated_block_is_copied_per_repetition_with_its_own_id_and_values() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            with_note_reference("{{ho_ten}}", 1),
+            p(&["{{/each}}"]),
+            with_note_reference("Căn cứ Luật Thi đua, khen thưởng", 2),
+        ]
+        .concat(),
+    );
+    let notes = [
+        r#"<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{{ho_ten}}, {{chuc_vu}}</w:t></w:r></w:p></w:footnote>"#,
+        r#"<w:footnote w:id="2"><w:p><w:r><w:t>Luật số 06/2022/QH15.</w:t></w:r></w:p></w:footnote>"#,
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), with_footnotes(&builder, &notes)).unwrap();
+    let data = "Cấp,Họ tên,Chức vụ\nSở,An,Trưởng phòng\nSở,Bình,Chuyên viên\n";
+    std::fs::write(dir.path().join("d.csv"), data).unwrap();
+    let check = vanban(
+        dir.path(),
+        &["check", "t.docx", "--data", "d.csv", "--group-by", "cap"],
+    );
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let out = render_nominees(dir.path());
+    let bytes = std::fs::read(&out).unwrap();
+    let xml = entry_text(&bytes, "word/document.xml").unwrap();
+    let references: Vec<&str> = xml
+        .split("<w:footnoteReference w:id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(references, ["3", "4", "2"]);
+    let footnotes = entry_text(&bytes, "word/footnotes.xml").unwrap();
+    assert!(
+        !footnotes.contains("<w:footnote w:id=\"1\">"),
+        "{footnotes}"
+    );
+    assert!(
+        footnotes.contains(
+            r#"<w:footnote w:id="3"><w:p><w:r><w:t xml:space="preserve">An, Trưởng phòng</w:t></w:r></w:p></w:footnote><w:footnote w:id="4"><w:p><w:r><w:t xml:space="preserve">Bình, Chuyên viên</w:t></w:r></w:p></w:footnote>"#
+        ),
+        "{footnotes}"
+    );
+    assert!(!xml.contains("vb:note"), "{xml}");
+    if tool_available("openxml-audit", &["--help"]) {
+        assert_no_added_violations(&dir.path().join("t.docx"), &out);
+    }
+}
+
+#[test]
+fn columns_and_merges_of_a_template_saved_by_libreoffice_show_in_its_pdf_and_pass_openxml_audit() {
+    if !tool_available("soffice", &["--version"])
+        || !tool_available("pdftotext", &["-v"])
+        || !tool_available("openxml-audit", &["--help"])
+    {
+        return;
+    }
+    let awards = r#"{"nam_khen": ["2020", "2021", "2022"], "co_ghi_chu": true, "rows": [
+        {"ho_ten": "An", "ghi_chu": "Trưởng phòng", "khen": {"2020": "CSTĐ", "2021": "GK", "2022": "BK"}},
+        {"ho_ten": "Bình", "ghi_chu": "Trưởng phòng", "khen": {"2020": "GK", "2021": "CSTĐ", "2022": "GK"}}]}"#;
+    let builder = award_history();
+    let builder = DocxBuilder {
+        body: (builder.body)
+            .replace("{{ghi_chu}}", "{{!-- gộp --}}{{ghi_chu}}")
+            .replace("Năm {{nam}}", "{{nam}}")
+            .replace("w:w=\"2000\"", "w:w=\"2800\""),
+        ..builder
+    };
+    let dir = with_template(&builder, "d.json", awards);
+    let template = saved_by_libreoffice(dir.path(), "t.docx");
+    std::fs::copy(&template, dir.path().join("t.docx")).unwrap();
+    let (out, xml) = render_awards(dir.path());
+    assert_eq!(
+        xml.matches(r#"<w:vMerge w:val="restart"/>"#).count(),
+        1,
+        "{xml}"
+    );
+    let lines = squeezed(&pdf_pages(dir.path(), &out).concat());
+    let expected = [
+        "STT Họ và tên 2020 2021 2022 Ghi chú",
+        "1 An CSTĐ GK BK Trưởng phòng",
+        "2 Bình GK CSTĐ GK",
+    ];
+    let start = lines
+        .iter()
+        .position(|l| l == expected[0])
+        .unwrap_or_else(|| panic!("{lines:?}"));
+    assert_eq!(&lines[start..start + expected.len()], expected);
+    assert_no_added_violations(&template, &out);
 }

@@ -185,6 +185,7 @@ pub fn combine(
             renumber_drawings: true,
             renumber_revisions: true,
             restart_lists: false,
+            ..fixup::Needs::default()
         },
         format!("{head}{body}{tail}"),
         &mut package.free_ids(),

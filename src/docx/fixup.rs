@@ -1,6 +1,7 @@
 //! Repairs a rendered part where a block may have broken a rule Word enforces: a table cell
 //! must hold a paragraph and end with one, a table needs a row, the body must not end with a
-//! table, and drawings need distinct ids. Run only on parts whose template needs it.
+//! table, and drawings need distinct ids; tables merge equal values and fit their columns
+//! (see [`super::tables`]). Run only on parts whose template needs it.
 
 use quick_xml::events::Event;
 
@@ -15,6 +16,11 @@ pub struct Needs {
     /// A repeated region holds a numbered list: each repetition's lists start again (see
     /// `numbering::Numbering::restart_repeated`).
     pub restart_lists: bool,
+    /// Cells are marked to merge with equal values above them, or a vertical merge may lose
+    /// its start (see [`super::tables::merge_cells`]).
+    pub merge_cells: bool,
+    /// A column block repeats or drops table columns (see [`super::tables::fit_columns`]).
+    pub fit_columns: bool,
 }
 
 /// The next free ids of a document, above every id its template uses in any story part
@@ -81,6 +87,16 @@ fn max_value(xml: &str, key: &str, element: Option<&str>) -> u64 {
 }
 
 pub fn apply(needs: Needs, xml: String, free: &mut FreeIds) -> String {
+    let xml = if needs.fit_columns {
+        super::tables::fit_columns(&xml)
+    } else {
+        xml
+    };
+    let xml = if needs.merge_cells {
+        super::tables::merge_cells(&xml)
+    } else {
+        xml
+    };
     let xml = if needs.repair_tables {
         repair_tables(&xml).unwrap_or(xml)
     } else {

@@ -17,6 +17,7 @@ pub mod combine;
 pub mod fixup;
 pub mod numbering;
 pub mod prefixes;
+pub mod tables;
 
 /// The largest part vanban inflates: a bigger one is refused, never filled into memory.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;

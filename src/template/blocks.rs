@@ -57,13 +57,14 @@ pub fn control_only_paragraphs(tree: &PartTree, scan: &Scan) -> Vec<bool> {
     let mut tags_are_control = vec![true; tree.paragraphs.len()];
     let mut all_open = vec![true; tree.paragraphs.len()];
     let mut all_close = vec![true; tree.paragraphs.len()];
-    for found in &scan.tags {
+    for (index, found) in scan.tags.iter().enumerate() {
         has_tag[found.paragraph] = true;
         let kind = found.tag.as_ref().map(|t| &t.kind);
+        // A column block's tags keep their cell's row a row of the table.
         let is_control = matches!(
             kind,
             Ok(TagKind::Open(_) | TagKind::Else | TagKind::Close(_) | TagKind::Comment)
-        );
+        ) && !super::columns::is_column_tag(scan, index);
         tags_are_control[found.paragraph] &= is_control;
         all_open[found.paragraph] &= matches!(kind, Ok(TagKind::Open(_)));
         all_close[found.paragraph] &= matches!(kind, Ok(TagKind::Close(_)));
@@ -170,6 +171,10 @@ pub fn pair_blocks(
     let text = |tag: usize| scan.tags[tag].text.clone();
     for (id, found) in scan.tags.iter().enumerate() {
         let Ok(tag) = &found.tag else { continue };
+        // Column blocks pair on their own (see `columns::pair_columns`).
+        if super::columns::is_column_tag(scan, id) {
+            continue;
+        }
         match &tag.kind {
             TagKind::Open(helper) => stack.push(Open {
                 tag: id,

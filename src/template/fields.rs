@@ -76,6 +76,8 @@ fn condition_field(args: &[Term], scope: Scope) -> Option<(String, Scope)> {
 
 fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
     let mut scopes = vec![Frame::new(Scope::Root)];
+    // The names of column blocks' items (`{{#each_col nam_khen as |nam|}}`).
+    let mut column_items: Vec<String> = Vec::new();
     for (t, tag) in tags.iter().enumerate() {
         let scope = scopes.last().map_or(Scope::Root, |f| f.scope);
         let expr_text = expr::terms_text(&tag.kind, &tag.expr);
@@ -103,6 +105,9 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
         let guards: Vec<(&str, Scope)> = scopes.iter().filter_map(Frame::guard).collect();
         let guarded = |field: &str, scope: Scope| guards.contains(&(field, scope));
         let mut record = |field: String, scope: Scope, optional: bool| {
+            if column_items.contains(&field) {
+                return;
+            }
             let optional = optional || guarded(&field, scope);
             uses.push(FieldUse {
                 field,
@@ -113,6 +118,18 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
             })
         };
         match &tag.kind {
+            // A column block keeps the context of each cell: it opens no scope; its item's
+            // name is no field.
+            TagKind::Open(helper) if super::columns::is_column_helper(helper) => {
+                let args = terms.get(1..).unwrap_or(&[]);
+                collect(args, scope, helper != "each_col", &mut record);
+                for arg in args {
+                    if let Term::BlockParams(names) = arg {
+                        column_items.extend(names.iter().cloned());
+                    }
+                }
+            }
+            TagKind::Close(helper) if super::columns::is_column_helper(helper) => {}
             TagKind::Open(helper) => {
                 let args = terms.get(1..).unwrap_or(&[]);
                 let conditional = matches!(helper.as_str(), "if" | "unless");

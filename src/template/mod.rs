@@ -10,8 +10,10 @@
 //! ```
 
 pub mod blocks;
+pub mod columns;
 pub mod expr;
 pub mod fields;
+pub mod notes;
 pub mod scan;
 pub mod xml;
 
@@ -139,6 +141,8 @@ pub struct Template {
     /// What the template holds that is printed as typed though it looks like a tag.
     pub warnings: Vec<Diagnostic>,
     free_ids: fixup::FreeIds,
+    /// Notes referenced inside repeated blocks: copied per repetition.
+    looped_notes: HashSet<(notes::NoteKind, String)>,
     word: Handlebars<'static>,
     plain: Handlebars<'static>,
 }
@@ -152,7 +156,8 @@ impl Template {
         let mut parts = Vec::new();
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        for analysis in analyze(&package, options) {
+        let (analyses, looped_notes) = analyze_with_notes(&package, options);
+        for analysis in analyses {
             errors.extend(analysis.errors);
             warnings.extend(analysis.warnings);
             let Some(compiled) = analysis.compiled else {
@@ -184,6 +189,7 @@ impl Template {
             Ok(Template {
                 package,
                 free_ids,
+                looped_notes,
                 options,
                 parts,
                 warnings,
@@ -244,7 +250,41 @@ impl Template {
         {
             out.push((index, numbering.finish().into_bytes()));
         }
+        if !self.looped_notes.is_empty() {
+            self.gather_notes(&mut out);
+        }
         Ok(out)
+    }
+
+    /// Moves the notes copied into the rendered main document to their parts, with new ids;
+    /// the notes they were copied from leave the parts.
+    fn gather_notes(&self, out: &mut Vec<(usize, Vec<u8>)>) {
+        let main = self.package.text_parts[self.package.main].index;
+        let Some(at) = out.iter().position(|(i, _)| *i == main) else {
+            return;
+        };
+        let mut parts: Vec<(notes::NoteKind, String)> = Vec::new();
+        let mut indices = Vec::new();
+        for kind in notes::NoteKind::ALL {
+            let Some(part) = (self.package.text_parts.iter()).find(|p| kind.holds(&p.content_type))
+            else {
+                continue;
+            };
+            let xml = match out.iter().find(|(i, _)| *i == part.index) {
+                Some((_, bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+                None => part.xml.clone(),
+            };
+            parts.push((kind, notes::strip(&xml, kind, &self.looped_notes)));
+            indices.push(part.index);
+        }
+        let xml = String::from_utf8_lossy(&out[at].1).into_owned();
+        out[at].1 = notes::gather(&xml, &mut parts).into_bytes();
+        for ((_, xml), index) in parts.into_iter().zip(indices) {
+            match out.iter_mut().find(|(i, _)| *i == index) {
+                Some(entry) => entry.1 = xml.into_bytes(),
+                None => out.push((index, xml.into_bytes())),
+            }
+        }
     }
 
     /// Renders a name pattern or other small text with the same helpers, without XML.
@@ -327,6 +367,7 @@ fn new_registry(escape: fn(&str) -> String) -> Handlebars<'static> {
     hb.set_prevent_indent(true);
     hb.register_escape_fn(escape);
     crate::helpers::register(&mut hb);
+    hb.register_helper("_col", Box::new(columns::ColumnHelper));
     hb
 }
 
@@ -371,6 +412,8 @@ pub struct PartAnalysis {
     pub blocks: Vec<Block>,
     pub errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
+    /// Notes (kind, id) referenced inside its repeated blocks.
+    looped_notes: HashSet<(notes::NoteKind, String)>,
     /// The Handlebars source, tag sites and repairs, when the part has no error.
     compiled: Option<Compiled>,
 }
@@ -388,28 +431,64 @@ struct Compiled {
 /// Reads every text part of a package: its tags, blocks and errors. Parts without any tag
 /// or problem are left out.
 pub fn analyze(package: &Package, options: CompileOptions) -> Vec<PartAnalysis> {
-    package
-        .text_parts
-        .iter()
-        .filter_map(|part| {
-            let mut analysis = PartAnalysis {
-                name: part.name.clone(),
-                index: part.index,
-                kind: part.kind,
-                tags: Vec::new(),
-                blocks: Vec::new(),
-                errors: Vec::new(),
-                warnings: Vec::new(),
-                compiled: None,
+    analyze_with_notes(package, options).0
+}
+
+/// [`analyze`], and the notes referenced inside repeated blocks of the main document
+/// (copied per repetition, see [`notes`]).
+fn analyze_with_notes(
+    package: &Package,
+    options: CompileOptions,
+) -> (Vec<PartAnalysis>, HashSet<(notes::NoteKind, String)>) {
+    let new = |part: &crate::docx::TextPart| PartAnalysis {
+        name: part.name.clone(),
+        index: part.index,
+        kind: part.kind,
+        tags: Vec::new(),
+        blocks: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        looped_notes: HashSet::new(),
+        compiled: None,
+    };
+    let main = &package.text_parts[package.main];
+    let mut first = new(main);
+    analyze_part(&main.xml, options, &mut first);
+    let looped = std::mem::take(&mut first.looped_notes);
+    let notes_xml = |kind: notes::NoteKind| {
+        (package.text_parts.iter())
+            .find(|p| kind.holds(&p.content_type))
+            .map(|p| p.xml.clone())
+    };
+    let mut first = Some(first);
+    let analyses = (package.text_parts.iter().enumerate())
+        .filter_map(|(i, part)| {
+            let analysis = if i == package.main && looped.is_empty() {
+                first.take().expect("the main part is analysed once")
+            } else {
+                let mut analysis = new(part);
+                let note_kind = notes::NoteKind::ALL
+                    .into_iter()
+                    .find(|k| k.holds(&part.content_type));
+                let xml = match note_kind {
+                    _ if looped.is_empty() => std::borrow::Cow::Borrowed(&part.xml),
+                    _ if i == package.main => {
+                        std::borrow::Cow::Owned(notes::splice(&part.xml, &looped, &notes_xml))
+                    }
+                    Some(kind) => std::borrow::Cow::Owned(notes::strip(&part.xml, kind, &looped)),
+                    None => std::borrow::Cow::Borrowed(&part.xml),
+                };
+                analyze_part(&xml, options, &mut analysis);
+                analysis
             };
-            analyze_part(&part.xml, options, &mut analysis);
             let empty = analysis.tags.is_empty()
                 && analysis.errors.is_empty()
                 && analysis.warnings.is_empty()
                 && analysis.compiled.is_none();
             (!empty).then_some(analysis)
         })
-        .collect()
+        .collect();
+    (analyses, looped)
 }
 
 fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAnalysis) {
@@ -474,7 +553,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
     for (t, found) in scan.tags.iter().enumerate() {
         let inside_each = open_blocks.contains(&true);
         match found.tag.as_ref().map(|t| &t.kind) {
-            Ok(TagKind::Open(name)) => open_blocks.push(name == "each"),
+            Ok(TagKind::Open(name)) => open_blocks.push(name == "each" || name == "each_col"),
             Ok(TagKind::Close(_)) => {
                 open_blocks.pop();
             }
@@ -516,7 +595,15 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                             Ok(TagKind::Open(n)) if *n == name
                         );
                         let names: Vec<&str> = if is_block {
-                            vec!["if", "unless", "each", "with"]
+                            vec![
+                                "if",
+                                "unless",
+                                "each",
+                                "with",
+                                "each_col",
+                                "if_col",
+                                "unless_col",
+                            ]
                         } else {
                             crate::helpers::HELPERS.iter().map(|h| h.0).collect()
                         };
@@ -543,7 +630,10 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
     }
     let control = blocks::control_only_paragraphs(&tree, &scan);
-    let (blocks, block_errors) = blocks::pair_blocks(&tree, &scan, &control);
+    let (blocks, mut block_errors) = blocks::pair_blocks(&tree, &scan, &control);
+    let tag_rows = blocks::tag_rows(&tree, &control, &scan);
+    let (column_blocks, column_errors) = columns::pair_columns(&tree, source_xml, &scan, &tag_rows);
+    block_errors.extend(column_errors);
     for e in block_errors {
         let mut d = Diagnostic::error(at_paragraph(e.paragraph), e.message);
         for h in e.hints {
@@ -551,11 +641,34 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
         errors.push(d);
     }
+    for found in &scan.tags {
+        if comment_says(found, MERGE_WORDS) && tree.paragraphs[found.paragraph].cell.is_none() {
+            errors.push(
+                Diagnostic::error(
+                    at_paragraph(found.paragraph),
+                    format!(
+                        "{} merges a table cell, but it is not in a table",
+                        found.text
+                    ),
+                )
+                .with_hint("put it in the cell whose equal values should merge, beside its tag"),
+            );
+        }
+    }
     analysis.blocks = blocks;
     if !analysis.errors.is_empty() {
         return;
     }
-    let plan = plan_emission(source_xml, &tree, &scan, &analysis.blocks, &control);
+    let mut plan = plan_emission(source_xml, &tree, &scan, &analysis.blocks, &control);
+    for (i, tok) in tree.tokens.iter().enumerate() {
+        if plan.repeated[i]
+            && let Some(kind) = notes::NoteKind::of_reference(&tok.name)
+            && let Some(id) = attr(&source_xml[tok.start..tok.end], "w:id")
+        {
+            analysis.looped_notes.insert((kind, id));
+        }
+    }
+    plan_columns(&mut plan, &tree, &scan, &column_blocks, &terms_of, options);
     let (source, sites) = emit(
         source_xml,
         &tree,
@@ -628,6 +741,9 @@ fn unreadable_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> Option<
 
 /// Whether a helper exists and takes `count` arguments; the problem otherwise.
 fn check_call(name: &str, count: usize) -> Option<String> {
+    if columns::is_column_helper(name) {
+        return None;
+    }
     let Some(&(_, min, max)) = crate::helpers::HELPERS.iter().find(|h| h.0 == name) else {
         return Some(format!("unknown helper '{name}'"));
     };
@@ -702,6 +818,12 @@ struct Plan {
     /// The open, else and close tags of `#each` blocks that repeat a numbered list: each
     /// repetition is marked so that its lists start again (0 open, 1 else, 2 close).
     list_marks: HashMap<usize, u8>,
+    /// Comments that mark their cell to merge with an equal cell above it.
+    merge_marks: HashSet<usize>,
+    /// Handlebars source placed before a start token / after an end token (column blocks),
+    /// with the tag it stands for.
+    raw_before: HashMap<usize, (usize, String)>,
+    raw_after: HashMap<usize, (usize, String)>,
     fixup: fixup::Needs,
 }
 
@@ -846,13 +968,9 @@ fn plan_emission(
         delta[to + 1] -= 1;
         // `{{!-- continue numbering --}}` (or `đánh số tiếp`) inside the block keeps one list
         // running through the repetitions.
-        let continues = scan.tags[block.open..block.close].iter().any(|f| {
-            matches!(&f.tag, Ok(t) if t.kind == TagKind::Comment
-                && matches!(
-                    t.expr.trim_matches(|c: char| c == '-' || c.is_whitespace()).to_lowercase().as_str(),
-                    "continue numbering" | "đánh số tiếp"
-                ))
-        });
+        let continues = scan.tags[block.open..block.close]
+            .iter()
+            .any(|f| comment_says(f, &["continue numbering", "đánh số tiếp"]));
         if block.shape != Shape::Inline
             && !continues
             && tokens[from..=to].iter().any(|t| &*t.name == "w:numId")
@@ -864,6 +982,21 @@ fn plan_emission(
                 plan.list_marks.insert(e, 1);
             }
         }
+    }
+    // `{{!-- merge --}}` (or `gộp`) in a cell merges it with an equal cell above; a vertical
+    // merge in rows that repeat may lose its start.
+    for (id, found) in scan.tags.iter().enumerate() {
+        if comment_says(found, MERGE_WORDS) {
+            plan.merge_marks.insert(id);
+            plan.fixup.merge_cells = true;
+        }
+    }
+    if blocks
+        .iter()
+        .any(|b| matches!(b.shape, Shape::Rows | Shape::TableRow))
+        && xml_text.contains("<w:vMerge")
+    {
+        plan.fixup.merge_cells = true;
     }
     let mut depth = 0;
     for (i, d) in delta.iter().take(tokens.len()).enumerate() {
@@ -952,12 +1085,97 @@ fn plan_emission(
     plan
 }
 
+/// Whether a tag is a comment that says one of `words` (`{{!-- merge --}}`), in any case.
+fn comment_says(found: &scan::Found, words: &[&str]) -> bool {
+    matches!(&found.tag, Ok(t) if t.kind == TagKind::Comment
+    && words.contains(
+        &t.expr
+            .trim_matches(|c: char| c == '-' || c.is_whitespace())
+            .to_lowercase()
+            .as_str()
+    ))
+}
+
+/// The comments that merge a cell with an equal cell above it.
+const MERGE_WORDS: &[&str] = &["merge", "merge equal", "gộp", "gộp ô"];
+
 /// The value of attribute `name` in a start tag's markup.
 fn attr(markup: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
     let start = markup.find(&key)? + key.len();
     let len = markup[start..].find('"')?;
     Some(markup[start..start + len].to_string())
+}
+
+/// Column blocks: their tags leave their text (their paragraph vanishes when it holds
+/// nothing else), and each row's cell of the column is wrapped in `_col`.
+fn plan_columns(
+    plan: &mut Plan,
+    tree: &PartTree,
+    scan: &scan::Scan,
+    column_blocks: &[columns::ColumnBlock],
+    terms_of: &[Vec<Term>],
+    options: CompileOptions,
+) {
+    let tokens = &tree.tokens;
+    for block in column_blocks {
+        for t in [block.open, block.close] {
+            plan.hoisted.insert(t);
+            let p = scan.tags[t].paragraph;
+            let alone = scan.tags.iter().enumerate().all(|(u, f)| {
+                f.paragraph != p
+                    || columns::is_column_tag(scan, u)
+                    || matches!(&f.tag, Ok(tag) if tag.kind == TagKind::Comment)
+            }) && tree.paragraphs[p]
+                .nodes
+                .iter()
+                .all(|&n| match &scan.pieces[n] {
+                    Some(pieces) => pieces.iter().all(|piece| match piece {
+                        Piece::Text(text) => text.trim().is_empty(),
+                        Piece::Tag(_) => true,
+                    }),
+                    None => tree.nodes[n].text.trim().is_empty(),
+                });
+            let open = tree.paragraphs[p].open;
+            let objects = tokens[open + 1..tree.end_of(open)]
+                .iter()
+                .any(|t| matches!(&*t.name, "w:drawing" | "w:pict" | "w:object" | "w:sectPr"));
+            if alone && !objects {
+                plan.vanishing.entry(open).or_default();
+            }
+        }
+        let Ok(tag) = &scan.tags[block.open].tag else {
+            continue;
+        };
+        let kind = block.helper.trim_end_matches("_col");
+        let text = handlebars_tag(tag, &terms_of[block.open], options);
+        let rest = text
+            .trim_start_matches("{{")
+            .trim_start_matches('#')
+            .trim_start_matches(block.helper.as_str())
+            .trim_end_matches("}}");
+        let params = rest.find(" as |").map_or("", |at| &rest[at..]);
+        let (grid, span) = block.grid;
+        let mark = crate::docx::tables::column_open(grid, span);
+        for (k, &cell) in block.cells.iter().enumerate() {
+            let head = if k == 0 {
+                format!("{mark}{{{{#_col {} \"{kind}\"{rest}}}}}", block.id)
+            } else {
+                format!("{mark}{{{{#_col {} \"{kind}\"{params}}}}}", block.id)
+            };
+            plan.raw_before.insert(cell, (block.open, head));
+            let tail = format!("{{{{/_col}}}}{}", crate::docx::tables::COLUMN_CLOSE);
+            plan.raw_after
+                .insert(tree.end_of(cell), (block.close, tail));
+            if block.helper == "each_col" {
+                for i in cell..=tree.end_of(cell) {
+                    plan.repeated[i] = true;
+                }
+            }
+        }
+        plan.fixup.fit_columns = true;
+        plan.fixup.repair_tables = true;
+    }
 }
 
 /// Writes the Handlebars source of a part.
@@ -982,6 +1200,9 @@ fn emit(
     let tag_source = |id: usize, out: &mut String, sites: &mut Vec<(usize, usize)>| {
         let Ok(tag) = &scan.tags[id].tag else { return };
         if tag.kind == TagKind::Comment {
+            if plan.merge_marks.contains(&id) {
+                out.push_str(crate::docx::tables::MERGE_MARK);
+            }
             return;
         }
         // A backslash or brace just before a tag would change how Handlebars reads it.
@@ -1007,6 +1228,10 @@ fn emit(
     while i < tokens.len() {
         let tok = &tokens[i];
         push_literal(&mut out, &xml_text[pos..tok.start]);
+        if let Some((id, raw)) = plan.raw_before.get(&i) {
+            sites.push((out.len(), *id));
+            out.push_str(raw);
+        }
         if let Some(ids) = plan.before.get(&i) {
             ids.iter()
                 .for_each(|&id| tag_source(id, &mut out, &mut sites));
@@ -1077,6 +1302,10 @@ fn emit(
         if let Some(ids) = plan.after.get(&i) {
             ids.iter()
                 .for_each(|&id| tag_source(id, &mut out, &mut sites));
+        }
+        if let Some((id, raw)) = plan.raw_after.get(&i) {
+            sites.push((out.len(), *id));
+            out.push_str(raw);
         }
         i += 1;
     }

@@ -11,8 +11,8 @@ use crate::new::letters::{CAN_CU_LUAT, CAN_CU_NGHI_DINH};
 use crate::new::measure::{BODY_AFTER, BODY_LINE, SINGLE, TEXT_WIDTH, TITLE_RULE};
 
 use super::shared::{
-    C, L, SO_DATE, col, grid, h, h_after_table, italic, p, p_after_table, so_head, sub, table_or,
-    tag,
+    C, L, SO_DATE, col, grid, grouped_grid, h, h_after_table, italic, p, p_after_table, so_head,
+    sub, table_or, tag,
 };
 
 pub(super) fn bao_cao_so() -> Vec<Item> {
@@ -149,13 +149,12 @@ pub(super) fn to_trinh_so() -> Vec<Item> {
         "{{{{#if {}}}}}",
         city_passed("de_nghi_ca_nhan")
     )));
-    items.push(tag(&format!(
-        r#"{{{{#each (group {} "hinh_thuc_de_nghi")}}}}"#,
-        city_passed("de_nghi_ca_nhan")
-    )));
-    items.push(sub("{{stt}}. {{key}}: {{count}} cá nhân"));
-    items.push(grid(
-        "rows",
+    items.push(grouped_grid(
+        &format!(
+            r#"(group {} "hinh_thuc_de_nghi")"#,
+            city_passed("de_nghi_ca_nhan")
+        ),
+        "{{key}}: {{count}} cá nhân",
         &[
             col("STT", 750, "{{stt}}", C),
             col("Họ và tên", 1950, "{{can_bo.ho_va_ten}}", L),
@@ -168,10 +167,8 @@ pub(super) fn to_trinh_so() -> Vec<Item> {
             col("Thành tích", 3488, "{{hoa_dau thanh_tich}}", L),
         ],
         12,
-        &[],
     ));
     items.push(Item::p(blank(6)));
-    items.push(tag("{{/each}}"));
     items.push(tag("{{else}}"));
     items.push(p("Không có cá nhân được đề nghị."));
     items.push(tag("{{/if}}"));
@@ -180,23 +177,20 @@ pub(super) fn to_trinh_so() -> Vec<Item> {
         "{{{{#if {}}}}}",
         city_passed("de_nghi_tap_the")
     )));
-    items.push(tag(&format!(
-        r#"{{{{#each (group {} "hinh_thuc_de_nghi")}}}}"#,
-        city_passed("de_nghi_tap_the")
-    )));
-    items.push(sub("{{stt}}. {{key}}: {{count}} tập thể"));
-    items.push(grid(
-        "rows",
+    items.push(grouped_grid(
+        &format!(
+            r#"(group {} "hinh_thuc_de_nghi")"#,
+            city_passed("de_nghi_tap_the")
+        ),
+        "{{key}}: {{count}} tập thể",
         &[
             col("STT", 750, "{{stt}}", C),
             col("Tên tập thể", 2950, "{{ten_don_vi}}", L),
             col("Thành tích", 5088, "{{hoa_dau thanh_tich}}", L),
         ],
         12,
-        &[],
     ));
     items.push(Item::p(blank(6)));
-    items.push(tag("{{/each}}"));
     items.push(tag("{{else}}"));
     items.push(p("Không có tập thể được đề nghị."));
     items.push(tag("{{/if}}"));

@@ -157,6 +157,18 @@ fn grid_cell(width: usize, text: &str, font: Font, align: AlignmentType) -> Tabl
     .vertical_align(VAlignType::Center)
 }
 
+/// The header row of a grid table: each column's heading, bold and centred.
+fn header_row(cols: &[Col], size: usize) -> TableRow {
+    TableRow::new(
+        cols.iter()
+            .map(|c| grid_cell(c.width, c.head, pt(size).bold(), C))
+            .collect(),
+    )
+    .row_height(HEADER_ROW as f32)
+    .height_rule(HeightRule::AtLeast)
+    .cant_split()
+}
+
 /// A bordered table over the text's width: a header row (repeated on every page) and one row
 /// repeated by the engine for each item of `list` (`{{#each list}}` opens in the first cell,
 /// `{{/each}}` closes in the last), then the `total` row if any (cells: span, text, align).
@@ -168,14 +180,7 @@ pub(super) fn grid(
 ) -> Item {
     let widths: Vec<usize> = cols.iter().map(|c| c.width).collect();
     debug_assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH, "{list}");
-    let head = TableRow::new(
-        cols.iter()
-            .map(|c| grid_cell(c.width, c.head, pt(size).bold(), C))
-            .collect(),
-    )
-    .row_height(HEADER_ROW as f32)
-    .height_rule(HeightRule::AtLeast)
-    .cant_split();
+    let head = header_row(cols, size);
     let last = cols.len() - 1;
     let row = TableRow::new(
         cols.iter()
@@ -216,6 +221,45 @@ pub(super) fn grid(
         t = t.margins(TableCellMargins::new().margin(0, CELL_PAD, 0, CELL_PAD));
     }
     Item::t(t)
+}
+
+/// A bordered table of groups in one table: the header row, then per group of `groups`
+/// (`{{#each (group ...)}}` alone in a tag row) a heading row (`heading`, its number in the
+/// first cell) and a row per member (`{{#each rows}}` and `{{/each}}` alone in tag rows).
+pub(super) fn grouped_grid(groups: &str, heading: &str, cols: &[Col], size: usize) -> Item {
+    let widths: Vec<usize> = cols.iter().map(|c| c.width).collect();
+    debug_assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH, "{groups}");
+    let head = header_row(cols, size);
+    let rest: usize = widths[1..].iter().sum();
+    let tag_row = |text: &str| {
+        TableRow::new(vec![
+            grid_cell(TEXT_WIDTH, text, pt(size), L).grid_span(cols.len()),
+        ])
+    };
+    let heading_row = TableRow::new(vec![
+        grid_cell(widths[0], "{{la_ma (stt)}}", pt(size).bold(), C),
+        grid_cell(rest, heading, pt(size).bold(), L).grid_span(cols.len() - 1),
+    ])
+    .cant_split();
+    let member = TableRow::new(
+        cols.iter()
+            .map(|c| grid_cell(c.width, c.value, pt(size), c.align))
+            .collect(),
+    )
+    .cant_split();
+    let rows = vec![
+        head,
+        tag_row(&format!("{{{{#each {groups}}}}}")),
+        heading_row,
+        tag_row("{{#each rows}}"),
+        member,
+        tag_row("{{/each}}"),
+        tag_row("{{/each}}"),
+    ];
+    Item::t(
+        table(&widths, rows, grid_borders())
+            .margins(TableCellMargins::new().margin(0, CELL_PAD, 0, CELL_PAD)),
+    )
 }
 
 /// `table` when `list` has rows, else the one sentence `none` saying there are none: a
