@@ -19,8 +19,9 @@ async function post(url, body) {
   }
 }
 
-function show(target, html) {
+function show(target, html, scroll) {
   target.innerHTML = html;
+  if (scroll && html) target.scrollIntoView({ block: "start" });
 }
 
 function busyButtons(busy) {
@@ -33,7 +34,7 @@ async function check() {
   const target = $("#ket-qua-kiem-tra");
   show(target, '<p class="muted">Đang kiểm tra…</p>');
   const answer = await post("/kiem-tra");
-  show(target, answer.html);
+  show(target, answer.html, true);
 }
 
 async function run() {
@@ -44,12 +45,13 @@ async function run() {
     return;
   }
   show($("#ket-qua"), "");
-  follow($("#ket-qua"));
+  show($("#ket-qua-kiem-tra"), "");
+  follow($("#ket-qua"), $("#tien-do"));
 }
 
-// Polls the job's status until it ends, then shows its results in `target`.
-async function follow(target) {
-  const box = $("#tien-do");
+// Polls the job's status until it ends, showing it in the progress `box`, then shows its
+// results in `target`.
+async function follow(target, box) {
   if (box) box.hidden = false;
   busyButtons(true);
   for (;;) {
@@ -60,12 +62,12 @@ async function follow(target) {
       show(target, '<p class="loi">Không kết nối được với vanban: chương trình đã dừng?</p>');
       break;
     }
-    const bar = $("#thanh");
+    const bar = box && box.querySelector("progress");
     if (bar) {
       bar.max = Math.max(status.total, 1);
       bar.value = status.busy ? status.done : bar.max;
     }
-    const text = $("#tien-do-chu");
+    const text = box && box.querySelector("span");
     if (text) {
       text.textContent = status.busy
         ? `${status.phase}… ${status.done}/${status.total || "?"}`
@@ -74,7 +76,7 @@ async function follow(target) {
     if (!status.busy) {
       if (status.last) {
         const response = await fetch("/ket-qua/" + status.last);
-        show(target, await response.text());
+        show(target, await response.text(), true);
       }
       break;
     }
@@ -116,33 +118,32 @@ async function singleUpload(files) {
   show(target, '<p class="muted">Đang tải lên…</p>');
   const answer = await post("/mot-mau/tai-len", form);
   show(target, answer.html);
-  if (answer.ok) singleRead();
 }
 
 // The choices (sheet, header row, group column) sent; the rows and problems shown.
 async function singleRead() {
   const choices = $("#mot-mau-chon");
   if (!choices) return;
-  const answer = await post("/mot-mau/doc", new FormData(choices));
-  show($("#mot-mau-xem"), answer.html);
+  const answer = await post("/mot-mau/doc", new URLSearchParams(new FormData(choices)));
+  show($("#mot-mau-noi-dung"), answer.html);
 }
 
 async function singlePreview() {
   const target = $("#mot-mau-xem-truoc");
   show(target, '<p class="muted">Đang dựng trang đầu (LibreOffice)…</p>');
-  const answer = await post("/mot-mau/xem-truoc", new FormData($("#mot-mau-chon")));
-  show(target, answer.html);
+  const answer = await post("/mot-mau/xem-truoc", new URLSearchParams(new FormData($("#mot-mau-chon"))));
+  show(target, answer.html, true);
 }
 
 async function singleRun() {
   const target = $("#mot-mau-ket-qua");
-  const answer = await post("/mot-mau/tao", new FormData($("#mot-mau-chon")));
+  const answer = await post("/mot-mau/tao", new URLSearchParams(new FormData($("#mot-mau-chon"))));
   if (!answer.ok) {
     show(target, answer.html);
     return;
   }
   show(target, "");
-  follow(target);
+  follow(target, $("#mot-mau-tien-do"));
 }
 
 // --- wiring -----------------------------------------------------------------------------
@@ -176,6 +177,6 @@ if (singleZone) dropZone(singleZone, singleUpload);
 fetch("/trang-thai")
   .then((r) => r.json())
   .then((s) => {
-    if (s.busy && $("#ket-qua")) follow($("#ket-qua"));
+    if (s.busy && $("#ket-qua")) follow($("#ket-qua"), $("#tien-do"));
   })
   .catch(() => {});

@@ -100,6 +100,22 @@ impl Outcome {
         }
     }
 
+    /// Takes `files` (relative to its folder) as the ones a download may name, with the .zip
+    /// of them all (names inside `base`).
+    pub fn pack(&mut self, base: &Path, files: BTreeSet<PathBuf>) {
+        match write_zip(self.dir.path(), base, &files) {
+            Ok(zip) => {
+                self.files.insert(zip.clone());
+                self.zip = Some(zip);
+            }
+            Err(e) => self.failures.push(Problem::of(&Diagnostic::error(
+                ZIP,
+                format!("cannot write the .zip: {e}"),
+            ))),
+        }
+        self.files.extend(files);
+    }
+
     /// The file a download names, if this job made it: a relative path without `..`, listed
     /// among the job's files, a plain file and not a link.
     pub fn file(&self, asked: &str) -> Option<PathBuf> {

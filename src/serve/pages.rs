@@ -97,7 +97,7 @@ fn round_section(round: &Round) -> Markup {
                                     td {
                                         label.nut-nho {
                                             "Chọn tệp…"
-                                            input type="file" hidden accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv" data-replace=(s.name);
+                                            input.an-tep type="file" accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv" data-replace=(s.name);
                                         }
                                         span.tin {}
                                     }
@@ -111,10 +111,7 @@ fn round_section(round: &Round) -> Markup {
                         button #tao.chinh type="button" { "Tạo văn bản" }
                         label.chon { input #kem-pdf type="checkbox"; " Kèm bản PDF (cần LibreOffice)" }
                     }
-                    div #tien-do hidden {
-                        progress #thanh max="100" value="0" {}
-                        span #tien-do-chu { "" }
-                    }
+                    (progress_box("tien-do"))
                     div #ket-qua-kiem-tra {}
                     div #ket-qua {}
                 }
@@ -130,7 +127,7 @@ fn single_section() -> Markup {
             p.muted { "Thả vào đây một mẫu .docx và một bảng tính (.xlsx, .xls, .ods, .csv): chọn trang tính, dòng tiêu đề, cột nhóm; xem trước văn bản đầu tiên; tạo tất cả." }
             div.vung-tha #tha-mot-mau {
                 p { "Kéo thả mẫu .docx và bảng tính vào đây" }
-                label.nut-nho { "Chọn tệp…" input #chon-mot-mau type="file" hidden multiple accept=".docx,.xlsx,.xlsm,.xls,.xlsb,.ods,.csv"; }
+                label.nut-nho { "Chọn tệp…" input #chon-mot-mau.an-tep type="file" multiple accept=".docx,.xlsx,.xlsm,.xls,.xlsb,.ods,.csv"; }
             }
             div #mot-mau-noi-dung {}
         }
@@ -147,6 +144,16 @@ fn starters_section(kinds: &[(&str, &str)]) -> Markup {
                     li { a href={ "/mau/" (kind) ".docx" } download { (label) } " " code.muted { (kind) } }
                 }
             }
+        }
+    }
+}
+
+/// A progress bar and its line, hidden until a job runs.
+pub fn progress_box(id: &str) -> Markup {
+    html! {
+        div.tien-do id=(id) hidden {
+            progress max="100" value="0" {}
+            span { "" }
         }
     }
 }
@@ -240,8 +247,13 @@ pub fn outcome(o: &Outcome) -> Markup {
                 h3 { "Tệp gộp" }
                 ul.tep { @for c in &o.combined { @let (href, shown) = link(c); li { a href=(href) download { (shown) } } } }
             }
-            h3 { "Văn bản theo đơn vị" }
-            @for (unit, files) in &o.groups {
+            @if let [(unit, files)] = o.groups.as_slice() && unit.is_empty() {
+                h3 { "Văn bản đã tạo" }
+                ul.tep { @for f in files { @let (href, shown) = link(f); li { a href=(href) download { (shown) } } } }
+            } @else {
+                h3 { "Văn bản theo đơn vị" }
+            }
+            @for (unit, files) in o.groups.iter().filter(|(u, _)| !u.is_empty() || o.groups.len() > 1) {
                 details.don-vi {
                     summary { @if unit.is_empty() { "Thư mục chính" } @else { (unit) } " — " (files.len()) " tệp" }
                     ul.tep { @for f in files { @let (href, shown) = link(f); li { a href=(href) download { (shown) } } } }

@@ -231,17 +231,7 @@ pub fn run(state: &Arc<State>, pdf: bool) -> Outcome {
             outcome.register = Some(copy);
         }
     }
-    match jobs::write_zip(outcome.dir.path(), &base, &files) {
-        Ok(zip) => {
-            outcome.files.insert(zip.clone());
-            outcome.zip = Some(zip);
-        }
-        Err(e) => outcome.failures.push(Problem::of(&Diagnostic::error(
-            jobs::ZIP,
-            format!("cannot write the .zip: {e}"),
-        ))),
-    }
-    outcome.files.extend(files);
+    outcome.pack(&base, files);
     outcome
 }
 

@@ -293,6 +293,8 @@ fn content_type(name: &str) -> &'static str {
 /// bytes, measured against the limit.
 pub struct Upload {
     pub field: String,
+    /// The name it was uploaded as, for messages only.
+    pub name: String,
     pub extension: String,
     pub bytes: Vec<u8>,
 }
@@ -321,6 +323,15 @@ pub async fn uploads(state: &State, mut form: Multipart) -> Result<Vec<Upload>, 
             Err(_) => return Err(bad_upload()),
         };
         let name = field.name().unwrap_or("").to_string();
+        // Shown in messages; never a path: only its extension is kept for the saved copy.
+        let shown: String = field
+            .file_name()
+            .map(|n| n.rsplit(['/', '\\']).next().unwrap_or("").to_string())
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(120)
+            .collect();
         let extension = field
             .file_name()
             .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_lowercase()))
@@ -337,6 +348,7 @@ pub async fn uploads(state: &State, mut form: Multipart) -> Result<Vec<Upload>, 
         }
         files.push(Upload {
             field: name,
+            name: shown,
             extension,
             bytes: bytes.to_vec(),
         });

@@ -1,19 +1,579 @@
-//! One template and one workbook, without a manifest.
+//! One template and one workbook, without a manifest: the files dropped on the page kept in
+//! a folder of their own; the sheet, header row and group column chosen from lists read from
+//! the workbook; the first rows as `vanban data` shows them; the template's problems against
+//! that data (`check`); the first document previewed as page images (LibreOffice, then
+//! pdftoppm); every document made (`batch::render`) into a job folder, with a combined file
+//! and a .zip.
 
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::Router;
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use maud::{Markup, html};
 
-use super::jobs::Outcome;
-use super::routes::State;
+use super::jobs::{self, Outcome, Problem, problems};
+use super::pages;
+use super::routes::{self, State};
+use crate::diag::Diagnostic;
+use crate::input::LoadOptions;
+
+/// The data files the flow takes.
+const DATA: [&str; 7] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "json"];
 
 /// The files dropped for the one-template flow, in their folder, and its last run.
-#[allow(dead_code)] // filled in by the one-template flow
 pub struct Session {
     pub dir: tempfile::TempDir,
+    /// `STEM.docx` in `dir` (see `safe_stem`), and the name it was uploaded as (shown, never a path).
+    pub template: Option<(PathBuf, String)>,
+    /// `bang-tinh.EXT` in `dir`, and its uploaded name.
+    pub data: Option<(PathBuf, String)>,
     pub outcome: Option<Outcome>,
+}
+
+/// What the clerk chose.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct Choices {
+    #[serde(default)]
+    pub sheet: String,
+    #[serde(default)]
+    pub header_row: String,
+    #[serde(default)]
+    pub group: String,
+}
+
+impl Choices {
+    fn load(&self) -> LoadOptions {
+        LoadOptions {
+            sheet: Some(self.sheet.clone()).filter(|s| !s.is_empty()),
+            header_row: self.header_row.parse().ok().filter(|&n| n > 0),
+            ..Default::default()
+        }
+    }
+
+    fn group_by(&self) -> Option<String> {
+        Some(self.group.clone()).filter(|g| !g.is_empty())
+    }
 }
 
 pub fn routes() -> Router<Arc<State>> {
     Router::new()
+        .route("/mot-mau/tai-len", post(upload))
+        .route("/mot-mau/doc", post(read))
+        .route("/mot-mau/xem-truoc", post(preview))
+        .route("/mot-mau/tao", post(make_all))
+}
+
+type Shared = axum::extract::State<Arc<State>>;
+
+async fn upload(axum::extract::State(state): Shared, form: Multipart) -> Response {
+    let files = match routes::uploads(&state, form).await {
+        Ok(files) => files,
+        Err(response) => return response,
+    };
+    let job = state.clone();
+    let answer = tokio::task::spawn_blocking(move || -> Result<Markup, Markup> {
+        let mut slot = job.single.lock().map_err(|_| pages::message("loi", "Lỗi bên trong."))?;
+        if slot.is_none() {
+            let dir = jobs::job_dir(&job.root)
+                .map_err(|e| pages::message("loi", &format!("Không tạo được thư mục làm việc: {e}")))?;
+            *slot = Some(Session {
+                dir,
+                template: None,
+                data: None,
+                outcome: None,
+            });
+        }
+        let session = slot.as_mut().expect("just set");
+        for file in files {
+            let shown = file.name.clone();
+            let path = if file.extension == "docx" {
+                // The documents are named after the template's stem: a safe one, made of
+                // the uploaded name's letters and digits only.
+                session.dir.path().join(format!("{}.docx", safe_stem(&shown)))
+            } else if DATA.contains(&file.extension.as_str()) {
+                session.dir.path().join(format!("bang-tinh.{}", file.extension))
+            } else {
+                return Err(pages::message(
+                    "loi",
+                    &format!(
+                        "Tệp '{shown}' không phải mẫu .docx hay bảng tính (.xlsx, .xls, .ods, .csv)."
+                    ),
+                ));
+            };
+            // The earlier file of the same role goes.
+            let earlier = if file.extension == "docx" {
+                session.template.take()
+            } else {
+                session.data.take()
+            };
+            if let Some((old, _)) = earlier {
+                let _ = std::fs::remove_file(old);
+            }
+            crate::batch::write_atomically(&path, &file.bytes)
+                .map_err(|e| pages::message("loi", &format!("Không lưu được tệp: {e}")))?;
+            if file.extension == "docx" {
+                session.template = Some((path, shown));
+            } else {
+                session.data = Some((path, shown));
+            }
+        }
+        Ok(view(session, &Choices::default()))
+    })
+    .await;
+    answer_of(answer)
+}
+
+/// A blocking step's answer: its fragment, or its message with 422.
+fn answer_of(answer: Result<Result<Markup, Markup>, tokio::task::JoinError>) -> Response {
+    match answer {
+        Ok(Ok(markup)) => markup.into_response(),
+        Ok(Err(markup)) => pages::fragment(StatusCode::UNPROCESSABLE_ENTITY, markup),
+        Err(_) => pages::fragment(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            pages::message("loi", "Lỗi bên trong."),
+        ),
+    }
+}
+
+async fn read(
+    axum::extract::State(state): Shared,
+    axum::extract::Form(choices): axum::extract::Form<Choices>,
+) -> Response {
+    let job = state.clone();
+    let answer = tokio::task::spawn_blocking(move || {
+        let slot = job.single.lock().ok()?;
+        Some(view(slot.as_ref()?, &choices))
+    })
+    .await;
+    match answer {
+        Ok(Some(markup)) => markup.into_response(),
+        _ => no_files(),
+    }
+}
+
+fn no_files() -> Response {
+    pages::fragment(
+        StatusCode::CONFLICT,
+        pages::message(
+            "loi",
+            "Chưa có mẫu và bảng tính: hãy thả hai tệp vào ô bên trên.",
+        ),
+    )
+}
+
+/// The ASCII letters, digits, `-` and `_` of a file name's stem (at most 60), or `mau`.
+fn safe_stem(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let safe: String = stem
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(60)
+        .collect();
+    if safe.is_empty() || safe == "bang-tinh" {
+        "mau".into()
+    } else {
+        safe
+    }
+}
+
+/// The sheets of a workbook, in order; none for CSV and JSON.
+fn sheets(path: &Path) -> Vec<String> {
+    calamine::open_workbook_auto(path)
+        .map(|book| {
+            use calamine::Reader;
+            book.sheet_names().to_vec()
+        })
+        .unwrap_or_default()
+}
+
+/// The problems as the page shows them: the uploaded names in place of the folder's.
+fn shown(session: &Session, ds: &[Diagnostic]) -> Vec<Problem> {
+    let folder = crate::diag::display(session.dir.path());
+    let names: Vec<(String, String)> = [&session.template, &session.data]
+        .into_iter()
+        .flatten()
+        .filter_map(|(path, name)| {
+            Some((
+                path.file_name()?.to_string_lossy().into_owned(),
+                name.clone(),
+            ))
+        })
+        .collect();
+    problems(ds)
+        .into_iter()
+        .map(|p| {
+            let mut p = p.relative_to(&folder);
+            for (inner, name) in &names {
+                if p.file == *inner {
+                    p.file = name.clone();
+                }
+            }
+            p
+        })
+        .collect()
+}
+
+/// The choices, the first rows, the problems and the buttons.
+fn view(session: &Session, choices: &Choices) -> Markup {
+    let (Some((template, template_name)), Some((data, data_name))) =
+        (&session.template, &session.data)
+    else {
+        let missing = if session.template.is_none() {
+            "Còn thiếu mẫu .docx."
+        } else {
+            "Còn thiếu bảng tính."
+        };
+        return html! {
+            p.canh-bao { (missing) " Hãy thả thêm tệp vào ô bên trên." }
+        };
+    };
+    let sheets = sheets(data);
+    let table = crate::input::load_table(data, data_name, &choices.load());
+    let columns: Vec<(String, String)> = match &table {
+        Ok(t) => t
+            .columns
+            .iter()
+            .map(|c| (c.key.clone(), c.header.clone()))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let found = crate::check::check(&crate::check::CheckConfig {
+        template: template.clone(),
+        data: Some(data.clone()),
+        load: choices.load(),
+        group_by: choices.group_by(),
+    });
+    let found = shown(session, &found);
+    let errors = found.iter().filter(|p| p.error).count();
+    html! {
+        p { "Mẫu: " strong { (template_name) } " · Bảng tính: " strong { (data_name) } }
+        form #mot-mau-chon.chon-mot-mau {
+            @if !sheets.is_empty() {
+                label { "Trang tính"
+                    select name="sheet" {
+                        @for s in &sheets {
+                            option value=(s) selected[*s == choices.sheet] { (s) }
+                        }
+                    }
+                }
+            }
+            label { "Dòng tiêu đề"
+                select name="header_row" {
+                    option value="" { "Tự động (dòng đầu có chữ)" }
+                    @for n in 1..=20usize {
+                        option value=(n) selected[choices.header_row == n.to_string()] { "Dòng " (n) }
+                    }
+                }
+            }
+            label { "Mỗi văn bản cho"
+                select name="group" {
+                    option value="" { "Một dòng" }
+                    @for (key, header) in &columns {
+                        option value=(key) selected[*key == choices.group] { "Mỗi giá trị của “" (header) "”" }
+                    }
+                }
+            }
+        }
+        div #mot-mau-xem {
+            @match &table {
+                Ok(t) => {
+                    h3 { "Dữ liệu (" (t.rows.len()) " dòng) — các dòng đầu, như mẫu nhận được" }
+                    div.bang-cuon {
+                        table #mot-mau-dong {
+                            thead { tr { th { "_row" } @for c in &t.columns { th title=(c.header) { (c.key) } } } }
+                            tbody {
+                                @for i in 0..t.rows.len().min(8) {
+                                    @let fields = t.fields(i);
+                                    tr {
+                                        td { (t.rows[i].number) }
+                                        @for c in &t.columns {
+                                            td { (fields.get(&c.key).map(crate::helpers::format_value).unwrap_or_default()) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Err(_) => {}
+            }
+            h3 { "Kiểm tra mẫu với dữ liệu" }
+            @if found.is_empty() {
+                p.tot #mot-mau-kiem-tra { "Không tìm thấy vấn đề nào." }
+            } @else if errors > 0 {
+                p.loi #mot-mau-kiem-tra { (errors) " lỗi, " (found.len() - errors) " cảnh báo." }
+            } @else {
+                p.canh-bao #mot-mau-kiem-tra { "Không có lỗi; " (found.len()) " cảnh báo." }
+            }
+            (pages::problem_list(&found))
+        }
+        div.hang-nut {
+            button #mot-mau-xem-nut type="button" disabled[errors > 0] { "Xem trước văn bản đầu" }
+            button #mot-mau-tao.chinh type="button" disabled[errors > 0] { "Tạo tất cả" }
+        }
+        (pages::progress_box("mot-mau-tien-do"))
+        div #mot-mau-xem-truoc {}
+        div #mot-mau-ket-qua {}
+    }
+}
+
+/// The render of every document into `out`, as `vanban render` does.
+fn render_config(
+    session: &Session,
+    choices: &Choices,
+    out: PathBuf,
+    combine: Option<PathBuf>,
+) -> Option<crate::batch::RenderConfig> {
+    let (template, _) = session.template.as_ref()?;
+    let (data, _) = session.data.as_ref()?;
+    Some(crate::batch::RenderConfig {
+        formats: crate::batch::Formats::default(),
+        offset_mm: None,
+        pdfa: false,
+        template: template.clone(),
+        data: data.clone(),
+        load: choices.load(),
+        group_by: choices.group_by(),
+        out,
+        name: None,
+        set: Vec::new(),
+        combine,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        quiet: true,
+    })
+}
+
+async fn preview(
+    axum::extract::State(state): Shared,
+    axum::extract::Form(choices): axum::extract::Form<Choices>,
+) -> Response {
+    if !state.status.start("Đang dựng trang xem trước") {
+        return routes::busy();
+    }
+    let job = state.clone();
+    let answer = tokio::task::spawn_blocking(move || first_pages(&job, &choices)).await;
+    state.status.finish("");
+    answer_of(answer)
+}
+
+/// The first document rendered, converted by LibreOffice, its pages as PNG images.
+fn first_pages(state: &State, choices: &Choices) -> Result<Markup, Markup> {
+    let fail = |ds: &[Diagnostic], session: &Session| {
+        html! {
+            p.loi { "Không xem trước được." }
+            (pages::problem_list(&shown(session, ds)))
+        }
+    };
+    let work = jobs::job_dir(&state.root).map_err(|e| pages::message("loi", &e.to_string()))?;
+    let (config, display) = {
+        let slot = state
+            .single
+            .lock()
+            .map_err(|_| pages::message("loi", "Lỗi bên trong."))?;
+        let session = slot
+            .as_ref()
+            .ok_or_else(|| pages::message("loi", "Chưa có tệp."))?;
+        let config = render_config(session, choices, work.path().join("out"), None)
+            .ok_or_else(|| pages::message("loi", "Chưa có mẫu và bảng tính."))?;
+        let report = crate::batch::render(&config).map_err(|ds| fail(&ds, session))?;
+        let first = report
+            .files
+            .first()
+            .ok_or_else(|| pages::message("canh-bao", "Dữ liệu không cho văn bản nào."))?;
+        (
+            work.path().join("out").join(first),
+            crate::diag::display(first),
+        )
+    };
+    let soffice = crate::convert::find_soffice().map_err(|_| {
+        pages::message(
+            "loi",
+            "Chưa cài LibreOffice nên không xem trước được. Văn bản vẫn tạo được bằng nút “Tạo tất cả”.",
+        )
+    })?;
+    let pdf_dir = crate::convert::WorkDir::new(work.path())
+        .map_err(|e| pages::message("loi", &e.to_string()))?;
+    let options = crate::convert::Options {
+        pdfa: false,
+        jobs: 1,
+        timeout: crate::convert::default_timeout(),
+    };
+    let made = crate::convert::convert(
+        &soffice,
+        std::slice::from_ref(&config),
+        &pdf_dir,
+        &options,
+        &|| {},
+    );
+    let pdf = match made.into_iter().next() {
+        Some(Ok(pdf)) => pdf,
+        Some(Err(message)) => {
+            return Err(pages::message(
+                "loi",
+                &format!("LibreOffice không chuyển được văn bản: {message}"),
+            ));
+        }
+        None => {
+            return Err(pages::message(
+                "loi",
+                "LibreOffice không chuyển được văn bản.",
+            ));
+        }
+    };
+    let prefix = work.path().join("trang");
+    let rendered = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-l", "4"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status();
+    if !rendered.is_ok_and(|s| s.success()) {
+        return Err(pages::message(
+            "loi",
+            "Không dựng được ảnh trang: cần pdftoppm (gói poppler-utils).",
+        ));
+    }
+    let mut images: Vec<PathBuf> = std::fs::read_dir(work.path())
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "png"))
+                .collect()
+        })
+        .unwrap_or_default();
+    images.sort();
+    let pages_count = crate::convert::page_count(&pdf).unwrap_or(images.len());
+    Ok(html! {
+        h3 { "Xem trước: " (display) " (" (pages_count) " trang)" }
+        div.trang #mot-mau-trang {
+            @for (i, image) in images.iter().enumerate() {
+                @if let Ok(bytes) = std::fs::read(image) {
+                    img alt={ "Trang " (i + 1) } src={ "data:image/png;base64," (base64(&bytes)) };
+                }
+            }
+        }
+    })
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+async fn make_all(
+    axum::extract::State(state): Shared,
+    axum::extract::Form(choices): axum::extract::Form<Choices>,
+) -> Response {
+    let ready = state.single.lock().ok().is_some_and(|s| {
+        s.as_ref()
+            .is_some_and(|s| s.template.is_some() && s.data.is_some())
+    });
+    if !ready {
+        return no_files();
+    }
+    if !state.status.start("Đang tạo văn bản") {
+        return routes::busy();
+    }
+    let job = state.clone();
+    std::thread::spawn(move || {
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&job, &choices)));
+        let id = match outcome {
+            Ok(Some(outcome)) => {
+                let id = outcome.id.clone();
+                if let Ok(mut slot) = job.single.lock()
+                    && let Some(session) = slot.as_mut()
+                {
+                    session.outcome = Some(outcome);
+                }
+                id
+            }
+            _ => String::new(),
+        };
+        job.status.finish(&id);
+    });
+    pages::fragment(StatusCode::ACCEPTED, html! {})
+}
+
+/// Every document, a combined .docx and the .zip, in a new job folder.
+fn run(state: &Arc<State>, choices: &Choices) -> Option<Outcome> {
+    let id = super::security::random_token()[..16].to_string();
+    let dir = jobs::job_dir(&state.root).ok()?;
+    let mut outcome = Outcome::new(id, dir);
+    let base = PathBuf::from("out");
+    let out = outcome.dir.path().join(&base);
+    let combined = PathBuf::from("Tat-ca.docx");
+    let fatal = {
+        let slot = state.single.lock().ok()?;
+        let session = slot.as_ref()?;
+        let config = render_config(
+            session,
+            choices,
+            out.clone(),
+            Some(outcome.dir.path().join(&combined)),
+        )?;
+        // The total for the progress bar: the documents a render makes.
+        if let Ok(table) = crate::input::load_table(&config.data, "", &config.load) {
+            let total = match config.group_by.as_deref() {
+                Some(key) => table
+                    .rows
+                    .iter()
+                    .map(|r| r.fields.get(key).map(crate::helpers::format_value))
+                    .collect::<BTreeSet<_>>()
+                    .len(),
+                None => table.rows.len(),
+            };
+            state.status.total.store(total + 2, Ordering::SeqCst);
+        }
+        let rendered = {
+            let stop = Arc::new(AtomicBool::new(false));
+            jobs::watch(out.clone(), state.clone(), stop.clone());
+            let r = crate::batch::render(&config);
+            stop.store(true, Ordering::SeqCst);
+            r
+        };
+        match rendered {
+            Ok(report) => {
+                outcome.written = report.written;
+                outcome.total = report.total;
+                outcome.failures = shown(session, &report.failures);
+                outcome.warnings = shown(session, &report.warnings);
+                let files: Vec<PathBuf> = report.files.iter().map(|f| base.join(f)).collect();
+                outcome.groups = vec![(String::new(), files)];
+                if report.combined.is_some() {
+                    outcome.combined.push(combined.clone());
+                }
+                Vec::new()
+            }
+            Err(ds) => shown(session, &ds),
+        }
+    };
+    if !fatal.is_empty() {
+        outcome.fatal = fatal;
+        return Some(outcome);
+    }
+    let mut files: BTreeSet<PathBuf> = outcome.groups.iter().flat_map(|(_, f)| f.clone()).collect();
+    files.extend(outcome.combined.iter().cloned());
+    outcome.pack(&base, files);
+    Some(outcome)
 }
