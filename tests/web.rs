@@ -141,6 +141,11 @@ async fn the_round_in_the_browser() {
         );
     }
     browser.shot("2-kiem-tra").await;
+    // The page as the README shows it: the sources, then the check's first problems.
+    c.set_window_size(1200, 1000).await.unwrap();
+    c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    browser.shot("0-trang").await;
+    c.set_window_size(1280, 900).await.unwrap();
 
     // Tạo văn bản: the .zip holds every document `vanban run` makes, the register and the
     // summary.
@@ -179,7 +184,31 @@ async fn the_round_in_the_browser() {
     input.send_keys(&csv.display().to_string()).await.unwrap();
     let note = text_of(&browser, "tr[data-source='don_vi'] .tin p").await;
     assert!(note.starts_with("Chưa thay tệp"), "{note}");
+    c.execute(
+        "document.querySelector(\"tr[data-source='don_vi']\").scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
     browser.shot("4-thay-tep-sai").await;
+    // A workbook that reads as the source replaces it; the page then lists its rows.
+    let workbook = tempfile::tempdir().unwrap();
+    let changed = workbook.path().join("don-vi-moi.xlsx");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/don-vi.xlsx"),
+        &changed,
+    )
+    .unwrap();
+    let input = c
+        .find(Locator::Css("input[data-replace='don_vi']"))
+        .await
+        .unwrap();
+    input
+        .send_keys(&changed.display().to_string())
+        .await
+        .unwrap();
+    let note = text_of(&browser, "tr[data-source='don_vi'] .tin p.tot").await;
+    assert_eq!(note, "Đã thay tệp: đọc được 14 dòng.");
 }
 
 fn all_files(dir: &std::path::Path) -> Vec<String> {
@@ -417,4 +446,68 @@ async fn one_template_and_a_libreoffice_workbook_in_the_browser() {
     assert_eq!(names.len(), 4, "{names:?}");
     assert!(names.contains(&"Tat-ca.docx".to_string()), "{names:?}");
     browser.shot("7-mot-mau-ket-qua").await;
+}
+
+#[test]
+fn listen_needs_a_password_and_then_every_request_gives_it() {
+    let folder = pack_copy();
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .arg(folder.path())
+        .env_remove("VANBAN_PASSWORD")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.starts_with("--listen: another address than 127.0.0.1 needs a password"),
+        "{stderr}"
+    );
+    let server = Server::start(
+        folder.path(),
+        &["--listen", "127.0.0.1:0", "--password", "mật khẩu"],
+    );
+    let page = server.get("/");
+    assert_eq!(page.status, 401);
+    assert!(
+        page.headers
+            .to_lowercase()
+            .contains("www-authenticate: basic"),
+        "{}",
+        page.headers
+    );
+    assert!(page.body_text().contains("Cần mật khẩu truy cập"));
+    // "u:mật khẩu" in base64.
+    let auth = "Basic dTpt4bqtdCBraOG6qXU=";
+    let wrong = "Basic dTpt";
+    assert_eq!(
+        server
+            .request("GET", "/", &[("Authorization", wrong)], &[])
+            .status,
+        401
+    );
+    assert_eq!(
+        server
+            .request("GET", "/", &[("Authorization", auth)], &[])
+            .status,
+        200
+    );
+    assert_eq!(server.request("GET", "/app.js", &[], &[]).status, 401);
+}
+
+#[test]
+fn pdfs_asked_for_without_libreoffice_are_refused_in_vietnamese() {
+    let folder = pack_copy();
+    let missing = folder.path().join("no-soffice");
+    let server = Server::start_env(folder.path(), &[], &[("VANBAN_SOFFICE", &missing)]);
+    let token = server.token();
+    let answer = server.request("POST", "/tao?pdf=1", &[("X-Vanban-Token", &token)], &[]);
+    assert_eq!(answer.status, 422);
+    assert!(
+        answer.body_text().contains("Chưa cài LibreOffice"),
+        "{}",
+        answer.body_text()
+    );
+    let status = server.get("/trang-thai").body_text();
+    assert!(status.contains("\"busy\":false"), "{status}");
 }

@@ -227,13 +227,12 @@ pub fn problems(ds: &[Diagnostic]) -> Vec<Problem> {
 }
 
 /// Counts the documents appearing under `out` into `status.done` until `stop` is set.
-pub fn watch(out: PathBuf, status: Arc<super::routes::State>, stop: Arc<AtomicBool>) {
+pub fn watch(out: PathBuf, status: Arc<Status>, stop: Arc<AtomicBool>) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::SeqCst) {
             let n = count_documents(&out);
-            let total = status.status.total.load(Ordering::SeqCst);
+            let total = status.total.load(Ordering::SeqCst);
             status
-                .status
                 .done
                 .store(n.min(total.saturating_sub(1)), Ordering::SeqCst);
             std::thread::sleep(std::time::Duration::from_millis(150));

@@ -1,11 +1,14 @@
 //! `vanban serve`: the office's own web page, in Vietnamese, on 127.0.0.1.
 //!
 //! ```text
-//! security  Host header, per-start token, access password (every request passes here)
-//! routes    the URLs: the page, the round's check and run, uploads, downloads, starters
+//! jobs      each job in its own temporary folder: its progress, results, the .zip
+//! security  Host header, per-start token, access password: what requests are checked against
+//! state     what every request shares (the job slot, the results kept)
+//! round     the round of vanban.toml: sources, check, run, a source replaced
 //! pages     the HTML (maud), compiled into the binary, with app.js and app.css beside it
-//! jobs      each job in its own temporary folder: a round run, a one-template run, their
-//!           progress, results, the .zip of everything
+//! replies   uploads against the limit, files sent, the page's own messages
+//! single    one template and one workbook: choices, rows, check, preview, run
+//! routes    the URLs, and the middleware that checks every request
 //! ```
 //!
 //! It sits beside `cli` and does what the commands do through the same library calls:
@@ -15,10 +18,12 @@
 
 mod jobs;
 mod pages;
+mod replies;
 mod round;
 mod routes;
 mod security;
 mod single;
+mod state;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -96,11 +101,7 @@ async fn run(config: ServeConfig, addr: SocketAddr) -> Result<(), Vec<Diagnostic
                 format!("cannot make a work folder: {e}"),
             )]
         })?;
-    let state = Arc::new(routes::State::new(
-        &config,
-        bound,
-        root.path().to_path_buf(),
-    ));
+    let state = Arc::new(state::State::new(&config, bound, root.path().to_path_buf()));
     let url = format!("http://{}/", bound);
     let app = routes::router(state.clone());
     // Ctrl-C stops the server; the job folders are removed as the state is dropped. The

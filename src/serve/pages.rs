@@ -162,6 +162,15 @@ pub fn progress_box(id: &str) -> Markup {
 pub fn problem_list(problems: &[Problem]) -> Markup {
     html! {
         @for (file, list) in by_file(problems) {
+            @if file.is_empty() && list.iter().all(|p| p.place.is_empty()) {
+                // Problems without a place: lines, not a table.
+                @for p in &list {
+                    p class=(if p.error { "loi" } else { "canh-bao" }) {
+                        (p.message)
+                        @for h in &p.hints { span.goi-y { " " (h) } }
+                    }
+                }
+            } @else {
             div.nhom {
                 h3 { @if file.is_empty() { "Chung" } @else { (file) } }
                 table.van-de {
@@ -179,6 +188,7 @@ pub fn problem_list(problems: &[Problem]) -> Markup {
                         }
                     }
                 }
+            }
             }
         }
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::jobs::{self, Outcome, Problem, problems};
-use super::routes::State;
+use super::state::State;
 use crate::diag::Diagnostic;
 use crate::manifest::{self, Loaded};
 
@@ -157,7 +157,7 @@ pub fn run(state: &Arc<State>, pdf: bool) -> Outcome {
     }
     status.set_phase("Đang tạo văn bản");
     let stop = Arc::new(AtomicBool::new(false));
-    jobs::watch(out.clone(), state.clone(), stop.clone());
+    jobs::watch(out.clone(), state.status.clone(), stop.clone());
     let options = manifest::RunOptions {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         quiet: true,

@@ -14,48 +14,19 @@
 //! GET  /mau/{kind}.docx       a starter template
 //! ```
 
-use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, Query};
-use axum::http::{StatusCode, header};
+use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, Query, Request};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use super::jobs::{Outcome, Status};
-use super::security::Guard;
-use super::{ServeConfig, pages, round, single};
-
-/// What every request shares.
-pub struct State {
-    pub folder: PathBuf,
-    /// The server's work folder: every job folder is inside.
-    pub root: PathBuf,
-    pub guard: Guard,
-    pub max_upload: usize,
-    pub status: Status,
-    /// The last round run, with its folder.
-    pub round: Mutex<Option<Outcome>>,
-    /// The one-template flow's files and its last run.
-    pub single: Mutex<Option<single::Session>>,
-}
-
-impl State {
-    pub fn new(config: &ServeConfig, bound: SocketAddr, root: PathBuf) -> State {
-        State {
-            folder: config.folder.clone(),
-            root,
-            guard: Guard::new(bound, config.password.clone(), config.listen.is_none()),
-            max_upload: config.max_upload,
-            status: Status::default(),
-            round: Mutex::new(None),
-            single: Mutex::new(None),
-        }
-    }
-}
+use super::jobs::Outcome;
+use super::replies::{attachment, bad_upload, busy, internal, not_found, send_file, uploads};
+use super::state::State;
+use super::{pages, round, single};
 
 type Shared = axum::extract::State<Arc<State>>;
 
@@ -77,11 +48,68 @@ pub fn router(state: Arc<State>) -> Router {
         .layer(DefaultBodyLimit::max(
             state.max_upload.saturating_add(64 * 1024),
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            super::security::check,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), guard))
         .with_state(state)
+}
+
+/// The middleware: Host, password, then the token for anything but GET and HEAD.
+async fn guard(
+    axum::extract::State(state): axum::extract::State<Arc<State>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let guard = &state.guard;
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !guard.host_ok(host) {
+        return pages::refusal(
+            StatusCode::FORBIDDEN,
+            "Địa chỉ trang không đúng: vanban chỉ trả lời khi được mở bằng địa chỉ của chính nó.",
+        );
+    }
+    if !guard.password_ok(headers) {
+        let mut response = pages::refusal(
+            StatusCode::UNAUTHORIZED,
+            "Cần mật khẩu truy cập để mở trang này.",
+        );
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Basic realm=\"vanban\", charset=\"UTF-8\""),
+        );
+        return response;
+    }
+    let changes = !matches!(*request.method(), Method::GET | Method::HEAD);
+    if changes && !guard.token_ok(headers) {
+        return pages::refusal(
+            StatusCode::FORBIDDEN,
+            "Yêu cầu thiếu mã phiên của trang: hãy tải lại trang rồi thử lại.",
+        );
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    // Nothing on the page comes from elsewhere, and no other site may frame it.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    response.into_response()
 }
 
 fn folder_shown(state: &State) -> String {
@@ -136,27 +164,6 @@ async fn check(axum::extract::State(state): Shared) -> Response {
     }
 }
 
-fn internal() -> Response {
-    pages::fragment(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        pages::message(
-            "loi",
-            "Có lỗi bên trong vanban; trang vẫn chạy, hãy thử lại.",
-        ),
-    )
-}
-
-/// The answer to a second job while one runs.
-pub fn busy() -> Response {
-    pages::fragment(
-        StatusCode::CONFLICT,
-        pages::message(
-            "loi",
-            "Đang có một việc chạy: hãy chờ việc đó xong rồi bấm lại.",
-        ),
-    )
-}
-
 #[derive(serde::Deserialize)]
 struct RunQuery {
     pdf: Option<String>,
@@ -164,6 +171,16 @@ struct RunQuery {
 
 async fn run(axum::extract::State(state): Shared, Query(query): Query<RunQuery>) -> Response {
     let pdf = query.pdf.as_deref() == Some("1");
+    if pdf && crate::convert::find_soffice().is_err() {
+        return pages::fragment(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::message(
+                "loi",
+                "Chưa cài LibreOffice nên không tạo được bản PDF. Hãy cài LibreOffice, \
+                 hoặc bỏ chọn “Kèm bản PDF” để chỉ tạo văn bản .docx.",
+            ),
+        );
+    }
     if !state.status.start("Đang bắt đầu") {
         return busy();
     }
@@ -219,16 +236,6 @@ async fn result(axum::extract::State(state): Shared, UrlPath(id): UrlPath<String
     }
 }
 
-fn not_found() -> Response {
-    pages::fragment(
-        StatusCode::NOT_FOUND,
-        pages::message(
-            "loi",
-            "Không có tệp này: kết quả đã được thay bằng lần chạy mới, hoặc địa chỉ không đúng.",
-        ),
-    )
-}
-
 async fn download(
     axum::extract::State(state): Shared,
     UrlPath((id, file)): UrlPath<(String, String)>,
@@ -237,130 +244,6 @@ async fn download(
         return not_found();
     };
     send_file(&path).await
-}
-
-/// A file as an attachment, under its own name.
-pub async fn send_file(path: &std::path::Path) -> Response {
-    let Ok(bytes) = tokio::fs::read(path).await else {
-        return not_found();
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    attachment(&name, bytes)
-}
-
-pub fn attachment(name: &str, bytes: Vec<u8>) -> Response {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        pages::percent(name)
-    );
-    (
-        [
-            (header::CONTENT_TYPE, content_type(name).to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        Body::from(bytes),
-    )
-        .into_response()
-}
-
-fn content_type(name: &str) -> &'static str {
-    let lower = name.to_lowercase();
-    match lower.rsplit_once('.').map_or("", |(_, e)| e) {
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "pdf" => "application/pdf",
-        "zip" => "application/zip",
-        "png" => "image/png",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// One uploaded file: the extension of its name (never the name itself as a path) and its
-/// bytes, measured against the limit.
-pub struct Upload {
-    pub field: String,
-    /// The name it was uploaded as, for messages only.
-    pub name: String,
-    pub extension: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Every file of a multipart upload; a fragment with the Vietnamese message on failure.
-pub async fn uploads(state: &State, mut form: Multipart) -> Result<Vec<Upload>, Response> {
-    let too_big = || {
-        pages::fragment(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            pages::message(
-                "loi",
-                &format!(
-                    "Tệp quá lớn: giới hạn là {} MiB (đổi bằng vanban serve --max-upload).",
-                    state.max_upload.div_ceil(1024 * 1024)
-                ),
-            ),
-        )
-    };
-    let mut files = Vec::new();
-    let mut total = 0usize;
-    loop {
-        let field = match form.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_big()),
-            Err(_) => return Err(bad_upload()),
-        };
-        let name = field.name().unwrap_or("").to_string();
-        // Shown in messages; never a path: only its extension is kept for the saved copy.
-        let shown: String = field
-            .file_name()
-            .map(|n| n.rsplit(['/', '\\']).next().unwrap_or("").to_string())
-            .unwrap_or_default()
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(120)
-            .collect();
-        let extension = field
-            .file_name()
-            .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_lowercase()))
-            .filter(|e| e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))
-            .unwrap_or_default();
-        let bytes = match field.bytes().await {
-            Ok(bytes) => bytes,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_big()),
-            Err(_) => return Err(bad_upload()),
-        };
-        total += bytes.len();
-        if total > state.max_upload {
-            return Err(too_big());
-        }
-        files.push(Upload {
-            field: name,
-            name: shown,
-            extension,
-            bytes: bytes.to_vec(),
-        });
-    }
-    Ok(files)
-}
-
-fn bad_upload() -> Response {
-    pages::fragment(
-        StatusCode::BAD_REQUEST,
-        pages::message("loi", "Tệp tải lên không đọc được: hãy thử lại."),
-    )
 }
 
 async fn replace(

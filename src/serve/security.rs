@@ -1,18 +1,11 @@
-//! The checks every request passes before a route sees it: the Host header must name this
+//! What every request is checked against before a route sees it (the middleware in `routes`): the Host header must name this
 //! server (a page of another site that rebinds its name to 127.0.0.1 is refused), a request
 //! that changes anything must carry the token of this start (another site cannot post to
 //! the page), and with `--listen` every request must carry the access password.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
-use axum::extract::Request;
-use axum::http::{HeaderMap, Method, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-
-use super::pages;
-use super::routes::State;
+use axum::http::{HeaderMap, header};
 
 /// The header (or multipart field) that carries the token.
 pub const TOKEN_HEADER: &str = "x-vanban-token";
@@ -59,7 +52,7 @@ impl Guard {
     }
 
     /// Whether the request carries the access password (HTTP Basic, any user name).
-    fn password_ok(&self, headers: &HeaderMap) -> bool {
+    pub fn password_ok(&self, headers: &HeaderMap) -> bool {
         let Some(password) = &self.password else {
             return true;
         };
@@ -81,66 +74,6 @@ impl Guard {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| same(t.as_bytes(), self.token.as_bytes()))
     }
-}
-
-/// The middleware: Host, password, then the token for anything but GET and HEAD.
-pub async fn check(
-    axum::extract::State(state): axum::extract::State<Arc<State>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let guard = &state.guard;
-    let headers = request.headers();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !guard.host_ok(host) {
-        return pages::refusal(
-            StatusCode::FORBIDDEN,
-            "Địa chỉ trang không đúng: vanban chỉ trả lời khi được mở bằng địa chỉ của chính nó.",
-        );
-    }
-    if !guard.password_ok(headers) {
-        let mut response = pages::refusal(
-            StatusCode::UNAUTHORIZED,
-            "Cần mật khẩu truy cập để mở trang này.",
-        );
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            header::HeaderValue::from_static("Basic realm=\"vanban\", charset=\"UTF-8\""),
-        );
-        return response;
-    }
-    let changes = !matches!(*request.method(), Method::GET | Method::HEAD);
-    if changes && !guard.token_ok(headers) {
-        return pages::refusal(
-            StatusCode::FORBIDDEN,
-            "Yêu cầu thiếu mã phiên của trang: hãy tải lại trang rồi thử lại.",
-        );
-    }
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    // Nothing on the page comes from elsewhere, and no other site may frame it.
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        header::HeaderValue::from_static(
-            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
-        ),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        header::HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    response.into_response()
 }
 
 /// 32 random bytes from the operating system, as hex; a random job or file id too.

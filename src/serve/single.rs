@@ -19,22 +19,13 @@ use maud::{Markup, html};
 
 use super::jobs::{self, Outcome, Problem, problems};
 use super::pages;
-use super::routes::{self, State};
+use super::replies;
+use super::state::{Session, State};
 use crate::diag::Diagnostic;
 use crate::input::LoadOptions;
 
 /// The data files the flow takes.
 const DATA: [&str; 7] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "json"];
-
-/// The files dropped for the one-template flow, in their folder, and its last run.
-pub struct Session {
-    pub dir: tempfile::TempDir,
-    /// `STEM.docx` in `dir` (see `safe_stem`), and the name it was uploaded as (shown, never a path).
-    pub template: Option<(PathBuf, String)>,
-    /// `bang-tinh.EXT` in `dir`, and its uploaded name.
-    pub data: Option<(PathBuf, String)>,
-    pub outcome: Option<Outcome>,
-}
 
 /// What the clerk chose.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -72,7 +63,7 @@ pub fn routes() -> Router<Arc<State>> {
 type Shared = axum::extract::State<Arc<State>>;
 
 async fn upload(axum::extract::State(state): Shared, form: Multipart) -> Response {
-    let files = match routes::uploads(&state, form).await {
+    let files = match replies::uploads(&state, form).await {
         Ok(files) => files,
         Err(response) => return response,
     };
@@ -354,7 +345,7 @@ async fn preview(
     axum::extract::Form(choices): axum::extract::Form<Choices>,
 ) -> Response {
     if !state.status.start("Đang dựng trang xem trước") {
-        return routes::busy();
+        return replies::busy();
     }
     let job = state.clone();
     let answer = tokio::task::spawn_blocking(move || first_pages(&job, &choices)).await;
@@ -492,7 +483,7 @@ async fn make_all(
         return no_files();
     }
     if !state.status.start("Đang tạo văn bản") {
-        return routes::busy();
+        return replies::busy();
     }
     let job = state.clone();
     std::thread::spawn(move || {
@@ -547,7 +538,7 @@ fn run(state: &Arc<State>, choices: &Choices) -> Option<Outcome> {
         }
         let rendered = {
             let stop = Arc::new(AtomicBool::new(false));
-            jobs::watch(out.clone(), state.clone(), stop.clone());
+            jobs::watch(out.clone(), state.status.clone(), stop.clone());
             let r = crate::batch::render(&config);
             stop.store(true, Ordering::SeqCst);
             r

@@ -22,12 +22,18 @@ pub struct Server {
 impl Server {
     /// Starts `vanban serve FOLDER ARGS` on a free port and waits for its address line.
     pub fn start(folder: &Path, args: &[&str]) -> Server {
+        Server::start_env(folder, args, &[])
+    }
+
+    /// As `start`, with these environment variables set.
+    pub fn start_env(folder: &Path, args: &[&str], env: &[(&str, &Path)]) -> Server {
         let tmp = tempfile::tempdir().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
             .arg("serve")
             .arg(folder)
             .args(args)
             .env("TMPDIR", tmp.path())
+            .envs(env.iter().copied())
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
