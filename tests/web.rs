@@ -511,3 +511,51 @@ fn pdfs_asked_for_without_libreoffice_are_refused_in_vietnamese() {
     let status = server.get("/trang-thai").body_text();
     assert!(status.contains("\"busy\":false"), "{status}");
 }
+
+#[test]
+fn every_starter_downloads_as_vanban_new_writes_it() {
+    let empty = tempfile::tempdir().unwrap();
+    let server = Server::start(empty.path(), &[]);
+    let page = server.get("/").body_text();
+    for kind in [
+        "ke-hoach",
+        "bao-cao",
+        "to-trinh",
+        "bien-ban",
+        "cong-van",
+        "quyet-dinh",
+        "bao-cao-thanh-tich-ca-nhan",
+        "bao-cao-thanh-tich-tap-the",
+        "giay-khen",
+    ] {
+        let href = format!("/mau/{kind}.docx");
+        assert!(
+            page.contains(&format!("href=\"{href}\"")),
+            "{kind} not on the page"
+        );
+        let answer = server.get(&href);
+        assert_eq!(answer.status, 200, "{kind}");
+        assert!(
+            answer
+                .headers
+                .contains(&format!("filename=\"{kind}.docx\"")),
+            "{}",
+            answer.headers
+        );
+        let written = empty.path().join(format!("{kind}.docx"));
+        let made = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["new", kind])
+            .arg(&written)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // The same document but for the time it was made (docProps/core.xml).
+        let body = |bytes: &[u8]| vanban::testkit::entry_text(bytes, "word/document.xml");
+        assert_eq!(
+            body(&answer.body),
+            body(&std::fs::read(&written).unwrap()),
+            "{kind}"
+        );
+    }
+    assert_eq!(server.get("/mau/khong-co.docx").status, 404);
+}

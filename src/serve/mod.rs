@@ -7,7 +7,8 @@
 //! round     the round of vanban.toml: sources, check, run, a source replaced
 //! pages     the HTML (maud), compiled into the binary, with app.js and app.css beside it
 //! replies   uploads against the limit, files sent, the page's own messages
-//! single    one template and one workbook: choices, rows, check, preview, run
+//! single    one template and one workbook: the choices, the rows, the check
+//! making    what is made of them: the preview, every document
 //! routes    the URLs, and the middleware that checks every request
 //! ```
 //!
@@ -17,6 +18,7 @@
 //! [`Diagnostic::render`](crate::diag::Diagnostic::render) in Vietnamese.
 
 mod jobs;
+mod making;
 mod pages;
 mod replies;
 mod round;

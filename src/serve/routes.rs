@@ -26,7 +26,7 @@ use axum::routing::{get, post};
 use super::jobs::Outcome;
 use super::replies::{attachment, bad_upload, busy, internal, not_found, send_file, uploads};
 use super::state::State;
-use super::{pages, round, single};
+use super::{making, pages, round, single};
 
 type Shared = axum::extract::State<Arc<State>>;
 
@@ -43,6 +43,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/nguon/{name}", post(replace))
         .route("/mau/{file}", get(starter))
         .merge(single::routes())
+        .merge(making::routes())
         // The limit on a whole request body, a little over the upload limit for the form's
         // own bytes; the upload itself is measured in `upload`.
         .layer(DefaultBodyLimit::max(
