@@ -559,3 +559,63 @@ fn every_starter_downloads_as_vanban_new_writes_it() {
     }
     assert_eq!(server.get("/mau/khong-co.docx").status, 404);
 }
+
+#[test]
+fn a_round_with_pdfs_gives_each_documents_pdf() {
+    if !support::soffice_available() {
+        assert!(
+            std::env::var_os("VANBAN_REQUIRE_OFFICE_TOOLS").is_none(),
+            "LibreOffice and pdftoppm are required here"
+        );
+        eprintln!("note: skipped: LibreOffice or pdftoppm is missing");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["don-vi.xlsx", "cong-van-don-doc-lo.docx"] {
+        std::fs::copy(fixtures.join(name), folder.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        folder.path().join("vanban.toml"),
+        r#"[sources.don_vi]
+file = "don-vi.xlsx"
+sheet = "DonVi"
+
+[[documents]]
+kind = "cong-van"
+template = "cong-van-don-doc-lo.docx"
+source = "don_vi"
+name = "{{ma_don_vi}}/Cong-van-{{ma_don_vi}}.docx"
+"#,
+    )
+    .unwrap();
+    let server = Server::start(folder.path(), &[]);
+    let token = server.token();
+    let started = server.request("POST", "/tao?pdf=1", &[("X-Vanban-Token", &token)], &[]);
+    assert_eq!(started.status, 202);
+    let id = loop {
+        let status: serde_json::Value =
+            serde_json::from_slice(&server.get("/trang-thai").body).unwrap();
+        if status["busy"] == false {
+            break status["last"].as_str().unwrap().to_string();
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    let results = server.get(&format!("/ket-qua/{id}")).body_text();
+    assert!(results.contains("Đã tạo 5 văn bản."), "{results}");
+    let pdf = server.get(&format!("/tai/{id}/out/CCTL/Cong-van-CCTL.pdf"));
+    assert_eq!(pdf.status, 200);
+    assert!(pdf.body.starts_with(b"%PDF"));
+    let zip = server.get(&format!("/tai/{id}/van-ban.zip"));
+    let names = zip_names(&zip.body);
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with(".pdf")).count(),
+        5,
+        "{names:?}"
+    );
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with(".docx")).count(),
+        5,
+        "{names:?}"
+    );
+}

@@ -167,12 +167,17 @@ fn safe_stem(name: &str) -> String {
     }
 }
 
-/// The sheets of a workbook, in order; none for CSV and JSON.
+/// The visible worksheets of a workbook, in order (the first is the one read by default, as
+/// `--sheet` defaults to); none for CSV and JSON.
 fn sheets(path: &Path) -> Vec<String> {
+    use calamine::{Reader, SheetType, SheetVisible};
     calamine::open_workbook_auto(path)
         .map(|book| {
-            use calamine::Reader;
-            book.sheet_names().to_vec()
+            book.sheets_metadata()
+                .iter()
+                .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+                .map(|s| s.name.clone())
+                .collect()
         })
         .unwrap_or_default()
 }
