@@ -65,6 +65,17 @@ async fn run_round(browser: &Browser, server: &Server) -> (String, Vec<String>) 
         .unwrap();
     let made = text_of(browser, "#da-tao").await;
     assert_eq!(made, "Đã tạo 141 văn bản.");
+    // The progress bar full, and said so.
+    let bar = c
+        .execute(
+            "const b = document.querySelector('#tien-do progress');
+             return [b.value, b.max, document.querySelector('#tien-do span').textContent,
+                     document.querySelector('#tien-do').hidden];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(bar, serde_json::json!([152, 152, "Xong.", false]));
     let numbers = c
         .execute(
             "return document.querySelector('#so-da-cap').textContent",
@@ -320,6 +331,11 @@ fn two_jobs_at_once_and_paths_out_of_the_job_are_refused() {
         let status: serde_json::Value =
             serde_json::from_slice(&server.get("/trang-thai").body).unwrap();
         if status["busy"] == false {
+            // The progress counted every file to make: 141 documents, 10 combined files
+            // and the summary; full at the end.
+            assert_eq!(status["total"], 152, "{status}");
+            assert_eq!(status["done"], 152, "{status}");
+            assert_eq!(status["phase"], "Đang đóng gói", "{status}");
             break status["last"].as_str().unwrap().to_string();
         }
         std::thread::sleep(Duration::from_millis(200));

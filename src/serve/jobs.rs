@@ -46,7 +46,10 @@ impl Status {
         }
     }
 
+    /// Ends the job: its progress full, its id kept for the page, the slot free.
     pub fn finish(&self, id: &str) {
+        self.done
+            .store(self.total.load(Ordering::SeqCst), Ordering::SeqCst);
         if let Ok(mut last) = self.last.lock() {
             *last = Some(id.to_string());
         }
