@@ -166,14 +166,39 @@ impl Problem {
     }
 
     /// The problem with `folder/` taken off its paths (the page names the folder once).
+    /// A place that is a bare number is a line of the file (`vanban.toml:8`).
     pub fn relative_to(mut self, folder: &str) -> Problem {
         let prefix = format!("{}/", folder.trim_end_matches('/'));
-        let strip = |text: &mut String| *text = text.replace(&prefix, "");
+        let strip = |text: &mut String| *text = strip_folder(text, &prefix);
         strip(&mut self.file);
         strip(&mut self.message);
         self.hints.iter_mut().for_each(strip);
+        if !self.place.is_empty() && self.place.bytes().all(|b| b.is_ascii_digit()) {
+            self.place = format!("dòng {}", self.place);
+        }
         self
     }
+}
+
+/// `text` with `prefix` taken off each path it starts (`/round/inputs/x.xlsx` as
+/// `inputs/x.xlsx`); the folder itself, with nothing after it, stays as it is.
+fn strip_folder(text: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(prefix) {
+        let after = &rest[at + prefix.len()..];
+        let names_a_file = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || "._-".contains(c));
+        out.push_str(&rest[..at]);
+        if !names_a_file {
+            out.push_str(prefix);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A line without the severity or hint label the page shows in its own way
@@ -290,4 +315,29 @@ pub fn write_zip(dir: &Path, base: &Path, files: &BTreeSet<PathBuf>) -> std::io:
 /// A new job folder under the server's work folder.
 pub fn job_dir(root: &Path) -> std::io::Result<tempfile::TempDir> {
     tempfile::Builder::new().prefix("job-").tempdir_in(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_shown_inside_the_round() {
+        let p = Problem::of(
+            &Diagnostic::error("/r/inputs/x.xlsx", "no such file (looked in /r/)")
+                .with_hint("the order is set at /r/vanban.toml:530"),
+        )
+        .relative_to("/r");
+        assert_eq!(p.file, "inputs/x.xlsx");
+        assert_eq!(p.message, "no such file (looked in /r/)");
+        assert_eq!(p.hints, ["the order is set at vanban.toml:530"]);
+        let line =
+            Problem::of(&Diagnostic::error("/r/vanban.toml:8", "unknown field")).relative_to("/r");
+        assert_eq!(
+            (line.file.as_str(), line.place.as_str()),
+            ("vanban.toml", "dòng 8")
+        );
+        let cell = Problem::of(&Diagnostic::warning("/r/inputs/x.xlsx:CanBo!B12", "x"));
+        assert_eq!(cell.relative_to("/r").place, "CanBo!B12");
+    }
 }
