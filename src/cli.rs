@@ -37,6 +37,35 @@ enum Command {
     Inspect(InspectArgs),
     /// Write a starter template laid out to Decree 30/2020
     New(NewArgs),
+    /// Serve the office's web page (in Vietnamese) for the round in FOLDER, on 127.0.0.1
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ServeArgs {
+    /// The round's folder, with its vanban.toml
+    #[arg(default_value = ".")]
+    folder: PathBuf,
+    /// The port (default: a free one, printed)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    port: u16,
+    /// Open the default browser on the page
+    #[arg(long)]
+    open: bool,
+    /// Listen on ADDR (IP:PORT) instead of 127.0.0.1; needs a password
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<std::net::SocketAddr>,
+    /// The access password every request must give (default: env VANBAN_PASSWORD)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        env = "VANBAN_PASSWORD",
+        hide_env_values = true
+    )]
+    password: Option<String>,
+    /// The largest upload accepted, in MiB
+    #[arg(long, value_name = "MIB", default_value_t = 50)]
+    max_upload: usize,
 }
 
 #[derive(clap::Args, Debug)]
@@ -226,6 +255,7 @@ pub fn main() -> i32 {
         Command::Check(args) => check(args),
         Command::Inspect(args) => inspect(args),
         Command::New(args) => new(args),
+        Command::Serve(args) => serve(args),
     }
 }
 
@@ -603,7 +633,7 @@ fn new(args: NewArgs) -> i32 {
         };
         return report_fatal(&[d]);
     }
-    let bytes = match crate::new::starter_made(&args.kind, Some(now_w3c())) {
+    let bytes = match crate::new::starter_made(&args.kind, Some(crate::new::now_w3c())) {
         Ok(bytes) => bytes,
         Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
     };
@@ -638,6 +668,21 @@ fn new(args: NewArgs) -> i32 {
     }
 }
 
+fn serve(args: ServeArgs) -> i32 {
+    let config = crate::serve::ServeConfig {
+        folder: args.folder,
+        port: args.port,
+        open: args.open,
+        listen: args.listen,
+        password: args.password,
+        max_upload: args.max_upload.saturating_mul(1024 * 1024),
+    };
+    match crate::serve::serve(config) {
+        Ok(()) => 0,
+        Err(errors) => report_fatal(&errors),
+    }
+}
+
 /// A JSON writing error as the I/O error behind it (so a closed pipe is recognised).
 fn json_io_error(e: serde_json::Error) -> std::io::Error {
     match e.io_error_kind() {
@@ -663,19 +708,4 @@ fn report_fatal(errors: &[Diagnostic]) -> i32 {
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
-}
-
-/// The time now as a document property writes it: `2026-12-03T09:30:00Z`.
-fn now_w3c() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    let (y, m, d) = crate::input::dates::civil_from_days(seconds.div_euclid(86_400));
-    let time = seconds.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        time / 3600,
-        time % 3600 / 60,
-        time % 60
-    )
 }

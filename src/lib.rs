@@ -19,6 +19,7 @@
 //! manifest   vanban.toml: schema, load, steps (joins, fields, ranks, votes), checks, summary
 //! new        starter templates and the bundled pack
 //! cli        the commands
+//! serve      `vanban serve`: the web page, beside cli
 //! ```
 
 pub mod batch;
@@ -33,6 +34,7 @@ pub mod helpers;
 pub mod input;
 pub mod manifest;
 pub mod new;
+pub mod serve;
 pub mod template;
 #[doc(hidden)]
 pub mod testkit;

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["convert"],
     &["batch"],
     &["manifest", "new"],
-    &["cli"],
+    &["cli", "serve"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -60,6 +60,7 @@ use crate::template::Template;
 pub use load::{Loaded, load};
 use lookup::unknown_source;
 pub use register::DEFAULT as REGISTER;
+pub use register::path as register_path;
 pub use schema::{DocumentSpec, Manifest};
 use summary::write_summary;
 pub use summary::{RunReport, SUMMARY};
@@ -72,6 +73,15 @@ pub struct Prepared {
     pub warnings: Vec<Diagnostic>,
     /// One line per `[[votes]]`: how many nominees passed.
     pub votes: Vec<String>,
+}
+
+/// Every source of the manifest read on its own, no step applied (what the page lists): the
+/// tables, and the problems of those that could not be read.
+pub fn sources(loaded: &Loaded) -> (BTreeMap<String, Table>, Vec<Diagnostic>) {
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    let tables = load::sources(loaded, &mut errors, &mut warnings);
+    errors.extend(warnings);
+    (tables, errors)
 }
 
 /// Loads every source, applies the joins, compiles every template and checks every document
@@ -318,6 +328,8 @@ pub struct RunOptions {
 pub struct Preview {
     pub numbers: Vec<String>,
     pub warnings: Vec<Diagnostic>,
+    /// The documents a run would make (before filters of `require`).
+    pub documents: usize,
 }
 
 /// Plans every document as a run would, writing nothing.
@@ -326,7 +338,13 @@ pub fn preview(loaded: &Loaded, prepared: &Prepared) -> Result<Preview, Vec<Diag
     let out = loaded.out_dir();
     let jobs = jobs_of(loaded, prepared, &out, &RunOptions::default(), &books, None);
     let plans = plan(&jobs, &books)?;
+    let documents = jobs
+        .iter()
+        .zip(&plans)
+        .map(|(job, plan)| job.dates(plan, None).len())
+        .sum();
     Ok(Preview {
+        documents,
         numbers: register::preview(&books.lines()),
         warnings: timeline::check(loaded, &jobs, &plans),
     })

@@ -88,5 +88,20 @@ fn pack(
         .map_err(|e| format!("cannot write the starter '{kind}': {e}"))
 }
 
+/// The time now as a document property writes it: `2026-12-03T09:30:00Z`.
+pub fn now_w3c() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let (y, m, d) = crate::input::dates::civil_from_days(seconds.div_euclid(86_400));
+    let time = seconds.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        time / 3600,
+        time % 3600 / 60,
+        time % 60
+    )
+}
+
 #[cfg(test)]
 mod tests;
