@@ -1168,8 +1168,13 @@ fn plan_columns(
             plan.raw_after
                 .insert(tree.end_of(cell), (block.close, tail));
             if block.helper == "each_col" {
-                for i in cell..=tree.end_of(cell) {
+                let end = tree.end_of(cell);
+                for (i, tok) in tokens.iter().enumerate().take(end + 1).skip(cell) {
                     plan.repeated[i] = true;
+                    // Copies must not share bookmarks (both halves sit in the cell).
+                    if tok.name.starts_with("w:bookmark") {
+                        plan.dropped[i] = true;
+                    }
                 }
             }
         }
