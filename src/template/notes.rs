@@ -196,3 +196,34 @@ pub fn gather(main: &str, notes: &mut [(NoteKind, String)]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endnote_copied_per_repetition_takes_new_ids_and_leaves_its_original() {
+        let notes = r#"<w:endnotes><w:endnote w:id="0"><w:p/></w:endnote><w:endnote w:id="5"><w:p><w:r><w:t>{{x}}</w:t></w:r></w:p></w:endnote></w:endnotes>"#;
+        let looped: HashSet<(NoteKind, String)> = [(NoteKind::Endnote, "5".to_string())].into();
+        let main = r#"<w:r><w:endnoteReference w:id="5"/></w:r>"#;
+        let spliced = splice(main, &looped, &|k| {
+            (k == NoteKind::Endnote).then(|| notes.to_string())
+        });
+        assert_eq!(
+            spliced,
+            r#"<w:r><w:endnoteReference w:id="5"/><vb:note k="endnote"><w:p><w:r><w:t>{{x}}</w:t></w:r></w:p></vb:note></w:r>"#
+        );
+        // Two repetitions, rendered.
+        let rendered = spliced.replace("{{x}}", "A") + &spliced.replace("{{x}}", "B");
+        let mut parts = vec![(NoteKind::Endnote, strip(notes, NoteKind::Endnote, &looped))];
+        let main = gather(&rendered, &mut parts);
+        assert_eq!(
+            main,
+            r#"<w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="2"/></w:r>"#
+        );
+        assert_eq!(
+            parts[0].1,
+            r#"<w:endnotes><w:endnote w:id="0"><w:p/></w:endnote><w:endnote w:id="1"><w:p><w:r><w:t>A</w:t></w:r></w:p></w:endnote><w:endnote w:id="2"><w:p><w:r><w:t>B</w:t></w:r></w:p></w:endnote></w:endnotes>"#
+        );
+    }
+}
