@@ -1111,3 +1111,32 @@ fn columns_and_merges_of_a_template_saved_by_libreoffice_show_in_its_pdf_and_pas
     assert_eq!(&lines[start..start + expected.len()], expected);
     assert_no_added_violations(&template, &out);
 }
+
+#[test]
+fn a_tag_after_a_footnote_copied_per_repetition_keeps_its_paragraph_number() {
+    let builder = DocxBuilder::new(
+        [
+            p(&["{{#each rows}}"]),
+            with_note_reference("{{ho_ten}}", 1),
+            p(&["{{/each}}"]),
+            p(&["{{ho_tn}}"]),
+        ]
+        .concat(),
+    );
+    let note = r#"<w:footnote w:id="1"><w:p><w:r><w:t>{{chuc_vu}}</w:t></w:r></w:p><w:p><w:r><w:t>{{ho_ten}}</w:t></w:r></w:p></w:footnote>"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), with_footnotes(&builder, note)).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "Cấp,Họ tên,Chức vụ\nSở,An,CV\n").unwrap();
+    let run = vanban(
+        dir.path(),
+        &["check", "t.docx", "--data", "d.csv", "--group-by", "cap"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "t.docx: word/document.xml paragraph 4: {{ho_tn}}: no field 'ho_tn' in the data\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -501,9 +501,10 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
     };
     let scan = scan::scan(&tree);
+    let numbers = notes::paragraph_numbers(&tree, source_xml.contains("<vb:note"));
     let at_paragraph = |p: usize| match tree.paragraphs.get(p).and_then(|p| p.label.as_ref()) {
         Some(label) => format!("{part} <{label}>"),
-        None => format!("{part} paragraph {}", p + 1),
+        None => format!("{part} paragraph {}", numbers[p]),
     };
     for (p, message, hint) in &scan.warnings {
         analysis
@@ -526,7 +527,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     .as_ref()
                     .map(|t| t.kind.clone())
                     .unwrap_or(TagKind::Value),
-                paragraph: f.paragraph + 1,
+                paragraph: numbers[f.paragraph],
                 table_pos: p.table_pos,
                 label: p.label.clone(),
                 expr: f.tag.as_ref().map(|t| t.expr.clone()).unwrap_or_default(),

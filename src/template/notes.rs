@@ -38,6 +38,33 @@ impl NoteKind {
     }
 }
 
+/// The number (1-based) each paragraph of a part has in the template: the paragraphs of a
+/// note copied into the part (`spliced`) are not counted, and take the number of the
+/// paragraph holding their reference.
+pub fn paragraph_numbers(tree: &super::xml::PartTree, spliced: bool) -> Vec<usize> {
+    if !spliced {
+        return (1..=tree.paragraphs.len()).collect();
+    }
+    let mut numbers = Vec::with_capacity(tree.paragraphs.len());
+    let mut counted = 0;
+    for paragraph in &tree.paragraphs {
+        let mut t = tree.tokens[paragraph.open].parent;
+        let mut in_note = false;
+        while t != usize::MAX {
+            if &*tree.tokens[t].name == "vb:note" {
+                in_note = true;
+                break;
+            }
+            t = tree.tokens[t].parent;
+        }
+        if !in_note {
+            counted += 1;
+        }
+        numbers.push(counted.max(1));
+    }
+    numbers
+}
+
 /// The value of `w:id` in an element's markup.
 fn id_of(markup: &str) -> Option<&str> {
     let start = markup.find(" w:id=\"")? + 7;
