@@ -1019,17 +1019,22 @@ fn with_note_reference(text: &str, id: u32) -> String {
     )
 }
 
-#[test]
-fn a_footnote_inside_a_repeated_block_is_copied_per_repetition_with_its_own_id_and_values() {
-    let builder = DocxBuilder::new(
+/// A paragraph per row ending with a reference to footnote 1, then `after`.
+fn noted_rows(after: String) -> DocxBuilder {
+    DocxBuilder::new(
         [
             p(&["{{#each rows}}"]),
             with_note_reference("{{ho_ten}}", 1),
             p(&["{{/each}}"]),
-            with_note_reference("Căn cứ Luật Thi đua, khen thưởng", 2),
+            after,
         ]
         .concat(),
-    );
+    )
+}
+
+#[test]
+fn a_footnote_inside_a_repeated_block_is_copied_per_repetition_with_its_own_id_and_values() {
+    let builder = noted_rows(with_note_reference("Căn cứ Luật Thi đua, khen thưởng", 2));
     let notes = [
         r#"<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{{ho_ten}}, {{chuc_vu}}</w:t></w:r></w:p></w:footnote>"#,
         r#"<w:footnote w:id="2"><w:p><w:r><w:t>Luật số 06/2022/QH15.</w:t></w:r></w:p></w:footnote>"#,
@@ -1110,4 +1115,25 @@ fn columns_and_merges_of_a_template_saved_by_libreoffice_show_in_its_pdf_and_pas
         .unwrap_or_else(|| panic!("{lines:?}"));
     assert_eq!(&lines[start..start + expected.len()], expected);
     assert_no_added_violations(&template, &out);
+}
+
+#[test]
+fn a_tag_after_a_footnote_copied_per_repetition_keeps_its_paragraph_number() {
+    let builder = noted_rows(p(&["{{ho_tn}}"]));
+    let note = r#"<w:footnote w:id="1"><w:p><w:r><w:t>{{chuc_vu}}</w:t></w:r></w:p><w:p><w:r><w:t>{{ho_ten}}</w:t></w:r></w:p></w:footnote>"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.docx"), with_footnotes(&builder, note)).unwrap();
+    std::fs::write(dir.path().join("d.csv"), "Cấp,Họ tên,Chức vụ\nSở,An,CV\n").unwrap();
+    let run = vanban(
+        dir.path(),
+        &["check", "t.docx", "--data", "d.csv", "--group-by", "cap"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "t.docx: word/document.xml paragraph 4: {{ho_tn}}: no field 'ho_tn' in the data\n"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -6,6 +6,19 @@ use super::expr::TagKind;
 use super::scan::{Piece, Scan};
 use super::xml::{PartTree, TokKind};
 
+/// The block helpers of column blocks.
+pub const COLUMN_HELPERS: &[&str] = &["each_col", "if_col", "unless_col"];
+
+pub fn is_column_helper(name: &str) -> bool {
+    COLUMN_HELPERS.contains(&name)
+}
+
+/// Whether a scanned tag opens or closes a column block.
+pub fn is_column_tag(scan: &Scan, tag: usize) -> bool {
+    matches!(&scan.tags[tag].tag, Ok(t) if matches!(&t.kind,
+        TagKind::Open(h) | TagKind::Close(h) if is_column_helper(h)))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     /// Open and close in the same paragraph.
@@ -64,7 +77,7 @@ pub fn control_only_paragraphs(tree: &PartTree, scan: &Scan) -> Vec<bool> {
         let is_control = matches!(
             kind,
             Ok(TagKind::Open(_) | TagKind::Else | TagKind::Close(_) | TagKind::Comment)
-        ) && !super::columns::is_column_tag(scan, index);
+        ) && !is_column_tag(scan, index);
         tags_are_control[found.paragraph] &= is_control;
         all_open[found.paragraph] &= matches!(kind, Ok(TagKind::Open(_)));
         all_close[found.paragraph] &= matches!(kind, Ok(TagKind::Close(_)));
@@ -172,7 +185,7 @@ pub fn pair_blocks(
     for (id, found) in scan.tags.iter().enumerate() {
         let Ok(tag) = &found.tag else { continue };
         // Column blocks pair on their own (see `columns::pair_columns`).
-        if super::columns::is_column_tag(scan, id) {
+        if is_column_tag(scan, id) {
             continue;
         }
         match &tag.kind {

@@ -15,22 +15,10 @@ use handlebars::{
 };
 
 use super::blocks::BlockError;
+pub use super::blocks::{is_column_helper, is_column_tag};
 use super::expr::TagKind;
 use super::scan::Scan;
 use super::xml::{PartTree, TokKind};
-
-/// The block helpers of column blocks.
-pub const COLUMN_HELPERS: &[&str] = &["each_col", "if_col", "unless_col"];
-
-pub fn is_column_helper(name: &str) -> bool {
-    COLUMN_HELPERS.contains(&name)
-}
-
-/// Whether a scanned tag opens or closes a column block.
-pub fn is_column_tag(scan: &Scan, tag: usize) -> bool {
-    matches!(&scan.tags[tag].tag, Ok(t) if matches!(&t.kind,
-        TagKind::Open(h) | TagKind::Close(h) if is_column_helper(h)))
-}
 
 /// A column block, paired and placed.
 #[derive(Debug, Clone)]

@@ -120,7 +120,7 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
         match &tag.kind {
             // A column block keeps the context of each cell: it opens no scope; its item's
             // name is no field.
-            TagKind::Open(helper) if super::columns::is_column_helper(helper) => {
+            TagKind::Open(helper) if super::blocks::is_column_helper(helper) => {
                 let args = terms.get(1..).unwrap_or(&[]);
                 collect(args, scope, helper != "each_col", &mut record);
                 for arg in args {
@@ -129,7 +129,7 @@ fn part_uses(tags: &[TagInfo], p: usize, slug: bool, uses: &mut Vec<FieldUse>) {
                     }
                 }
             }
-            TagKind::Close(helper) if super::columns::is_column_helper(helper) => {}
+            TagKind::Close(helper) if super::blocks::is_column_helper(helper) => {}
             TagKind::Open(helper) => {
                 let args = terms.get(1..).unwrap_or(&[]);
                 let conditional = matches!(helper.as_str(), "if" | "unless");

@@ -501,9 +501,10 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         }
     };
     let scan = scan::scan(&tree);
+    let numbers = notes::paragraph_numbers(&tree, source_xml.contains("<vb:note"));
     let at_paragraph = |p: usize| match tree.paragraphs.get(p).and_then(|p| p.label.as_ref()) {
         Some(label) => format!("{part} <{label}>"),
-        None => format!("{part} paragraph {}", p + 1),
+        None => format!("{part} paragraph {}", numbers[p]),
     };
     for (p, message, hint) in &scan.warnings {
         analysis
@@ -526,7 +527,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     .as_ref()
                     .map(|t| t.kind.clone())
                     .unwrap_or(TagKind::Value),
-                paragraph: f.paragraph + 1,
+                paragraph: numbers[f.paragraph],
                 table_pos: p.table_pos,
                 label: p.label.clone(),
                 expr: f.tag.as_ref().map(|t| t.expr.clone()).unwrap_or_default(),
@@ -1168,8 +1169,13 @@ fn plan_columns(
             plan.raw_after
                 .insert(tree.end_of(cell), (block.close, tail));
             if block.helper == "each_col" {
-                for i in cell..=tree.end_of(cell) {
+                let end = tree.end_of(cell);
+                for (i, tok) in tokens.iter().enumerate().take(end + 1).skip(cell) {
                     plan.repeated[i] = true;
+                    // Copies must not share bookmarks (both halves sit in the cell).
+                    if tok.name.starts_with("w:bookmark") {
+                        plan.dropped[i] = true;
+                    }
                 }
             }
         }

@@ -38,6 +38,33 @@ impl NoteKind {
     }
 }
 
+/// The number (1-based) each paragraph of a part has in the template: the paragraphs of a
+/// note copied into the part (`spliced`) are not counted, and take the number of the
+/// paragraph holding their reference.
+pub fn paragraph_numbers(tree: &super::xml::PartTree, spliced: bool) -> Vec<usize> {
+    if !spliced {
+        return (1..=tree.paragraphs.len()).collect();
+    }
+    let mut numbers = Vec::with_capacity(tree.paragraphs.len());
+    let mut counted = 0;
+    for paragraph in &tree.paragraphs {
+        let mut t = tree.tokens[paragraph.open].parent;
+        let mut in_note = false;
+        while t != usize::MAX {
+            if &*tree.tokens[t].name == "vb:note" {
+                in_note = true;
+                break;
+            }
+            t = tree.tokens[t].parent;
+        }
+        if !in_note {
+            counted += 1;
+        }
+        numbers.push(counted.max(1));
+    }
+    numbers
+}
+
 /// The value of `w:id` in an element's markup.
 fn id_of(markup: &str) -> Option<&str> {
     let start = markup.find(" w:id=\"")? + 7;
@@ -195,4 +222,35 @@ pub fn gather(main: &str, notes: &mut [(NoteKind, String)]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endnote_copied_per_repetition_takes_new_ids_and_leaves_its_original() {
+        let notes = r#"<w:endnotes><w:endnote w:id="0"><w:p/></w:endnote><w:endnote w:id="5"><w:p><w:r><w:t>{{x}}</w:t></w:r></w:p></w:endnote></w:endnotes>"#;
+        let looped: HashSet<(NoteKind, String)> = [(NoteKind::Endnote, "5".to_string())].into();
+        let main = r#"<w:r><w:endnoteReference w:id="5"/></w:r>"#;
+        let spliced = splice(main, &looped, &|k| {
+            (k == NoteKind::Endnote).then(|| notes.to_string())
+        });
+        assert_eq!(
+            spliced,
+            r#"<w:r><w:endnoteReference w:id="5"/><vb:note k="endnote"><w:p><w:r><w:t>{{x}}</w:t></w:r></w:p></vb:note></w:r>"#
+        );
+        // Two repetitions, rendered.
+        let rendered = spliced.replace("{{x}}", "A") + &spliced.replace("{{x}}", "B");
+        let mut parts = vec![(NoteKind::Endnote, strip(notes, NoteKind::Endnote, &looped))];
+        let main = gather(&rendered, &mut parts);
+        assert_eq!(
+            main,
+            r#"<w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="2"/></w:r>"#
+        );
+        assert_eq!(
+            parts[0].1,
+            r#"<w:endnotes><w:endnote w:id="0"><w:p/></w:endnote><w:endnote w:id="1"><w:p><w:r><w:t>A</w:t></w:r></w:p></w:endnote><w:endnote w:id="2"><w:p><w:r><w:t>B</w:t></w:r></w:p></w:endnote></w:endnotes>"#
+        );
+    }
 }
