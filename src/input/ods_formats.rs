@@ -12,8 +12,8 @@ use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::cells::Merge;
 use super::formats::Shown;
-use super::grid::Merge;
 
 /// What calamine does not give of an OpenDocument sheet.
 #[derive(Default)]

@@ -340,7 +340,7 @@ fn first_visible(workbook: &Workbook) -> Option<String> {
 
 /// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`; those of
 /// `.ods` come from [`ods_formats`]): (first row, first column, last row, last column), 0-based.
-fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<grid::Merge> {
+fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<cells::Merge> {
     let regions = match workbook {
         Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
@@ -355,7 +355,7 @@ fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<grid::Merge> {
 /// A value merged down a block of rows (a unit's name beside its people) belongs to every
 /// row of the block, as the clerk sees it: it is copied down the block's first column.
 /// Never past the last row that holds a cell, so a damaged region costs nothing.
-fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[grid::Merge]) -> Vec<GridRow> {
+fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[cells::Merge]) -> Vec<GridRow> {
     let Some(last) = rows.last().map(|r| r.number) else {
         return rows;
     };
