@@ -153,17 +153,26 @@ fn read(
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached, &mut typed)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
     let mut rows = rows;
-    // Number formats calamine does not expose, read from the file itself.
+    // Number formats, hidden rows and merges calamine does not expose, read from the file.
     let mut ods_merges = Vec::new();
+    let mut hidden = None;
     let shown = match &workbook {
         Sheets::Ods(_) => {
             let ods = ods_formats::read(path, &sheet);
             ods_merges = ods.merges;
+            hidden = Some(ods.hidden);
             Some(ods.shown)
         }
-        Sheets::Xls(_) => Some(xls_formats::read(path, &sheet)),
+        Sheets::Xls(_) => {
+            let xls = xls_formats::read(path, &sheet);
+            hidden = Some(xls.hidden);
+            Some(xls.shown)
+        }
         Sheets::Xlsb(_) => Some(xlsb_formats::read(path, &sheet)),
-        _ => None,
+        Sheets::Xlsx(_) => {
+            hidden = hidden::read(path, &sheet);
+            None
+        }
     };
     if let Some(shown) = shown.filter(|s| !s.is_empty()) {
         for row in &mut rows {
@@ -178,18 +187,15 @@ fn read(
             }
         }
     }
-    let rows = match &workbook {
-        Sheets::Xlsx(_) => match hidden::read(path, &sheet) {
-            Some(hidden) => apply_hidden(
-                rows,
-                &hidden,
-                options.keep_filtered,
-                &format!("{display}:{sheet}"),
-                &mut notes,
-            ),
-            None => rows,
-        },
-        _ => rows,
+    let rows = match hidden {
+        Some(hidden) => apply_hidden(
+            rows,
+            &hidden,
+            options.keep_filtered,
+            &format!("{display}:{sheet}"),
+            &mut notes,
+        ),
+        None => rows,
     };
     let merges = match workbook {
         Sheets::Ods(_) => ods_merges,
