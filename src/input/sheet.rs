@@ -154,25 +154,24 @@ fn read(
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
     let mut rows = rows;
     // Number formats, hidden rows and merges calamine does not expose, read from the file.
+    // The merges of `.ods` and `.xlsb`, which calamine does not read.
     let mut ods_merges = Vec::new();
-    let mut hidden = None;
-    let shown = match &workbook {
+    let (shown, hidden) = match &workbook {
         Sheets::Ods(_) => {
             let ods = ods_formats::read(path, &sheet);
             ods_merges = ods.merges;
-            hidden = Some(ods.hidden);
-            Some(ods.shown)
+            (Some(ods.shown), Some(ods.hidden))
         }
         Sheets::Xls(_) => {
             let xls = xls_formats::read(path, &sheet);
-            hidden = Some(xls.hidden);
-            Some(xls.shown)
+            (Some(xls.shown), Some(xls.hidden))
         }
-        Sheets::Xlsb(_) => Some(xlsb_formats::read(path, &sheet)),
-        Sheets::Xlsx(_) => {
-            hidden = hidden::read(path, &sheet);
-            None
+        Sheets::Xlsb(_) => {
+            let xlsb = xlsb_formats::read(path, &sheet);
+            ods_merges = xlsb.merges;
+            (Some(xlsb.shown), Some(xlsb.hidden))
         }
+        Sheets::Xlsx(_) => (None, hidden::read(path, &sheet)),
     };
     if let Some(shown) = shown.filter(|s| !s.is_empty()) {
         for row in &mut rows {
@@ -198,7 +197,7 @@ fn read(
         None => rows,
     };
     let merges = match workbook {
-        Sheets::Ods(_) => ods_merges,
+        Sheets::Ods(_) | Sheets::Xlsb(_) => ods_merges,
         _ => merged_regions(&mut workbook, &sheet),
     };
     let rows = fill_merged_down(rows, &merges);
