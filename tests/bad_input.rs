@@ -1010,7 +1010,15 @@ fn group_keys_spelled_nfc_and_nfd_are_one_group() {
         ],
         0,
     );
-    assert_eq!(run.stderr, "wrote 1 document to out/\n");
+    // One group, and a warning naming the two cells (issue 12).
+    assert_eq!(
+        run.stderr,
+        format!(
+            "d.csv:A3: warning: '{nfd}' and '{nfc}' in A2 differ only in how their accents are encoded, so they are taken as one value\n\
+             hint: retype one of the two cells with the keyboard set to Unicode dựng sẵn (precomposed), to make them alike\n\
+             wrote 1 document to out/\n"
+        )
+    );
     assert_eq!(written(dir.path()), [format!("t-{nfc}.docx")]);
     assert_eq!(
         body(&dir.path().join(format!("out/t-{nfc}.docx"))),

@@ -82,6 +82,12 @@ enum Value {
 /// An Excel binary workbook with the sheet `CanBo`: cell styles 1 `000000000000`, 2 the
 /// built-in `0%`, 3 `000`, 4 `0.0%`.
 fn xlsb(rows: &[&[Value]]) -> Vec<u8> {
+    xlsb_with(rows, &[], &[])
+}
+
+/// The same, with the 0-based rows `hidden` hidden (fDyZero), and the records `tail` after
+/// the sheet's data (merges, an AutoFilter).
+fn xlsb_with(rows: &[&[Value]], hidden: &[u32], tail: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut styles = Vec::new();
     record(&mut styles, 0x0267, &2u32.to_le_bytes()); // BrtBeginFmts
@@ -129,6 +135,9 @@ fn xlsb(rows: &[&[Value]]) -> Vec<u8> {
     for (r, cells) in rows.iter().enumerate() {
         let mut header = (r as u32).to_le_bytes().to_vec();
         header.extend([0u8; 13]);
+        if hidden.contains(&(r as u32)) {
+            header[11] = 0x10;
+        }
         record(&mut part, 0x0000, &header); // BrtRowHdr
         for (c, value) in cells.iter().enumerate() {
             let c = c as u32;
@@ -152,6 +161,7 @@ fn xlsb(rows: &[&[Value]]) -> Vec<u8> {
         }
     }
     record(&mut part, 0x0092, &[]); // BrtEndSheetData
+    part.extend_from_slice(tail);
     record(&mut part, 0x0082, &[]); // BrtEndSheet
 
     let relations = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -212,5 +222,48 @@ fn an_excel_binary_workbook_shows_ids_and_rates_as_excel_shows_them() {
     assert_eq!(
         body(&dir.path().join("out/007.docx")),
         "Nguyễn Văn An: 001080012345, 85%"
+    );
+}
+
+#[test]
+fn an_excel_binary_workbook_gives_its_merges_and_its_filtered_rows() {
+    use Value::*;
+    let mut tail = Vec::new();
+    record(&mut tail, 0x00B1, &1u32.to_le_bytes()); // BrtBeginMergeCells
+    let merge: Vec<u8> = [1u32, 2, 0, 0]
+        .iter()
+        .flat_map(|n| n.to_le_bytes())
+        .collect();
+    record(&mut tail, 0x00B0, &merge); // BrtMergeCell A2:A3
+    record(&mut tail, 0x00B2, &[]); // BrtEndMergeCells
+    let mut filter = vec![0u8; 16];
+    filter[4..8].copy_from_slice(&4u32.to_le_bytes());
+    filter[12..16].copy_from_slice(&1u32.to_le_bytes());
+    record(&mut tail, 0x00A1, &filter); // BrtBeginAFilter A1:B5
+    record(&mut tail, 0x00A3, &[0, 0, 0, 0, 0, 0]); // BrtBeginFilterColumn
+    record(&mut tail, 0x00A4, &[]); // BrtEndFilterColumn
+    record(&mut tail, 0x00A2, &[]); // BrtEndAFilter
+    let rows: [&[Value]; 5] = [
+        &[Text("Đơn vị"), Text("Họ tên")],
+        &[Text("Văn phòng"), Text("An")],
+        &[Text(""), Text("Bình")],
+        &[Text("Kế toán"), Text("Chi")],
+        &[Text("Kế toán"), Text("Dũng")],
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ds.xlsb"), xlsb_with(&rows, &[3], &tail)).unwrap();
+    let (rows, stderr) = data(dir.path(), "ds.xlsb", &[]);
+    assert_eq!(
+        rows,
+        [
+            json!({"don_vi": "Văn phòng", "ho_ten": "An", "_row": 2}),
+            json!({"don_vi": "Văn phòng", "ho_ten": "Bình", "_row": 3}),
+            json!({"don_vi": "Kế toán", "ho_ten": "Dũng", "_row": 5}),
+        ]
+    );
+    assert_eq!(
+        stderr,
+        "ds.xlsb:CanBo: note: row 4 is hidden by the sheet's AutoFilter, so it is left out\n\
+         hint: to read every row, give --keep-filtered (keep_filtered = true in a manifest's source), or clear the filter (Data > Clear) and save\n"
     );
 }

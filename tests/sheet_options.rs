@@ -391,3 +391,43 @@ fn keys_typed_with_decomposed_accents_are_one_value_with_a_warning() {
         run.stderr
     );
 }
+
+#[test]
+fn excel_97_and_opendocument_sheets_hide_rows_as_xlsx_does() {
+    // tests/fixtures/loc.{xls,ods}: an AutoFilter showing unit VP only (rows 3 and 5 hidden);
+    // an-hang.{xls,ods}: row 3 and column C hidden by hand; saved by LibreOffice Calc
+    // (tools/tao-bang-bo-cuc.py).
+    for extension in ["xls", "ods"] {
+        let dir = tempfile::tempdir().unwrap();
+        for stem in ["loc", "an-hang"] {
+            let file = format!("{stem}.{extension}");
+            std::fs::copy(fixture(&file), dir.path().join(&file)).unwrap();
+        }
+        let loc = format!("loc.{extension}");
+        let (rows, stderr) = data(dir.path(), &loc, &[]);
+        assert_eq!(column(&rows, "ho_ten"), ["An", "Chi"], "{loc}");
+        assert_eq!(
+            stderr,
+            format!(
+                "{loc}:DanhSach: note: rows 3 and 5 are hidden by the sheet's AutoFilter, so they are left out\n\
+                 hint: to read every row, give --keep-filtered (keep_filtered = true in a manifest's source), or clear the filter (Data > Clear) and save\n"
+            )
+        );
+        let (rows, _) = data(dir.path(), &loc, &["--keep-filtered"]);
+        assert_eq!(
+            column(&rows, "ho_ten"),
+            ["An", "Bình", "Chi", "Dũng"],
+            "{loc}"
+        );
+        let by_hand = format!("an-hang.{extension}");
+        let (rows, stderr) = data(dir.path(), &by_hand, &[]);
+        assert_eq!(rows.len(), 4, "{by_hand}");
+        assert_eq!(
+            stderr,
+            format!(
+                "{by_hand}:DanhSach: note: row 3 is hidden in the sheet; it is read like the others\n\
+                 {by_hand}:DanhSach: note: column C is hidden in the sheet; it is read like the others\n"
+            )
+        );
+    }
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Generate tests/fixtures/bo-cuc.{xlsx,xls,ods}: one sheet laid out as an office lays out a
-list, saved by LibreOffice Calc in its three formats.
+list, saved by LibreOffice Calc in its three formats; and tests/fixtures/loc.{xls,ods} and
+an-hang.{xls,ods}: a list of four people with an AutoFilter showing unit VP only (rows 3 and
+5 hidden), and with row 3 and column C hidden by hand.
 
     python3 tools/tao-bang-bo-cuc.py      # from the repository root; needs openpyxl and soffice
 
@@ -67,21 +69,46 @@ def build(path):
     wb.save(path)
 
 
+def hidden(path, filtered):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DanhSach"
+    ws.append(["Họ tên", "Đơn vị", "Ghi chú"])
+    for person in [("An", "VP"), ("Bình", "KT"), ("Chi", "VP"), ("Dũng", "KT")]:
+        ws.append(list(person))
+    ws.row_dimensions[3].hidden = True
+    if filtered:
+        ws.auto_filter.ref = "A1:C5"
+        ws.auto_filter.add_filter_column(1, ["VP"])
+        ws.row_dimensions[5].hidden = True
+    else:
+        ws.column_dimensions["C"].hidden = True
+    wb.save(path)
+
+
+FORMATS = {"xlsx": "Calc MS Excel 2007 XML", "xls": "MS Excel 97", "ods": "calc8"}
+
+
 def main():
     with tempfile.TemporaryDirectory() as work:
-        source = os.path.join(work, "bo-cuc.xlsx")
-        build(source)
         profile = "file://" + os.path.join(work, "profile")
-        for target, filter_name in [("xlsx", "Calc MS Excel 2007 XML"), ("xls", "MS Excel 97"), ("ods", "calc8")]:
-            out = os.path.join(work, target)
-            os.mkdir(out)
-            subprocess.run(
-                ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                 f"{target}:{filter_name}", "--outdir", out, source],
-                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )
-            os.replace(os.path.join(out, f"bo-cuc.{target}"), os.path.join(OUT, f"bo-cuc.{target}"))
-    print("wrote tests/fixtures/bo-cuc.{xlsx,xls,ods}", file=sys.stderr)
+        jobs = [("bo-cuc", lambda p: build(p), ["xlsx", "xls", "ods"]),
+                ("loc", lambda p: hidden(p, True), ["xls", "ods"]),
+                ("an-hang", lambda p: hidden(p, False), ["xls", "ods"])]
+        for stem, make, targets in jobs:
+            source = os.path.join(work, "source", f"{stem}.xlsx")
+            os.makedirs(os.path.dirname(source), exist_ok=True)
+            make(source)
+            for target in targets:
+                out = os.path.join(work, target)
+                os.makedirs(out, exist_ok=True)
+                subprocess.run(
+                    ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                     f"{target}:{FORMATS[target]}", "--outdir", out, source],
+                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                )
+                os.replace(os.path.join(out, f"{stem}.{target}"), os.path.join(OUT, f"{stem}.{target}"))
+                print(f"wrote tests/fixtures/{stem}.{target}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,9 @@ impl GridRow {
     }
 }
 
+/// A merged region of a sheet: (first row, first column, last row, last column), 0-based.
+pub(crate) type Merge = (u32, u32, u32, u32);
+
 /// Text cells whose text in the file is not NFC: (1-based row, 0-based column) to the text as
 /// typed (decomposed accents). Their [`Cell::Text`] holds the NFC text; a join or a column
 /// that matched only after that says so.

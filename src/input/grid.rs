@@ -3,15 +3,12 @@
 
 use serde_json::{Map, Value};
 
-use super::cells::{Cell, GridRow, Typed, column_letter, nfc};
+use super::cells::{Cell, GridRow, Merge, Typed, column_letter, nfc};
 use super::header;
 use super::layout::{self, Kind};
 use super::{
     CellError, Column, LoadOptions, Row, SourceKind, Table, legacy, numbers, slug, spaces,
 };
-
-/// A merged region of a sheet: (first row, first column, last row, last column), 0-based.
-pub(crate) type Merge = (u32, u32, u32, u32);
 
 /// The field a section heading (`I. VĂN PHÒNG SỞ`) is given to the rows under it in.
 pub(crate) const SECTION: &str = "_muc";

@@ -3,8 +3,7 @@
 //! rows (`diem_tu_cham`, `diem_hoi_dong`) and the sub-header row is never a record. The two
 //! rows are found from the sheet's merges, or given (`--header-row 4-5`, `header_row = "4-5"`).
 
-use super::cells::{Cell, GridRow};
-use super::grid::Merge;
+use super::cells::{Cell, GridRow, Merge};
 use crate::diag::Diagnostic;
 
 /// The header row(s) as given: `4` (one row) or `4-5` (a group header row and the sub-header

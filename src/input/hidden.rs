@@ -1,6 +1,7 @@
 //! Rows and columns an `.xlsx` sheet hides, read from the package's XML (calamine does not
 //! expose them): rows hidden by an active AutoFilter are not what the clerk sees as the list,
-//! rows and columns hidden by hand are.
+//! rows and columns hidden by hand are. [`Hidden`] is also what the `.xls` and `.ods` readers
+//! (`xls_formats`, `ods_formats`) find.
 
 use std::fs::File;
 use std::io::{BufReader, Read};

@@ -2,8 +2,9 @@
 //! keeps (zero-padded numbers, percentages). calamine gives only the value; the cell's shown
 //! text is in `content.xml` beside it (`office:value="1080012345"`, `<text:p>001080012345`),
 //! so one pass over the sheet's XML tells which cells show more than their value. The same
-//! pass gives the sheet's merged cells (`table:number-rows-spanned`), which calamine does not
-//! read for OpenDocument.
+//! pass gives the sheet's merged cells (`table:number-rows-spanned`) and the rows and columns
+//! it hides (`table:visibility`: `filter` for rows a filter hides, `collapse` for rows and
+//! columns hidden by hand), which calamine does not read for OpenDocument.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -12,8 +13,9 @@ use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::cells::Merge;
 use super::formats::Shown;
-use super::grid::Merge;
+use super::hidden::Hidden;
 
 /// What calamine does not give of an OpenDocument sheet.
 #[derive(Default)]
@@ -23,6 +25,7 @@ pub(crate) struct OdsSheet {
     pub shown: HashMap<(u32, u32), Shown>,
     /// Merged cells: (first row, first column, last row, last column), 0-based.
     pub merges: Vec<Merge>,
+    pub hidden: Hidden,
 }
 
 fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -55,6 +58,8 @@ pub(crate) fn read(path: &Path, name: &str) -> OdsSheet {
     let mut in_sheet = false;
     let (mut row, mut column) = (0u64, 0u64);
     let mut row_repeat = 1u64;
+    // The next column of the sheet's column declarations.
+    let mut sheet_column = 0u64;
     // The cell being read: its value, type, repeat count and text so far.
     let mut cell: Option<(f64, bool, u64, String)> = None;
     loop {
@@ -72,10 +77,25 @@ pub(crate) fn read(path: &Path, name: &str) -> OdsSheet {
             _ if !in_sheet => {}
             Event::Start(e) if e.name().as_ref() == "table:table-row" => {
                 row_repeat = repeat(&e, "table:number-rows-repeated");
+                hide_rows(&e, row, row_repeat, &mut sheet.hidden);
                 column = 0;
             }
             Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
-                row += repeat(&e, "table:number-rows-repeated");
+                let count = repeat(&e, "table:number-rows-repeated");
+                hide_rows(&e, row, count, &mut sheet.hidden);
+                row += count;
+            }
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table-column" => {
+                let count = repeat(&e, "table:number-columns-repeated");
+                if attribute(&e, "table:visibility").as_deref() == Some("collapse")
+                    && let (Ok(first), Ok(last)) = (
+                        usize::try_from(sheet_column),
+                        usize::try_from(sheet_column + count - 1),
+                    )
+                {
+                    sheet.hidden.columns.push((first, last));
+                }
+                sheet_column += count;
             }
             Event::End(e) if e.name().as_ref() == "table:table-row" => {
                 row += row_repeat;
@@ -126,6 +146,24 @@ pub(crate) fn read(path: &Path, name: &str) -> OdsSheet {
         buf.clear();
     }
     sheet
+}
+
+/// The rows (0-based `row`, `count` of them) a `table:table-row` hides: `filter` rows are
+/// hidden by a filter, `collapse` rows by hand. Never more than 1,024 rows of one element (a
+/// repeat to the sheet's edge).
+fn hide_rows(e: &BytesStart<'_>, row: u64, count: u64, hidden: &mut Hidden) {
+    let visibility = attribute(e, "table:visibility");
+    if !matches!(visibility.as_deref(), Some("filter" | "collapse")) {
+        return;
+    }
+    if visibility.as_deref() == Some("filter") {
+        hidden.filtered = true;
+    }
+    for r in row..row + count.min(1024) {
+        if let Ok(number) = usize::try_from(r + 1) {
+            hidden.rows.push(number);
+        }
+    }
 }
 
 /// A cell spanning several rows or columns, at 0-based (`row`, `column`), as a merge.

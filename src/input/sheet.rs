@@ -153,17 +153,25 @@ fn read(
     let rows = sheet_rows(&mut workbook, &sheet, display, &mut uncached, &mut typed)
         .map_err(|e| e.unwrap_or_else(|e| vec![workbook_error(display, path, &e)]))?;
     let mut rows = rows;
-    // Number formats calamine does not expose, read from the file itself.
+    // Number formats, hidden rows and merges calamine does not expose, read from the file.
+    // The merges of `.ods` and `.xlsb`, which calamine does not read.
     let mut ods_merges = Vec::new();
-    let shown = match &workbook {
+    let (shown, hidden) = match &workbook {
         Sheets::Ods(_) => {
             let ods = ods_formats::read(path, &sheet);
             ods_merges = ods.merges;
-            Some(ods.shown)
+            (Some(ods.shown), Some(ods.hidden))
         }
-        Sheets::Xls(_) => Some(xls_formats::read(path, &sheet)),
-        Sheets::Xlsb(_) => Some(xlsb_formats::read(path, &sheet)),
-        _ => None,
+        Sheets::Xls(_) => {
+            let xls = xls_formats::read(path, &sheet);
+            (Some(xls.shown), Some(xls.hidden))
+        }
+        Sheets::Xlsb(_) => {
+            let xlsb = xlsb_formats::read(path, &sheet);
+            ods_merges = xlsb.merges;
+            (Some(xlsb.shown), Some(xlsb.hidden))
+        }
+        Sheets::Xlsx(_) => (None, hidden::read(path, &sheet)),
     };
     if let Some(shown) = shown.filter(|s| !s.is_empty()) {
         for row in &mut rows {
@@ -178,21 +186,18 @@ fn read(
             }
         }
     }
-    let rows = match &workbook {
-        Sheets::Xlsx(_) => match hidden::read(path, &sheet) {
-            Some(hidden) => apply_hidden(
-                rows,
-                &hidden,
-                options.keep_filtered,
-                &format!("{display}:{sheet}"),
-                &mut notes,
-            ),
-            None => rows,
-        },
-        _ => rows,
+    let rows = match hidden {
+        Some(hidden) => apply_hidden(
+            rows,
+            &hidden,
+            options.keep_filtered,
+            &format!("{display}:{sheet}"),
+            &mut notes,
+        ),
+        None => rows,
     };
     let merges = match workbook {
-        Sheets::Ods(_) => ods_merges,
+        Sheets::Ods(_) | Sheets::Xlsb(_) => ods_merges,
         _ => merged_regions(&mut workbook, &sheet),
     };
     let rows = fill_merged_down(rows, &merges);
@@ -340,7 +345,7 @@ fn first_visible(workbook: &Workbook) -> Option<String> {
 
 /// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`; those of
 /// `.ods` come from [`ods_formats`]): (first row, first column, last row, last column), 0-based.
-fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<grid::Merge> {
+fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<cells::Merge> {
     let regions = match workbook {
         Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
@@ -355,7 +360,7 @@ fn merged_regions(workbook: &mut Workbook, sheet: &str) -> Vec<grid::Merge> {
 /// A value merged down a block of rows (a unit's name beside its people) belongs to every
 /// row of the block, as the clerk sees it: it is copied down the block's first column.
 /// Never past the last row that holds a cell, so a damaged region costs nothing.
-fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[grid::Merge]) -> Vec<GridRow> {
+fn fill_merged_down(mut rows: Vec<GridRow>, regions: &[cells::Merge]) -> Vec<GridRow> {
     let Some(last) = rows.last().map(|r| r.number) else {
         return rows;
     };

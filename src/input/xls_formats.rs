@@ -2,13 +2,24 @@
 //! does not expose: the `Workbook` stream of the compound file holds the formats (FORMAT
 //! records) and the cell styles (XF records) in its globals, and each number cell of a sheet
 //! names its XF. Only the formats that change what a number shows are kept (see
-//! [`formats::classify`]): `000000000000` IDs and percentages.
+//! [`formats::classify`]): `000000000000` IDs and percentages. The same pass over the sheet
+//! gives its hidden rows (ROW), hidden columns (COLINFO) and whether a filter hides rows
+//! (FILTERMODE).
 
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
 use super::formats::{self, Shown};
+use super::hidden::Hidden;
+
+/// What calamine does not give of an Excel 97-2003 sheet.
+#[derive(Default)]
+pub(crate) struct XlsSheet {
+    /// Number cells whose format changes what they show: 0-based (row, column).
+    pub shown: HashMap<(u32, u32), Shown>,
+    pub hidden: Hidden,
+}
 
 /// One BIFF record: its type and its data.
 struct Record<'a> {
@@ -64,6 +75,9 @@ const NUMBER: u16 = 0x0203;
 const RK: u16 = 0x027E;
 const MULRK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
+const ROW: u16 = 0x0208;
+const COLINFO: u16 = 0x007D;
+const FILTERMODE: u16 = 0x009B;
 
 /// Excel's built-in formats that show a number differently: `0%` and `0.00%` (ids 9 and 10,
 /// in `.xls` and `.xlsb` alike).
@@ -75,12 +89,13 @@ pub(super) fn builtin(id: u16) -> Shown {
     }
 }
 
-/// How each number cell of the sheet `name` is shown, by (row, column), 0-based, for the
-/// cells whose format changes what they show. Empty when the file cannot be read this way
+/// How the number cells of the sheet `name` are shown, for the cells whose format changes
+/// what they show, and what the sheet hides. Empty when the file cannot be read this way
 /// (calamine then reads it, or says why not).
-pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
+pub(crate) fn read(path: &Path, name: &str) -> XlsSheet {
+    let mut sheet = XlsSheet::default();
     let Some(stream) = workbook_stream(path) else {
-        return HashMap::new();
+        return sheet;
     };
     let mut codes: HashMap<u16, Shown> = HashMap::new();
     let mut styles: Vec<Shown> = Vec::new();
@@ -113,12 +128,14 @@ pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
             _ => {}
         }
     }
-    let mut shown = HashMap::new();
-    let Some(sheet_at) = sheet_at.filter(|_| styles.iter().any(|s| *s != Shown::Plain)) else {
-        return shown;
+    let Some(sheet_at) = sheet_at else {
+        return sheet;
     };
+    let shown = &mut sheet.shown;
+    let hidden = &mut sheet.hidden;
+    let formatted = styles.iter().any(|s| *s != Shown::Plain);
     let mut put = |row: Option<u16>, column: Option<u16>, xf: Option<u16>| {
-        if let (Some(row), Some(column), Some(xf)) = (row, column, xf)
+        if let (true, Some(row), Some(column), Some(xf)) = (formatted, row, column, xf)
             && let Some(&s) = styles.get(usize::from(xf))
             && s != Shown::Plain
         {
@@ -142,11 +159,25 @@ pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
                     put(row, column, u16_at(cell, 0));
                 }
             }
+            // fDyZero: the row is hidden.
+            ROW if u16_at(data, 12).is_some_and(|flags| flags & 0x0020 != 0) => {
+                if let Some(row) = u16_at(data, 0) {
+                    hidden.rows.push(usize::from(row) + 1);
+                }
+            }
+            COLINFO if u16_at(data, 8).is_some_and(|flags| flags & 1 != 0) => {
+                if let (Some(first), Some(last)) = (u16_at(data, 0), u16_at(data, 2))
+                    && last >= first
+                {
+                    hidden.columns.push((usize::from(first), usize::from(last)));
+                }
+            }
+            FILTERMODE => hidden.filtered = true,
             EOF => break,
             _ => {}
         }
     }
-    shown
+    sheet
 }
 
 /// The bytes of the `Workbook` stream (BIFF8; the `Book` of files older than Excel 97 is

@@ -1,15 +1,19 @@
 //! The number formats of an Excel binary workbook (`.xlsb`), which calamine reads but does not
 //! expose: `xl/styles.bin` holds the formats (BrtFmt) and the cell styles (BrtXF), and each
 //! number cell of a sheet's part names its style. Only the formats that change what a number
-//! shows are kept (see [`formats::classify`]): `000000000000` IDs and percentages.
+//! shows are kept (see [`formats::classify`]): `000000000000` IDs and percentages. The same
+//! pass over the sheet gives its merged cells (BrtMergeCell), hidden rows (BrtRowHdr's
+//! fDyZero) and columns (BrtColInfo), and whether an AutoFilter filters a column.
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
+use super::cells::Merge;
 use super::formats::{self, Shown};
 use super::hidden;
+use super::hidden::Hidden;
 use super::xls_formats::{builtin, u16_at, u32_at};
 
 type Zip = zip::ZipArchive<BufReader<File>>;
@@ -61,30 +65,46 @@ const BRT_ROW_HDR: u16 = 0x0000;
 const BRT_CELL_RK: u16 = 0x0002;
 const BRT_CELL_REAL: u16 = 0x0005;
 const BRT_FMLA_NUM: u16 = 0x0009;
-const BRT_END_SHEET_DATA: u16 = 0x0092;
+const BRT_COL_INFO: u16 = 0x003C;
+const BRT_MERGE_CELL: u16 = 0x00B0;
+const BRT_BEGIN_FILTER_COLUMN: u16 = 0x00A3;
 
-/// How each number cell of the sheet `name` is shown, by (row, column), 0-based, for the
-/// cells whose format changes what they show. Empty when the parts cannot be read this way
-/// (calamine then reads the file, or says why not).
-pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
-    let mut shown = HashMap::new();
+/// What calamine does not give of an Excel binary sheet.
+#[derive(Default)]
+pub(crate) struct XlsbSheet {
+    /// Number cells whose format changes what they show: 0-based (row, column).
+    pub shown: HashMap<(u32, u32), Shown>,
+    /// Merged cells: (first row, first column, last row, last column), 0-based.
+    pub merges: Vec<Merge>,
+    pub hidden: Hidden,
+}
+
+/// How the number cells of the sheet `name` are shown (for the cells whose format changes
+/// what they show), its merges and what it hides. Empty when the parts cannot be read this
+/// way (calamine then reads the file, or says why not).
+pub(crate) fn read(path: &Path, name: &str) -> XlsbSheet {
+    let mut sheet = XlsbSheet::default();
     let Some(mut zip) = File::open(path)
         .ok()
         .and_then(|f| Zip::new(BufReader::new(f)).ok())
     else {
-        return shown;
+        return sheet;
     };
     let styles = part(&mut zip, "xl/styles.bin").map_or_else(Vec::new, |p| styles(&p));
-    if styles.iter().all(|s| *s == Shown::Plain) {
-        return shown;
-    }
-    let Some(sheet) = sheet_part(&mut zip, name).and_then(|p| part(&mut zip, &p)) else {
-        return shown;
+    let Some(bytes) = sheet_part(&mut zip, name).and_then(|p| part(&mut zip, &p)) else {
+        return sheet;
     };
+    let shown = &mut sheet.shown;
     let mut row = 0u32;
-    for (kind, data) in records(&sheet) {
+    for (kind, data) in records(&bytes) {
         match kind {
-            BRT_ROW_HDR => row = u32_at(data, 0).unwrap_or(row),
+            BRT_ROW_HDR => {
+                row = u32_at(data, 0).unwrap_or(row);
+                // fDyZero: the row is hidden.
+                if data.get(11).is_some_and(|flags| flags & 0x10 != 0) {
+                    sheet.hidden.rows.push(row as usize + 1);
+                }
+            }
             BRT_CELL_RK | BRT_CELL_REAL | BRT_FMLA_NUM => {
                 if let (Some(column), Some(style)) = (u32_at(data, 0), u32_at(data, 4))
                     && let Some(&s) = usize::try_from(style & 0x00FF_FFFF)
@@ -95,11 +115,28 @@ pub(crate) fn read(path: &Path, name: &str) -> HashMap<(u32, u32), Shown> {
                     shown.insert((row, column), s);
                 }
             }
-            BRT_END_SHEET_DATA => break,
+            BRT_COL_INFO if data.get(16).is_some_and(|flags| flags & 1 != 0) => {
+                if let (Some(first), Some(last)) = (u32_at(data, 0), u32_at(data, 4))
+                    && last >= first
+                {
+                    sheet.hidden.columns.push((first as usize, last as usize));
+                }
+            }
+            BRT_MERGE_CELL => {
+                if let (Some(top), Some(bottom), Some(left), Some(right)) = (
+                    u32_at(data, 0),
+                    u32_at(data, 4),
+                    u32_at(data, 8),
+                    u32_at(data, 12),
+                ) {
+                    sheet.merges.push((top, left, bottom, right));
+                }
+            }
+            BRT_BEGIN_FILTER_COLUMN => sheet.hidden.filtered = true,
             _ => {}
         }
     }
-    shown
+    sheet
 }
 
 /// The cell styles of `xl/styles.bin` (its cellXfs, in order): what each one's format does.
