@@ -56,6 +56,16 @@ fn info(pdf: &Path, key: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A PDF's text, as pdftotext reads it.
+fn text_of(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 fn pages(pdf: &Path) -> usize {
     info(pdf, "Pages").parse().unwrap_or(0)
 }
@@ -153,12 +163,7 @@ fn pdf_beside_each_docx_is_pdf_a_with_its_fonts_properties_and_pages() {
         let n = columns.len();
         assert_eq!(columns[n - 5], "yes", "font not embedded: {row}");
     }
-    let text = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = text_of(&pdf);
     assert!(text.contains("tiếng Việt đầy đủ ỗ ự ẫ"), "{text}");
 
     // The combined PDF: every document's pages, one bookmark per document.
@@ -506,16 +511,153 @@ fn the_printer_offset_moves_every_frame() {
     let xml = crate::common::entry_text(&docx, "word/document.xml").unwrap();
     // 2 mm right = 113 twips, 1.5 mm up = -85 twips.
     assert!(xml.contains("w:x=\"1814\" w:y=\"9327\""), "{xml}");
-    let run = vanban_env(
+    stops(
         dir.path(),
         &["render", "t.docx", "--data", "d.csv", "--offset", "2"],
+        "--offset: expected X,Y in mm, found '2'",
+    );
+}
+
+/// `vanban ARGS` in `dir` stops before writing (exit 2) with `message`.
+fn stops(dir: &Path, args: &[&str], message: &str) {
+    let run = vanban_env(dir, args, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains(message), "{}", run.stderr);
+}
+
+/// The drawings of a calibration page: (name, x, y, width, height) in mm, from the XML.
+fn drawings(xml: &str) -> Vec<(String, f64, f64, f64, f64)> {
+    let mm = |s: &str, open: &str, close: &str| -> f64 {
+        let start = s.find(open).unwrap() + open.len();
+        s[start..start + s[start..].find(close).unwrap()]
+            .parse::<f64>()
+            .unwrap()
+            / 36000.0
+    };
+    xml.split("<wp:anchor ")
+        .skip(1)
+        .map(|a| {
+            let text: String = a
+                .split("<w:t")
+                .skip(1)
+                .filter_map(|t| Some(&t[t.find('>')? + 1..t.find("</w:t>")?]))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            let h = a.find("<wp:positionH").unwrap();
+            let v = a.find("<wp:positionV").unwrap();
+            (
+                text,
+                mm(&a[h..], "<wp:posOffset>", "<"),
+                mm(&a[v..], "<wp:posOffset>", "<"),
+                mm(a, "<wp:extent cx=\"", "\""),
+                mm(a, "\" cy=\"", "\""),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_calibration_page_draws_the_grid_and_the_blank_frames_moved_by_the_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = vanban_env(
+        dir.path(),
+        &["new", "calibration", "can-chinh.docx", "--offset", "1.5,-2"],
         &[],
     );
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("--offset: expected X,Y in mm, found '2'"),
-        "{}",
-        run.stderr
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "wrote the calibration page to can-chinh.docx; print it at actual size\n"
     );
+    let docx = std::fs::read(dir.path().join("can-chinh.docx")).unwrap();
+    let xml = crate::common::entry_text(&docx, "word/document.xml").unwrap();
+    let shapes = drawings(&xml);
+    let near = |a: f64, b: f64| (a - b).abs() < 0.01;
+    // The certificate on blanks' three frames (templates/giay-khen-phoi.docx), each outlined
+    // at its place moved 1.5 mm right and 2 mm up, named, with its place in mm.
+    let frames: Vec<_> = shapes
+        .iter()
+        .filter(|s| s.0.contains(" mm, y "))
+        .cloned()
+        .collect();
+    let expected = [
+        (
+            "Người nhận, nơi công tác, thành tích | x 28,5 mm, y 80 mm, rộng 240 mm",
+            28.5,
+            80.0,
+            240.0,
+        ),
+        (
+            "Quyết định số, số vào sổ | x 30 mm, y 158 mm, rộng 100 mm",
+            30.0,
+            158.0,
+            100.0,
+        ),
+        (
+            "Địa danh, ngày; chức vụ, người ký | x 155 mm, y 140 mm, rộng 115 mm",
+            155.0,
+            140.0,
+            115.0,
+        ),
+    ];
+    assert_eq!(frames.len(), 3, "{frames:#?}");
+    for ((text, x, y, w, _), (name, ex, ey, ew)) in frames.iter().zip(expected) {
+        assert_eq!(text, name);
+        assert!(
+            near(*x, ex + 1.5) && near(*y, ey - 2.0) && near(*w, ew),
+            "{text}: {x} {y} {w}"
+        );
+    }
+    // The template's frames are where the page says: twips of x, y and width.
+    let blank =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/giay-khen-phoi.docx"))
+            .unwrap();
+    let blank = crate::common::entry_text(&blank, "word/document.xml").unwrap();
+    for frame in [
+        r#"w:y="4536" w:w="13608""#,
+        r#"w:x="1701" w:y="8958" w:w="5670""#,
+        r#"w:x="8788" w:y="7938" w:w="6520""#,
+    ] {
+        assert!(blank.contains(frame), "{frame} not in the blank's frames");
+    }
+    // The grid: the page (297 x 210 mm) moved by the offset, and its numbers every 10 mm.
+    let grid: Vec<_> = shapes.iter().filter(|s| s.0.is_empty()).collect();
+    assert_eq!(grid.len(), 3, "{grid:?}");
+    for (_, x, y, w, h) in grid {
+        assert!(near(*x, 1.5) && near(*y, -2.0) && near(*w, 297.0) && near(*h, 210.0));
+    }
+    let numbers: Vec<&str> = shapes
+        .iter()
+        .map(|s| s.0.as_str())
+        .filter(|t| t.parse::<u32>().is_ok())
+        .collect();
+    assert_eq!(numbers.len(), 29 + 19, "{numbers:?}");
+    assert!(xml.contains("Độ lệch máy in: ngang +1,5 mm, dọc -2 mm"));
+
+    stops(
+        dir.path(),
+        &["new", "ke-hoach", "k.docx", "--offset", "1,1"],
+        "--offset: only the calibration page takes a printer offset",
+    );
+
+    // One landscape page in LibreOffice, the frames' names on it.
+    if !office() {
+        return;
+    }
+    let pdf =
+        convert_to_pdf(dir.path(), &[dir.path().join("can-chinh.docx")]).join("can-chinh.pdf");
+    assert_eq!(pages(&pdf), 1);
+    assert!(
+        info(&pdf, "Page size").contains("841.89 x 595.3"),
+        "{}",
+        info(&pdf, "Page size")
+    );
+    let text = text_of(&pdf);
+    for name in [
+        "Người nhận, nơi công tác, thành tích",
+        "Quyết định số, số vào sổ",
+        "x 155 mm, y 140 mm",
+    ] {
+        assert!(text.contains(name), "{name}: {text}");
+    }
 }
