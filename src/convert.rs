@@ -269,6 +269,8 @@ enum Ending {
     TimedOut,
     Interrupted,
     NotStarted(String),
+    /// The work folder (in the output folder) was removed.
+    Gone,
 }
 
 /// Records a file's result (once) and tells the caller.
@@ -307,7 +309,18 @@ fn convert_batch(
         outdir.join(Path::new(input.file_name().unwrap_or_default()).with_extension("pdf"))
     };
     let ready = |j: usize| finish(items, batch[j], Ok(pdf_of(&inputs[j])), done);
-    let ending = run_soffice(soffice, profile, outdir, &inputs, options, &pdf_of, &ready);
+    // The work folder lives in the output folder: when that is removed (a drive unplugged),
+    // nothing more can be written and no file is retried.
+    let work = profile.parent().unwrap_or(profile);
+    let ending = if work.is_dir() {
+        run_soffice(soffice, profile, outdir, &inputs, options, &pdf_of, &ready)
+    } else {
+        Ending::Gone
+    };
+    let ending = match ending {
+        Ending::Exited(_) | Ending::TimedOut if !work.is_dir() => Ending::Gone,
+        ending => ending,
+    };
     let mut requeue = Vec::new();
     let mut rest = Vec::new();
     let mut blamed = false;
@@ -335,6 +348,11 @@ fn convert_batch(
                 );
                 continue;
             }
+            Ending::Gone => {
+                let reason = "the output folder was removed while converting".to_string();
+                finish(items, i, Err(reason), done);
+                continue;
+            }
             // A process that ended early: the first file it did not convert is the one it
             // stopped on; the files after it were never tried and go on elsewhere.
             Ending::TimedOut if !blamed => format!(
@@ -344,8 +362,12 @@ fn convert_batch(
             Ending::Exited(status) if !status.success() && !blamed => {
                 format!("LibreOffice stopped while converting it ({status})")
             }
+            Ending::Exited(status) if status.success() && disk_full(outdir) => {
+                "LibreOffice could not write it: the disk is full".into()
+            }
             Ending::Exited(status) if status.success() => {
-                "LibreOffice could not convert it (is it a valid .docx?)".into()
+                "LibreOffice could not convert it (is it a valid .docx? is there room on the disk?)"
+                    .into()
             }
             _ => {
                 rest.push(i);
@@ -369,6 +391,33 @@ fn convert_batch(
         requeue.push(rest);
     }
     requeue
+}
+
+/// No room left (under 1 MiB) on the disk that holds `dir` (or its parent).
+fn disk_full(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = if dir.is_dir() {
+            dir
+        } else {
+            dir.parent().unwrap_or(dir)
+        };
+        let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: statvfs writes into the zeroed struct it is given; the path is a C string.
+        let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+        if unsafe { libc::statvfs(path.as_ptr(), &mut stat) } != 0 {
+            return false;
+        }
+        (stat.f_bavail as u64).saturating_mul(stat.f_frsize as u64) < 1 << 20
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
 }
 
 /// A PDF written to its end.
@@ -506,6 +555,10 @@ fn watch(
         if INTERRUPTED.load(Ordering::SeqCst) {
             kill_group(&mut child);
             return Ending::Interrupted;
+        }
+        if outdir.parent().is_some_and(|work| !work.is_dir()) {
+            kill_group(&mut child);
+            return Ending::Gone;
         }
         if last_progress.elapsed() > options.timeout {
             kill_group(&mut child);

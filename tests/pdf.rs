@@ -1,7 +1,9 @@
 //! PDF (issue 16): documents converted by vanban's own LibreOffice pool, checked with
 //! poppler's tools as a user would open them; a converter that hangs or crashes (a fake
-//! `VANBAN_SOFFICE`) fails only its document; LibreOffice missing stops the run before
-//! anything is written; no LibreOffice process or work folder is left behind.
+//! `VANBAN_SOFFICE`) fails only its document, as do the real LibreOffice killed mid-run and a
+//! full disk (a file-size limit on the run); an output folder removed mid-run fails the
+//! documents left; LibreOffice missing stops the run before anything is written; no
+//! LibreOffice process or work folder is left behind. The calibration page for blanks.
 
 use std::path::Path;
 use std::process::Command;
@@ -242,6 +244,7 @@ args = sys.argv[1:]
 outdir = args[args.index("--outdir") + 1]
 os.makedirs(outdir, exist_ok=True)
 for path in [a for a in args if a.endswith(".docx")]:
+    time.sleep(float(os.environ.get("FAKE_DELAY", "0")))
     text = zipfile.ZipFile(path).read("word/document.xml").decode()
     if "HANG" in text:
         time.sleep(600)
@@ -660,4 +663,213 @@ fn the_calibration_page_draws_the_grid_and_the_blank_frames_moved_by_the_offset(
     ] {
         assert!(text.contains(name), "{name}: {text}");
     }
+}
+
+/// Six documents of two pages each.
+const SIX: &str = "ma_don_vi,trich_yeu,co_quan_ban_hanh,so_ky_hieu\n\
+    VP,Kế hoạch,SỞ,01/KH\nTT,Báo cáo,SỞ,02/BC\nCCTL,Tờ trình,SỞ,03/TTr\n\
+    KHTC,Công văn,SỞ,04/CV\nQHKH,Biên bản,SỞ,05/BB\nKS,Quyết định,SỞ,06/QĐ\n";
+
+/// Starts `vanban ARGS` in `dir`, its output read when it ends.
+fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (at most two minutes) until `ready` holds.
+fn wait_for(what: &str, ready: impl Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            start.elapsed().as_secs() < 120,
+            "waited too long for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+fn finished(child: std::process::Child) -> (i32, String) {
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// One of `total` documents failed: the summary says so, and the others' PDFs are whole
+/// (two pages each); returns them.
+fn one_failed(stderr: &str, total: usize, out: &Path) -> Vec<String> {
+    let summary = format!(
+        "error: 1 of {total} documents failed; {} written to out/",
+        total - 1
+    );
+    assert!(stderr.contains(&summary), "{stderr}");
+    let pdfs = pdfs_in(out);
+    assert_eq!(pdfs.len(), total - 1, "{pdfs:?}");
+    for pdf in &pdfs {
+        assert_eq!(pages(&out.join(pdf)), 2, "{pdf}");
+    }
+    pdfs
+}
+
+fn pdfs_in(out: &Path) -> Vec<String> {
+    all_files(out)
+        .into_iter()
+        .filter(|f| f.ends_with(".pdf"))
+        .collect()
+}
+
+#[test]
+fn an_output_folder_removed_mid_run_fails_the_documents_left_by_name() {
+    if !python() {
+        return;
+    }
+    let dir = folder(SIX);
+    let soffice = fake(dir.path());
+    let out = dir.path().join("out");
+    let child = start(
+        dir.path(),
+        &[
+            "render", "t.docx", "--data", "d.csv", "--name", NAME, "--pdf", "--jobs", "1",
+        ],
+        &[("VANBAN_SOFFICE", &soffice), ("FAKE_DELAY", "0.3")],
+    );
+    wait_for("the first PDF", || out.join("t-VP.pdf").exists());
+    // The folder goes (a drive unplugged) while LibreOffice converts the others.
+    wait_for("the folder to go", || {
+        std::fs::remove_dir_all(&out).is_ok() && !out.exists()
+    });
+    let (code, stderr) = finished(child);
+    assert_eq!(code, 1, "{stderr}");
+    let failed: Vec<&str> = stderr
+        .lines()
+        .filter(|l| {
+            l.ends_with("cannot make the PDF: the output folder was removed while converting")
+        })
+        .collect();
+    assert!(
+        failed.len() >= 4 && failed.iter().all(|l| l.starts_with("out/t-")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Nothing came back: no folder made again, no process left.
+    assert!(!out.exists(), "{:?}", all_files(&out));
+    assert!(
+        processes_under(dir.path()).is_empty(),
+        "{:?}",
+        processes_under(dir.path())
+    );
+}
+
+/// The real `soffice.bin` processes converting in `dir`, by pid.
+fn converters(dir: &Path) -> Vec<String> {
+    processes_under(dir)
+        .into_iter()
+        .filter(|p| p.contains("soffice.bin"))
+        .map(|p| p.split(':').next().unwrap().to_string())
+        .collect()
+}
+
+fn kill(pids: &[String]) {
+    for pid in pids {
+        let _ = Command::new("kill").args(["-KILL", pid]).status();
+    }
+}
+
+#[test]
+fn libreoffice_killed_mid_run_fails_only_the_document_it_was_converting() {
+    if !office() {
+        return;
+    }
+    let dir = folder(SIX);
+    let out = dir.path().join("out");
+    let child = start(
+        dir.path(),
+        &[
+            "render", "t.docx", "--data", "d.csv", "--name", NAME, "--pdf", "--jobs", "1",
+        ],
+        &[],
+    );
+    // Once the first PDF is there, LibreOffice is killed; then the fresh one that tries
+    // again the document it was converting, alone, is killed too.
+    wait_for("the first PDF", || !pdfs_in(&out).is_empty());
+    let first = converters(dir.path());
+    assert!(
+        !first.is_empty(),
+        "no LibreOffice running after the first PDF"
+    );
+    kill(&first);
+    wait_for("LibreOffice again", || {
+        converters(dir.path()).iter().any(|p| !first.contains(p))
+    });
+    kill(&converters(dir.path()));
+    let (code, stderr) = finished(child);
+    assert_eq!(code, 1, "{stderr}");
+    let failed: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("cannot make the PDF: LibreOffice stopped while converting it"))
+        .collect();
+    assert_eq!(failed.len(), 1, "{stderr}");
+    for pdf in &one_failed(&stderr, 6, &out) {
+        assert!(
+            !failed[0].contains(pdf.as_str()),
+            "{pdf} is written and failed"
+        );
+    }
+    no_leftovers(dir.path(), &out);
+}
+
+#[test]
+fn a_full_disk_fails_the_document_that_does_not_fit_and_writes_the_others() {
+    if !office() {
+        return;
+    }
+    // One document of many pages: its .docx is small (deflated), its PDF is not.
+    let long = "Nội dung rất dài của báo cáo tổng kết phong trào thi đua năm 2024. ".repeat(2500);
+    let data = format!("{SIX}DAI,{long},SỞ,07/BC\n");
+    let dir = folder(&data);
+    let out = dir.path().join("out");
+    // Files may not grow past 200 kB (the disk is full for anything larger); the signal
+    // that would end the process is ignored, so a write fails as on a full disk.
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    command
+        .args([
+            "render", "t.docx", "--data", "d.csv", "--name", NAME, "--pdf", "--jobs", "1",
+        ])
+        .current_dir(dir.path());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: 200_000,
+                    rlim_max: 200_000,
+                };
+                libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                Ok(())
+            });
+        }
+    }
+    let output = command.output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "out/t-DAI.pdf: cannot make the PDF: LibreOffice could not convert it \
+             (is it a valid .docx? is there room on the disk?)"
+        ),
+        "{stderr}"
+    );
+    one_failed(&stderr, 7, &out);
+    assert!(all_files(&out).contains(&"t-DAI.docx".to_string()));
+    no_leftovers(dir.path(), &out);
 }
