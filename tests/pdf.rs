@@ -643,6 +643,10 @@ fn the_calibration_page_draws_the_grid_and_the_blank_frames_moved_by_the_offset(
         "--offset: only the calibration page takes a printer offset",
     );
 
+    if tool_available("openxml-audit", &["--help"]) {
+        let found = crate::office::violations(&dir.path().join("can-chinh.docx"));
+        assert!(found.is_empty(), "{found:?}");
+    }
     // One landscape page in LibreOffice, the frames' names on it.
     if !office() {
         return;
