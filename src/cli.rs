@@ -71,13 +71,17 @@ struct ServeArgs {
 #[derive(clap::Args, Debug)]
 struct NewArgs {
     /// ke-hoach, bao-cao, to-trinh, bien-ban, cong-van, quyet-dinh,
-    /// bao-cao-thanh-tich-ca-nhan, bao-cao-thanh-tich-tap-the or giay-khen
+    /// bao-cao-thanh-tich-ca-nhan, bao-cao-thanh-tich-tap-the or giay-khen; or calibration (a
+    /// millimetre grid with the frames of the certificate on blanks, to print on plain paper)
     kind: String,
     /// The .docx to write
     out: PathBuf,
     /// Replace OUT if it exists
     #[arg(long)]
     force: bool,
+    /// calibration: the printer's offset in mm right and down, as `[print] offset_mm`
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]
+    offset: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -291,19 +295,10 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
             ));
         }
     }
-    let offset_mm = args.offset.as_deref().and_then(|text| {
-        let parsed = text
-            .split_once(',')
-            .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
-            .filter(|(x, y): &(f64, f64)| x.is_finite() && y.is_finite());
-        if parsed.is_none() {
-            errors.push(
-                Diagnostic::error("--offset", format!("expected X,Y in mm, found '{text}'"))
-                    .with_hint("for example --offset 1.5,-2 (1.5 mm right, 2 mm up)"),
-            );
-        }
-        parsed
-    });
+    let offset_mm = args
+        .offset
+        .as_deref()
+        .and_then(|text| parse_offset(text).map_err(|d| errors.push(d)).ok());
     let Some(load) = load.filter(|_| errors.is_empty()) else {
         return Err(errors);
     };
@@ -623,9 +618,34 @@ fn inspect(args: InspectArgs) -> i32 {
     }
 }
 
+/// `--offset X,Y`: the printer's offset in mm, right and down.
+fn parse_offset(text: &str) -> Result<(f64, f64), Diagnostic> {
+    text.split_once(',')
+        .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
+        .filter(|(x, y): &(f64, f64)| x.is_finite() && y.is_finite())
+        .ok_or_else(|| {
+            Diagnostic::error("--offset", format!("expected X,Y in mm, found '{text}'"))
+                .with_hint("for example --offset 1.5,-2 (1.5 mm right, 2 mm up)")
+        })
+}
+
 fn new(args: NewArgs) -> i32 {
-    if !crate::new::KINDS.iter().any(|(kind, _)| *kind == args.kind) {
-        let kinds: Vec<&str> = crate::new::KINDS.iter().map(|(kind, _)| *kind).collect();
+    let calibration = args.kind == crate::new::CALIBRATION;
+    if args.offset.is_some() && !calibration {
+        return report_fatal(&[Diagnostic::error(
+            "--offset",
+            "only the calibration page takes a printer offset",
+        )
+        .with_hint("a template's frames move by the offset when it is rendered (render --offset, [print] offset_mm)")]);
+    }
+    let offset = match args.offset.as_deref().map(parse_offset) {
+        Some(Err(d)) => return report_fatal(&[d]),
+        Some(Ok(offset)) => offset,
+        None => (0.0, 0.0),
+    };
+    if !calibration && !crate::new::KINDS.iter().any(|(kind, _)| *kind == args.kind) {
+        let mut kinds: Vec<&str> = crate::new::KINDS.iter().map(|(kind, _)| *kind).collect();
+        kinds.push(crate::new::CALIBRATION);
         let d = Diagnostic::error("", format!("unknown kind '{}'", args.kind));
         let d = match crate::diag::closest(&args.kind, kinds.iter().copied()) {
             Some(near) => d.with_hint(format!("did you mean '{near}'?")),
@@ -633,7 +653,12 @@ fn new(args: NewArgs) -> i32 {
         };
         return report_fatal(&[d]);
     }
-    let bytes = match crate::new::starter_made(&args.kind, Some(crate::new::now_w3c())) {
+    let bytes = if calibration {
+        crate::new::calibration_page(offset, Some(crate::new::now_w3c()))
+    } else {
+        crate::new::starter_made(&args.kind, Some(crate::new::now_w3c()))
+    };
+    let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
     };
@@ -658,7 +683,11 @@ fn new(args: NewArgs) -> i32 {
         .and_then(|_| crate::batch::write_atomically(&args.out, &bytes));
     match written {
         Ok(()) => {
-            eprintln!("wrote a {} template to {shown}", args.kind);
+            if calibration {
+                eprintln!("wrote the calibration page to {shown}; print it at actual size");
+            } else {
+                eprintln!("wrote a {} template to {shown}", args.kind);
+            }
             0
         }
         Err(e) => report_fatal(&[Diagnostic::error(

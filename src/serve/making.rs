@@ -86,7 +86,7 @@ fn first_pages(state: &State, choices: &Choices) -> Result<Markup, Markup> {
         std::slice::from_ref(&config),
         &pdf_dir,
         &options,
-        &|| {},
+        &|_, _| {},
     );
     let pdf = match made.into_iter().next() {
         Some(Ok(pdf)) => pdf,
