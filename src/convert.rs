@@ -11,6 +11,7 @@
 //! the other files of its batch go on in a fresh process. Everything lives in one work
 //! folder that is removed at the end, and also on Ctrl-C (the processes are killed first).
 
+use crate::diag::msg;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -53,11 +54,14 @@ pub fn default_timeout() -> Duration {
 
 /// The message when LibreOffice cannot be found, before anything is written.
 fn missing(detail: String) -> Diagnostic {
-    Diagnostic::error("", format!("LibreOffice is needed to make PDFs: {detail}")).with_hint(
-        "install it (Debian or Ubuntu: `sudo apt-get install libreoffice-writer-nogui`; \
-         Windows: LibreOffice's installer from libreoffice.org), or set VANBAN_SOFFICE to \
-         its soffice program",
+    Diagnostic::error(
+        "",
+        msg!(
+            "convert-libreoffice-needed-make-pdfs",
+            detail = detail.to_string()
+        ),
     )
+    .with_hint(msg!("convert-install-debian-ubuntu-sudo-apt"))
 }
 
 /// The `soffice` program: `VANBAN_SOFFICE`, else `soffice` or `libreoffice` on the PATH,
@@ -120,7 +124,7 @@ fn install_handler() {
                     let _ = std::fs::remove_dir_all(dir);
                 }
             }
-            eprintln!("interrupted: LibreOffice stopped; no half-written PDF is left");
+            eprintln!("{}", msg!("convert-interrupted").shown());
             std::process::exit(130);
         });
     });

@@ -5,6 +5,7 @@
 //! An expression's value keeps its type (it is printed as JSON and read back); a condition is
 //! true or false as `{{#if}}` sees it; a text is rendered as written, without escaping.
 
+use crate::diag::msg;
 use handlebars::{Context, Handlebars, RenderErrorReason};
 use serde_json::Value;
 
@@ -139,7 +140,7 @@ impl Eval {
         );
         Some(
             match closest(&missing.field, known.iter().map(String::as_str)) {
-                Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+                Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
                 None => d,
             },
         )
@@ -229,7 +230,13 @@ impl Eval {
             .unwrap_or_default();
         Diagnostic::error(
             &self.location,
-            format!("{place}'{source}': {reason}{rendering}"),
+            msg!(
+                "eval-message",
+                place = place.to_string(),
+                source = source.to_string(),
+                reason = reason.to_string(),
+                rendering = rendering.to_string()
+            ),
         )
     }
 

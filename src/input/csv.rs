@@ -1,6 +1,7 @@
 //! CSV files, in the encodings `encoding` reads, with the delimiter found in the file. Cells are read as text; numbers are decided per
 //! column once the header is known (see `numbers`).
 
+use crate::diag::msg;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -22,7 +23,7 @@ pub(crate) fn load(
             0,
             Diagnostic::warning(
                 display,
-                format!("a CSV file has no sheets, so the sheet '{sheet}' is not looked for"),
+                msg!("input-csv-file-has-no-sheets", sheet = sheet.to_string()),
             ),
         );
     }
@@ -42,22 +43,15 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
     match read {
         Read::Utf8 | Read::Utf16 => {}
         Read::Windows1258 => notes.push(
-            Diagnostic::note(
-                display,
-                "the file is not UTF-8: it was read as Windows-1258 (Vietnamese)",
-            )
-            .with_hint(SAVE_AS_UTF8),
+            Diagnostic::note(display, msg!("input-file-not-utf-8-was")).with_hint(SAVE_AS_UTF8),
         ),
         Read::Tcvn3 => {
             if options.legacy == Legacy::Auto {
                 options.to_mut().legacy = Legacy::Tcvn3;
             }
             notes.push(
-                Diagnostic::note(
-                    display,
-                    "the file is not UTF-8: it was read as TCVN3 (ABC) and converted to Unicode",
-                )
-                .with_hint(SAVE_AS_UTF8),
+                Diagnostic::note(display, msg!("input-file-not-utf-8-was-2"))
+                    .with_hint(SAVE_AS_UTF8),
             );
         }
     }
@@ -82,7 +76,10 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                 };
                 return Err(vec![Diagnostic::error(
                     location,
-                    format!("cannot read the CSV file: {}", e.to_string().to_lowercase()),
+                    msg!(
+                        "input-cannot-read-csv-file",
+                        reason = e.to_string().to_lowercase().to_string()
+                    ),
                 )]);
             }
         }
@@ -121,9 +118,10 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                 return Err(vec![
                     Diagnostic::error(
                         format!("{display}:line {line}"),
-                        format!(
-                            "the file is not UTF-8 text and its encoding cannot be told for certain (cell {}{number})",
-                            cells::column_letter(column)
+                        msg!(
+                            "input-file-not-utf-8-text",
+                            column = cells::column_letter(column).to_string(),
+                            number = number.to_string()
                         ),
                     )
                     .with_hint(SAVE_AS_UTF8),

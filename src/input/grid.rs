@@ -1,6 +1,7 @@
 //! Spreadsheets and CSV files both become a grid of typed cells; one function turns a grid
 //! into a [`Table`]: header row, columns, data rows, cell errors, legacy text.
 
+use crate::diag::msg;
 use serde_json::{Map, Value};
 
 use super::cells::{Cell, GridRow, column_letter, nfc};
@@ -98,64 +99,68 @@ pub(crate) fn build_table(
     let last_row = rows.iter().rev().find(|r| !r.is_blank()).map(|r| r.number);
     let Some(last_row) = last_row else {
         return Err(vec![
-            Diagnostic::error(place, format!("{what} is empty"))
-                .with_hint("put a header row and data rows in it"),
+            Diagnostic::error(place, msg!("input-empty", what = what.to_string()))
+                .with_hint(msg!("input-put-header-row-data-rows")),
         ]);
     };
     let header_index = match options.header_row {
         Some(0) => {
             return Err(vec![Diagnostic::error(
                 place,
-                "header row 0 does not exist: rows are numbered from 1",
+                msg!("input-header-row-0-does-not"),
             )]);
         }
         Some(n) if n > last_row => {
             return Err(vec![
                 Diagnostic::error(
                     place,
-                    format!(
-                        "header row {n} is below the data: the last row with data is {last_row}"
+                    msg!(
+                        "input-header-row-below-data-last",
+                        n = n.to_string(),
+                        last_row = last_row.to_string()
                     ),
                 )
-                .with_hint(format!("give a header row between 1 and {last_row}")),
+                .with_hint(msg!(
+                    "input-give-header-row-between-1",
+                    last_row = last_row.to_string()
+                )),
             ]);
         }
         Some(n) => match rows.iter().position(|r| r.number == n && !r.is_blank()) {
             Some(i) => i,
             None => {
                 return Err(vec![
-                    Diagnostic::error(place, format!("header row {n} is empty"))
-                        .with_hint("give the number of the row that holds the column headers"),
+                    Diagnostic::error(place, msg!("input-header-row-empty", n = n.to_string()))
+                        .with_hint(msg!("input-give-number-row-that-holds")),
                 ]);
             }
         },
-        None => {
-            match layout::header_row(&rows) {
-                layout::Header::First(i) => i,
-                layout::Header::BelowTitle(i) => {
-                    let n = rows[i].number;
-                    table.warnings.push(
+        None => match layout::header_row(&rows) {
+            layout::Header::First(i) => i,
+            layout::Header::BelowTitle(i) => {
+                let n = rows[i].number;
+                table.warnings.push(
                     Diagnostic::note(
                         place.clone(),
-                        format!("row {n} is taken as the header row: the rows above it are a title"),
+                        msg!("input-row-taken-header-row-rows", n = n.to_string()),
                     )
-                    .with_hint(format!("give --header-row N to take another row (--header-row {n} says this one)")),
+                    .with_hint(msg!("input-give-header-row-n-take", n = n.to_string())),
                 );
-                    i
-                }
-                layout::Header::Unknown(first) => {
-                    return Err(vec![
+                i
+            }
+            layout::Header::Unknown(first) => {
+                return Err(vec![
                     Diagnostic::error(
                         place,
-                        format!(
-                            "cannot tell which row holds the column headers: row {first} and the rows under it do not look like a header over a table"
+                        msg!(
+                            "input-cannot-tell-which-row-holds",
+                            first = first.to_string()
                         ),
                     )
-                    .with_hint("give --header-row N, the number of the row of the column headers"),
+                    .with_hint(msg!("input-give-header-row-n-number")),
                 ]);
-                }
             }
-        }
+        },
     };
     // Rows above the header are not read at all.
     let mut rows = rows.split_off(header_index);
@@ -163,8 +168,10 @@ pub(crate) fn build_table(
     if let Some(sub) = two_row_header(&mut rows, merges) {
         table.warnings.push(Diagnostic::note(
             place.clone(),
-            format!(
-                "rows {header_row}-{sub} are a two-row header: a merged header over several columns is joined to the header under it (row {sub} is no record)"
+            msg!(
+                "input-rows-two-row-header-merged",
+                header_row = header_row.to_string(),
+                sub = sub.to_string()
             ),
         ));
     }
@@ -205,12 +212,13 @@ pub(crate) fn build_table(
             table.warnings.push(
                 Diagnostic::warning(
                     table.cell_location(&letter, header_row),
-                    format!(
-                        "header {} gives no field name, so column {letter} is ignored",
-                        quote(&header)
+                    msg!(
+                        "input-header-gives-no-field-name",
+                        header = &header.to_string(),
+                        letter = letter.to_string()
                     ),
                 )
-                .with_hint("give the column a header with letters or digits"),
+                .with_hint(msg!("input-give-column-header-with-letters")),
             );
             continue;
         }
@@ -218,15 +226,15 @@ pub(crate) fn build_table(
             errors.push(
                 Diagnostic::error(
                     table.cell_location(&letter, header_row),
-                    format!(
-                        "header {} gives the same field name {} as {} in column {}",
-                        quote(&header),
-                        quote(&key),
-                        quote(&first.header),
-                        first.letter
+                    msg!(
+                        "input-header-gives-same-field-name",
+                        header = &header.to_string(),
+                        key = &key.to_string(),
+                        header2 = &first.header.to_string(),
+                        letter = first.letter.to_string()
                     ),
                 )
-                .with_hint("rename one of the two columns"),
+                .with_hint(msg!("input-rename-one-two-columns")),
             );
             continue;
         }
@@ -244,9 +252,12 @@ pub(crate) fn build_table(
         return Err(vec![
             Diagnostic::error(
                 table.row_location(header_row),
-                format!("row {header_row} gives no field names: its cells hold no headers"),
+                msg!(
+                    "input-row-gives-no-field-names",
+                    header_row = header_row.to_string()
+                ),
             )
-            .with_hint("give the number of the row that holds the column headers"),
+            .with_hint(msg!("input-give-number-row-that-holds")),
         ]);
     }
 
@@ -380,10 +391,14 @@ pub(crate) fn build_table(
             table.warnings.push(
                 Diagnostic::warning(
                     table.cell_location(&letter, number),
-                    format!("column {letter} holds data but has no header, so it is ignored"),
+                    msg!(
+                        "input-column-holds-data-but-has",
+                        letter = letter.to_string()
+                    ),
                 )
-                .with_hint(format!(
-                    "give it a header in row {header_row} to use it in templates"
+                .with_hint(msg!(
+                    "input-give-header-row-use-templates",
+                    header_row = header_row.to_string()
                 )),
             );
         }
@@ -394,9 +409,13 @@ pub(crate) fn build_table(
         table.warnings.push(
             Diagnostic::warning(
                 place,
-                format!("{what} has headers in row {header_row} but no data rows below them"),
+                msg!(
+                    "input-has-headers-row-but-no",
+                    what = what.to_string(),
+                    header_row = header_row.to_string()
+                ),
             )
-            .with_hint("check --sheet and --header-row, or fill in the data"),
+            .with_hint(msg!("input-check-sheet-header-row-fill")),
         );
     }
     Ok(table)

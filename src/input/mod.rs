@@ -7,6 +7,7 @@
 //! - dates: `String` `dd/mm/yyyy` (`dd/mm/yyyy hh:mm` with a time, `hh:mm` for a time only);
 //! - booleans: `Bool`; empty cells: `""`.
 
+use crate::diag::msg;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -176,9 +177,10 @@ pub fn load_table(
             } else {
                 format!("unsupported data file type '.{extension}'")
             };
-            Err(vec![Diagnostic::error(display, message).with_hint(
-                "use a spreadsheet (.xlsx, .xlsm, .xls, .xlsb, .ods), a .csv file (UTF-8) or a .json file",
-            )])
+            Err(vec![
+                Diagnostic::error(display, message)
+                    .with_hint(msg!("input-use-spreadsheet-xlsx-xlsm-xls")),
+            ])
         }
     }
 }
@@ -203,7 +205,7 @@ pub fn not_found(path: &Path, display: &str) -> Diagnostic {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Diagnostic::error(
             display,
-            format!("no such file: there is no folder {shown}/"),
+            msg!("input-no-such-file-there-no", shown = shown.to_string()),
         );
     };
     let names: Vec<String> = entries
@@ -215,9 +217,12 @@ pub fn not_found(path: &Path, display: &str) -> Diagnostic {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let d = Diagnostic::error(display, format!("no such file (looked in {shown}/)"));
+    let d = Diagnostic::error(
+        display,
+        msg!("input-no-such-file-looked", shown = shown.to_string()),
+    );
     match crate::diag::closest(&wanted, names.iter().map(String::as_str)) {
-        Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+        Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
         None => d,
     }
 }

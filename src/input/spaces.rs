@@ -3,10 +3,11 @@
 //! value, so that `VP`, `VP ` and `VP<NBSP>` are one unit when grouped or joined. Two cells
 //! of a column that were told apart only by such spaces are named in a warning.
 
+use crate::diag::msg;
 use std::collections::HashMap;
 
 use super::cells::column_letter;
-use crate::diag::{Diagnostic, quote};
+use crate::diag::Diagnostic;
 
 /// `text` with its invisible spaces tidied: no-break and other Unicode spaces become plain
 /// spaces, zero-width characters go, runs of spaces become one, and the ends are trimmed
@@ -106,13 +107,15 @@ impl Lookalikes {
                 let letter = column_letter(column);
                 Diagnostic::warning(
                     location(&letter, row),
-                    format!(
-                        "{} and {} in {letter}{first_row} differ only in spaces, so they are taken as one value",
-                        quote(&visible(&typed)),
-                        quote(&visible(&first)),
+                    msg!(
+                        "input-differ-only-spaces-they-taken",
+                        typed = &visible(&typed).to_string(),
+                        first = &visible(&first).to_string(),
+                        letter = letter.to_string(),
+                        first_row = first_row.to_string()
                     ),
                 )
-                .with_hint("delete the extra spaces in the sheet (Find and Replace) to make the two cells alike")
+                .with_hint(msg!("input-delete-extra-spaces-sheet-find"))
             })
             .collect()
     }

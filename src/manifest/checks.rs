@@ -4,6 +4,7 @@
 //! with `record` writes its label into a list field of each row it finds, so that documents
 //! can show (and awards leave out) what failed.
 
+use crate::diag::msg;
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
@@ -127,7 +128,11 @@ fn check_rule(
                 vec![i],
                 Diagnostic::warning(
                     table.cell_location(&letter, table.rows[i].number),
-                    format!("rule '{}': {}", rule.name, rule.message),
+                    msg!(
+                        "manifest-rule",
+                        name = rule.name.to_string(),
+                        message = rule.message.to_string()
+                    ),
                 ),
             ));
         }
@@ -148,7 +153,11 @@ fn check_quota(
     let error = |message: String| {
         vec![Diagnostic::error(
             &loaded.display,
-            format!("{place}: {message}"),
+            msg!(
+                "manifest-message",
+                place = place.to_string(),
+                message = message.to_string()
+            ),
         )]
     };
     enum Max {
@@ -232,10 +241,11 @@ fn check_quota(
                 let base = count_cell(Some(&base)).ok().flatten().ok_or_else(|| {
                     vec![Diagnostic::error(
                         table.row_location(table.rows[rows[0]].number),
-                        format!(
-                            "{place}: '{}' is not a whole number here ({})",
-                            quota.of.as_deref().unwrap_or_default(),
-                            format_value(&base)
+                        msg!(
+                            "manifest-not-whole-number-here",
+                            place = place.to_string(),
+                            value = quota.of.as_deref().unwrap_or_default().to_string(),
+                            base = format_value(&base).to_string()
                         ),
                     )]
                 })?;
@@ -249,10 +259,13 @@ fn check_quota(
             let beyond = rows[limit as usize];
             let warning = Diagnostic::warning(
                 table.cell_location(&letter, table.rows[beyond].number),
-                format!(
-                    "quota '{}': '{value}' has {}, over its quota of {limit}{why}",
-                    quota.name,
-                    rows.len()
+                msg!(
+                    "manifest-quota-has-over-quota",
+                    name = quota.name.to_string(),
+                    value = value.to_string(),
+                    count = rows.len().to_string(),
+                    limit = limit.to_string(),
+                    why = why.to_string()
                 ),
             );
             // The warning once, at the first row beyond; every row beyond is recorded.

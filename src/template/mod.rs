@@ -9,6 +9,7 @@
 //!             rows and paragraphs they repeat, values wrapped in the `_v` printer)
 //! ```
 
+use crate::diag::msg;
 pub mod blocks;
 pub mod expr;
 pub mod fields;
@@ -463,9 +464,13 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         errors.push(
             Diagnostic::error(
                 at_paragraph(*p),
-                format!("'{text}' is inside {place}, which Word does not show"),
+                msg!(
+                    "template-inside-which-word-does-not",
+                    text = text.to_string(),
+                    place = place.to_string()
+                ),
             )
-            .with_hint("type the tag as plain text of the paragraph"),
+            .with_hint(msg!("template-type-tag-plain-text-paragraph")),
         );
     }
     let mut terms_of: Vec<Vec<Term>> = Vec::with_capacity(scan.tags.len());
@@ -494,7 +499,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
             errors.push(
                 Diagnostic::error(
                     at_paragraph(found.paragraph),
-                    format!("{}: {message}", found.text),
+                    msg!(
+                        "template-message",
+                        text = found.text.to_string(),
+                        message = message.to_string()
+                    ),
                 )
                 .with_hint(hint),
             );
@@ -508,7 +517,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     if let Some(message) = check_call(&name, count) {
                         let d = Diagnostic::error(
                             at_paragraph(found.paragraph),
-                            format!("{}: {message}", found.text),
+                            msg!(
+                                "template-message",
+                                text = found.text.to_string(),
+                                message = message.to_string()
+                            ),
                         );
                         // A block's helper is meant to be one of the block helpers.
                         let is_block = matches!(
@@ -522,8 +535,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                         };
                         errors.push(if message.starts_with("unknown") {
                             match crate::diag::closest(&name, names) {
-                                Some(near) => d.with_hint(format!("did you mean '{near}'?")),
-                                None => d.with_hint("see the helpers listed in the README"),
+                                Some(near) => d.with_hint(msg!(
+                                    "manifest-did-you-mean",
+                                    near = near.to_string()
+                                )),
+                                None => d.with_hint(msg!("template-see-helpers-listed-readme")),
                             }
                         } else {
                             d
@@ -535,7 +551,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
             Err(message) => {
                 errors.push(Diagnostic::error(
                     at_paragraph(found.paragraph),
-                    format!("{}: {message}", found.text),
+                    msg!(
+                        "template-message",
+                        text = found.text.to_string(),
+                        message = message.to_string()
+                    ),
                 ));
                 analysis.tags[t].unreadable = true;
                 terms_of.push(Vec::new());
@@ -590,8 +610,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     None => (part.clone(), String::new()),
                 };
                 analysis.errors.push(
-                    Diagnostic::error(location, format!("{what}this tag cannot be read"))
-                        .with_hint(TAG_FORMS),
+                    Diagnostic::error(
+                        location,
+                        msg!("template-this-tag-cannot-read", what = what.to_string()),
+                    )
+                    .with_hint(TAG_FORMS),
                 );
             }
         }

@@ -1,6 +1,7 @@
 //! The Council's votes: for and against counted per nominee against the members and the
 //! threshold that applies, giving each row its `bieu_quyet` (share, verdict).
 
+use crate::diag::msg;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -28,7 +29,11 @@ pub(super) fn count_votes(
     let error = |message: String| {
         vec![Diagnostic::error(
             &loaded.display,
-            format!("{place}: {message}"),
+            msg!(
+                "manifest-message",
+                place = place.to_string(),
+                message = message.to_string()
+            ),
         )]
     };
     // A positive whole number, written in the manifest or a global's name.
@@ -110,7 +115,14 @@ pub(super) fn count_votes(
         let fields = &table.rows[i].fields;
         let cell = |key: &str, letter: &str| {
             count_cell(fields.get(key)).map_err(|m| {
-                Diagnostic::error(table.cell_location(letter, number), format!("{place}: {m}"))
+                Diagnostic::error(
+                    table.cell_location(letter, number),
+                    msg!(
+                        "manifest-message-2",
+                        place = place.to_string(),
+                        m = m.to_string()
+                    ),
+                )
             })
         };
         let (yes, no) = match (
@@ -144,7 +156,10 @@ pub(super) fn count_votes(
             None => {
                 warnings.push(Diagnostic::warning(
                     table.cell_location(&for_letter, number),
-                    format!("{place}: no vote count; the nominee is marked not passed"),
+                    msg!(
+                        "manifest-no-vote-count-nominee-marked",
+                        place = place.to_string()
+                    ),
                 ));
                 result.insert("dong_y".into(), Value::Null);
                 result.insert(
@@ -178,7 +193,7 @@ pub(super) fn count_votes(
                     warnings.push(
                         Diagnostic::warning(
                             table.cell_location(&for_letter, number),
-                            format!("{place}: {what}, not the {present} members present"),
+                            msg!("manifest-not-members-present", place = place.to_string(), what = what.to_string(), present = present.to_string()),
                         )
                         .with_hint(match &votes.abstained {
                             Some(name) => format!("correct the counts, or record in '{name}' the members who did not vote"),
@@ -190,9 +205,12 @@ pub(super) fn count_votes(
                 if yes + no.unwrap_or(0) > members {
                     errors.push(Diagnostic::error(
                         table.cell_location(&for_letter, number),
-                        format!(
-                            "{place}: {yes} for and {} against make more votes than the {members} members",
-                            no.unwrap_or(0)
+                        msg!(
+                            "manifest-against-make-more-votes-than",
+                            place = place.to_string(),
+                            yes = yes.to_string(),
+                            no = no.unwrap_or(0).to_string(),
+                            members = members.to_string()
                         ),
                     ));
                 }

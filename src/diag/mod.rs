@@ -2,10 +2,20 @@
 //!
 //! One line per problem, `location: message`, lower case, no final period, user values in
 //! single quotes; a `hint:` line follows where the fix is known. Low-level code builds the
-//! message; the caller that knows the place sets the location.
+//! message; the caller that knows the place sets the location. Messages and hints are ids of
+//! the catalogue (`locales/*.ftl`) with arguments, built with `msg!`; `render` puts a
+//! diagnostic in English or Vietnamese.
 
 use std::fmt;
 use std::path::Path;
+
+pub mod catalogue;
+#[cfg(test)]
+mod catalogue_tests;
+mod message;
+
+pub(crate) use message::msg;
+pub use message::{Arg, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -20,34 +30,52 @@ pub struct Diagnostic {
     /// `inputs/can-bo.xlsx:CanBo!B12` or `templates/x.docx: word/document.xml paragraph 14`;
     /// empty when the problem has no place (then the line starts with `error:`).
     pub location: String,
+    /// The message in English, as `Display` prints it.
     pub message: String,
+    /// The hints in English.
     pub hints: Vec<String>,
+    /// The message and hints as the catalogue holds them, for `render` (boxed: a diagnostic
+    /// travels in `Err`s and stays small).
+    pub texts: Box<Texts>,
+}
+
+/// A diagnostic's message and hints as ids with arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    pub message: Message,
+    pub hints: Vec<Message>,
 }
 
 impl Diagnostic {
-    pub fn error(location: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, location, message)
+    pub fn error(location: impl Into<String>, message: impl Into<Message>) -> Self {
+        Self::new(Severity::Error, location, message.into())
     }
 
-    pub fn warning(location: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, location, message)
+    pub fn warning(location: impl Into<String>, message: impl Into<Message>) -> Self {
+        Self::new(Severity::Warning, location, message.into())
     }
 
-    pub fn note(location: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Note, location, message)
+    pub fn note(location: impl Into<String>, message: impl Into<Message>) -> Self {
+        Self::new(Severity::Note, location, message.into())
     }
 
-    fn new(severity: Severity, location: impl Into<String>, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, location: impl Into<String>, message: Message) -> Self {
         Diagnostic {
             severity,
             location: location.into(),
-            message: message.into(),
+            message: message.english(),
             hints: Vec::new(),
+            texts: Box::new(Texts {
+                message,
+                hints: Vec::new(),
+            }),
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hints.push(hint.into());
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
+        let hint = hint.into();
+        self.hints.push(hint.english());
+        self.texts.hints.push(hint);
         self
     }
 
@@ -90,6 +118,25 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+// Transitional: a message not yet in the catalogue, shown as it is in every language.
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        msg!("untranslated", text = text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        msg!("untranslated", text = text)
+    }
+}
+
+impl From<&String> for Message {
+    fn from(text: &String) -> Self {
+        msg!("untranslated", text = text)
+    }
+}
+
 /// The language messages are shown in: English on the command line by default, Vietnamese on
 /// the web page and where the locale is Vietnamese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -99,12 +146,69 @@ pub enum Lang {
     Vi,
 }
 
+impl Lang {
+    /// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that
+    /// is set and not empty (as POSIX orders them); Vietnamese when it starts with `vi`.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.starts_with("vi") => Lang::Vi,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language the command line prints in, set once by `set_current` at the start.
+    pub fn current() -> Lang {
+        match CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
+            1 => Lang::Vi,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn set_current(lang: Lang) {
+        let value = match lang {
+            Lang::En => 0,
+            Lang::Vi => 1,
+        };
+        CURRENT.store(value, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+static CURRENT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
 impl Diagnostic {
-    /// The diagnostic as `Display` prints it, in `lang`. Until the message catalogue lands
-    /// every language gets the English text.
+    /// The diagnostic in `lang`. English is what `Display` prints; Vietnamese always names the
+    /// kind (`lỗi:`, `cảnh báo:`, `ghi chú:`) after the location, and its hints `gợi ý:`.
     pub fn render(&self, lang: Lang) -> String {
-        let _ = lang;
-        self.to_string()
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let label = match self.severity {
+            Severity::Error => msg!("label-error"),
+            Severity::Warning => msg!("label-warning"),
+            Severity::Note => msg!("label-note"),
+        }
+        .render(lang);
+        let message = self.texts.message.render(lang);
+        let mut text = if self.location.is_empty() {
+            format!("{label}: {message}")
+        } else {
+            let location = catalogue::location(&self.location, lang);
+            format!("{location}: {label}: {message}")
+        };
+        let hint = msg!("label-hint").render(lang);
+        for h in &self.texts.hints {
+            text.push_str(&format!("\n{hint}: {}", h.render(lang)));
+        }
+        text
+    }
+
+    /// The diagnostic in the command line's language (`Lang::current`).
+    pub fn shown(&self) -> String {
+        self.render(Lang::current())
     }
 }
 

@@ -1,0 +1,250 @@
+# Thông báo của vanban bằng tiếng Việt (Unicode dựng sẵn, NFC).
+# Tên trường, địa chỉ ô và đường dẫn tệp giữ nguyên; giá trị của người dùng trong dấu nháy đơn.
+
+## Nhãn và từ chỉ vị trí
+
+label-error = lỗi
+label-warning = cảnh báo
+label-note = ghi chú
+label-hint = gợi ý
+place-paragraph = đoạn
+place-table = bảng
+place-row = hàng
+place-cell = ô
+place-line = dòng
+place-record = bản ghi
+place-column = cột
+
+## Phần dùng chung
+
+empty = {""}
+and-more = {" "}và { $count } văn bản khác
+input-and-more-in-column = {" "}(và { $count } ô khác trong cột này)
+manifest-from-earlier-run-not-written = { $count } văn bản từ lần chạy trước không được lần chạy này ghi lại: { $shown }{ $more }
+check-records-lack-field-record = { $lacking } trong { $count } bản ghi thiếu trường '{ $key }' (bản ghi { $shown }{ $more })
+
+## Dòng trạng thái của dòng lệnh
+
+cli-wrote-documents = đã ghi { $count } văn bản vào { $out }/
+cli-wrote-documents-of-kinds = đã ghi { $count } văn bản thuộc { $kinds } loại vào { $out }/ (bản tóm tắt ở { $out }/{ $summary })
+cli-documents-failed = lỗi: { $failed } trong { $total } văn bản không tạo được; đã ghi { $written } văn bản vào { $out }/
+cli-numbers-a-run-would-print = các số mà một lần chạy sẽ cấp (sổ đăng ký không bị thay đổi):
+cli-no-problems-found = { $file }: không có vấn đề gì
+cli-no-errors-warnings = { $file }: không có lỗi; { $count } cảnh báo
+cli-problems-found-in = lỗi: tìm thấy { $count } vấn đề trong { $file }
+cli-problems-found-nothing-written = lỗi: tìm thấy { $count } vấn đề; chưa ghi tệp nào
+cli-wrote-template = đã ghi mẫu { $kind } vào { $file }
+convert-interrupted = đã dừng: LibreOffice đã ngừng; không để lại tệp PDF nào ghi dở
+
+## Tạm thời
+
+untranslated = { $text }
+
+## manifest
+
+manifest-rule = quy tắc '{ $name }': { $message }
+manifest-message = { $place }: { $message }
+manifest-not-whole-number-here = { $place }: '{ $value }' không phải số nguyên ở đây ({ $base })
+manifest-quota-has-over-quota = chỉ tiêu '{ $name }': '{ $value }' có { $count }, vượt chỉ tiêu { $limit }{ $why }
+manifest-no-source = { $place }: không có nguồn '{ $name }'
+manifest-did-you-mean = có phải ý bạn là '{ $near }'?
+manifest-sources = các nguồn là { $value }
+manifest-no-column = { $place }: không có cột '{ $field }' trong { $source }
+manifest-register-has-no-column-header = sổ đăng ký không có cột '{ $header }' ở hàng tiêu đề
+manifest-row-1-sheet-holds-headers = hàng 1 của trang tính { $sheet } chứa các tiêu đề: { $headers }
+manifest-register-s-cell-holds-error = ô của sổ đăng ký chứa giá trị lỗi ({ $value })
+manifest-does-not-start-with-number = '{ $number }' không bắt đầu bằng số
+manifest-write-number-then-then-symbol = ghi số, rồi '/', rồi ký hiệu: 05/KH-STNMT
+manifest-number-book-but-date-numbers = số { $number } thuộc sổ năm { $year }, nhưng ngày của nó { $date } ({ $date_at }) thuộc năm { $date_year }; số văn bản đánh lại từ đầu mỗi năm
+manifest-not-year = '{ $year_text }' không phải là năm
+manifest-number-has-no-date = số { $number } không có ngày
+manifest-write-document-s-date-dd = ghi ngày của văn bản (dd/mm/yyyy): năm của văn bản là năm của sổ
+manifest-number-book-already-one-number = số { $seq } của sổ { $book } ({ $year }) đã có ở { $first }: mỗi số chỉ dành cho một văn bản
+manifest-document-already-has-number-book = văn bản '{ $key }' đã có số trong sổ { $book } ({ $year }), ở { $first }
+manifest-cannot-make-register = không tạo được sổ đăng ký: { $e }
+manifest-cannot-write-register = không ghi được sổ đăng ký: { $e }
+manifest-close-register-if-open-excel = hãy đóng sổ đăng ký nếu nó đang mở trong Excel, và kiểm tra thư mục có ghi được không
+manifest-dates-no-document-kind = dates: '{ $date }' không phải loại văn bản nào
+manifest-dated-not = { $date }: đề ngày { $date2 }, không { $words } { $bound } ({ $other }){ $why }
+manifest-order-set = thứ tự này được đặt ở { $here }
+manifest-formats-unknown-format = formats: không biết định dạng '{ $other }'
+manifest-formats-docx-pdf-e-g = các định dạng là "docx" và "pdf", ví dụ formats = ["docx", "pdf"]
+manifest-formats-empty-documents-would-make = formats: để trống; các văn bản sẽ không tạo ra tệp nào
+manifest-formats-docx-pdf-docx-pdf = formats = ["docx"], ["pdf"] hoặc ["docx", "pdf"]
+manifest-cannot-write-summary = không ghi được bản tóm tắt: { $e }
+manifest-they-listed-summary-vanban-run = chúng được liệt kê trong bản tóm tắt; `vanban run --clean` sẽ xoá chúng
+manifest-cannot-remove-stale-document = không xoá được văn bản cũ: { $e }
+manifest-message-2 = { $place }: { $m }
+manifest-no-vote-count-nominee-marked = { $place }: không có số phiếu; người được đề cử được ghi là không đạt
+manifest-not-members-present = { $place }: { $what }, không bằng { $present } thành viên có mặt
+manifest-against-make-more-votes-than = { $place }: { $yes } đồng ý và { $no } không đồng ý, nhiều phiếu hơn { $members } thành viên
+manifest-one-true-needs-key = { $place }: 'one = true' cần có 'key'
+manifest-no-column-2 = { $place }: không có cột '{ $key }'
+manifest-matches-no-row = '{ $key }' không khớp hàng nào của '{ $into }' ({ $parent_source })
+manifest-add-correct-code = hãy thêm '{ $key }' vào { $parent_source }, hoặc sửa lại mã
+manifest-matches-no-row-2 = '{ $key }' không khớp hàng nào của '{ $from }'
+manifest-give-either-value-rank = { $place }: hãy ghi 'value' hoặc 'rank', chỉ một trong hai
+manifest-order-expected-asc-desc-found = { $place }: order: cần "asc" hoặc "desc", nhưng gặp '{ $other }'
+manifest-no-field = { $place }: không có trường '{ $by }' trong { $source }
+manifest-expected-number-found = { $place }: cần một số trong '{ $by }', nhưng gặp { $value }
+manifest-cannot-read-manifest = không đọc được tệp kê khai: { $e }
+manifest-sources-legacy-expected-auto-tcvn3 = sources.{ $name }.legacy: cần auto, tcvn3, vni hoặc off, nhưng gặp '{ $other }'
+
+## input
+
+input-numbers-read-two-ways-with = các số của { $name } đọc được theo hai cách ('{ $text }' là { $vietnamese } nếu dấu { $comma } ngăn cách hàng nghìn, là { $english } nếu dấu { $comma2 } là dấu thập phân), nên cột được giữ nguyên dạng chữ như khi gõ
+input-templates-print-these-cells-typed = mẫu sẽ in các ô này đúng như khi gõ; muốn chúng là số, hãy ghi mọi số trong cột theo cùng một cách, kèm phần thập phân (8,5 hoặc 1.250.000)
+input-holds-numbers-text-such-whole = { $name } chứa cả số lẫn chữ, chẳng hạn '{ $text }', nên cả cột được giữ nguyên dạng chữ như khi gõ
+input-make-column-numbers-leave-only = muốn cột là số, hãy chỉ để số trong cột (hoặc ô trống)
+input-empty = { $what } để trống
+input-put-header-row-data-rows = hãy đặt một hàng tiêu đề và các hàng dữ liệu vào đó
+input-header-row-0-does-not = không có hàng tiêu đề 0: các hàng được đánh số từ 1
+input-header-row-below-data-last = hàng tiêu đề { $n } nằm dưới dữ liệu: hàng cuối cùng có dữ liệu là hàng { $last_row }
+input-give-header-row-between-1 = hãy chọn hàng tiêu đề trong khoảng từ 1 đến { $last_row }
+input-header-row-empty = hàng tiêu đề { $n } để trống
+input-give-number-row-that-holds = hãy cho biết số thứ tự của hàng chứa tiêu đề các cột
+input-row-taken-header-row-rows = hàng { $n } được lấy làm hàng tiêu đề: các hàng phía trên là phần tiêu đề chung
+input-give-header-row-n-take = dùng --header-row N để lấy hàng khác (--header-row { $n } là chọn đúng hàng này)
+input-cannot-tell-which-row-holds = không xác định được hàng nào chứa tiêu đề các cột: hàng { $first } và các hàng bên dưới không giống tiêu đề của một bảng
+input-give-header-row-n-number = dùng --header-row N, với N là số thứ tự hàng tiêu đề các cột
+input-rows-two-row-header-merged = các hàng { $header_row }-{ $sub } là tiêu đề hai tầng: tiêu đề gộp trên nhiều cột được ghép với tiêu đề bên dưới (hàng { $sub } không phải bản ghi)
+input-header-gives-no-field-name = tiêu đề '{ $header }' không cho ra tên trường nào, nên cột { $letter } bị bỏ qua
+input-give-column-header-with-letters = hãy đặt cho cột một tiêu đề có chữ hoặc số
+input-header-gives-same-field-name = tiêu đề '{ $header }' cho ra cùng tên trường '{ $key }' với '{ $header2 }' ở cột { $letter }
+input-rename-one-two-columns = hãy đổi tên một trong hai cột
+input-row-gives-no-field-names = hàng { $header_row } không cho ra tên trường nào: các ô của nó không có tiêu đề
+input-column-holds-data-but-has = cột { $letter } có dữ liệu nhưng không có tiêu đề, nên bị bỏ qua
+input-give-header-row-use-templates = hãy đặt tiêu đề cho nó ở hàng { $header_row } để dùng được trong mẫu
+input-has-headers-row-but-no = { $what } có tiêu đề ở hàng { $header_row } nhưng không có hàng dữ liệu nào bên dưới
+input-check-sheet-header-row-fill = hãy kiểm tra --sheet và --header-row, hoặc điền dữ liệu vào
+input-differ-only-spaces-they-taken = '{ $typed }' và '{ $first }' ở ô { $letter }{ $first_row } chỉ khác nhau về dấu cách, nên được coi là một giá trị
+input-delete-extra-spaces-sheet-find = hãy xoá các dấu cách thừa trong trang tính (Tìm và Thay thế) để hai ô giống nhau
+input-cannot-read-workbook-file-damaged = không đọc được sổ tính: tệp bị hỏng
+input-open-excel-libreoffice-save-again = hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại
+input-cannot-read-workbook-with-name = không đọc được sổ tính: đây là { $what } mang đuôi .{ $extension }, không phải tệp .{ $extension } thật
+input-open-excel-libreoffice-calc-save = hãy mở tệp bằng Excel (hoặc LibreOffice Calc) rồi lưu thành Excel Workbook (.xlsx)
+input-sheet-read-before-hidden = trang tính '{ $first }' được đọc: { $count ->
+        [one] trang tính
+       *[other] các trang tính
+    } { $hidden } đứng trước nó đang bị ẩn
+input-give-sheet-name-read-another = dùng --sheet TÊN để đọc trang tính khác
+input-workbook-has-no-sheets = sổ tính không có trang tính nào
+input-no-sheet = không có trang tính '{ $wanted }'
+input-hidden-sheet-s-autofilter-left = { $noun ->
+        [row] hàng
+       *[other] các hàng
+    } { $numbers } bị bộ lọc (AutoFilter) của trang tính ẩn đi, nên không được đọc
+input-read-every-row-clear-filter = muốn đọc mọi hàng, hãy bỏ bộ lọc (Dữ liệu > Xoá bộ lọc) rồi lưu lại
+input-hidden-sheet-read-like-others = { $noun ->
+        [row] hàng
+       *[other] các hàng
+    } { $numbers } bị ẩn trong trang tính; vẫn được đọc như các hàng khác
+input-hidden-sheet-read-like-others-2 = { $noun ->
+        [column] cột
+       *[other] các cột
+    } { $columns } bị ẩn trong trang tính; vẫn được đọc như các cột khác
+input-cell-holds-formula-with-no = ô chứa công thức chưa có giá trị được lưu{ $more }; ô được đọc là trống
+input-open-workbook-excel-libreoffice-save = hãy mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại: các chương trình này lưu giá trị của từng công thức
+input-cannot-read-workbook-file-damaged-2 = không đọc được sổ tính: tệp bị hỏng (có một ô ở hàng { $row } cột { $column }, vượt quá XFD1048576, ô cuối cùng của trang tính)
+input-sheet-too-large-read-cells = trang tính quá lớn, không đọc được: các ô kéo tới cột { $column } và hàng { $last }
+input-delete-rows-columns-past-table = hãy xoá các hàng và cột nằm ngoài bảng (chọn chúng, bấm Delete) rồi lưu lại
+input-cannot-read-workbook-protected-password = không đọc được sổ tính: tệp được bảo vệ bằng mật khẩu
+input-open-remove-password-open-file = hãy mở tệp, bỏ mật khẩu mở tệp (Tệp > Thông tin > Bảo vệ Sổ làm việc) rồi lưu lại
+input-cannot-read-workbook-file-damaged-3 = không đọc được sổ tính: tệp bị hỏng (nội dung bị cắt cụt hoặc không phải XML hợp lệ)
+input-open-libreoffice-calc-excel-save = hãy mở tệp bằng LibreOffice Calc hoặc Excel rồi lưu lại
+input-cannot-read-workbook-not-file = không đọc được sổ tính: đây không phải tệp .{ $extension }, hoặc tệp bị hỏng hay bị cắt cụt
+input-check-that-file-spreadsheet-saved = hãy kiểm tra xem tệp có phải bảng tính được lưu bằng Excel hoặc LibreOffice không
+input-cannot-read-workbook = không đọc được sổ tính: { $reason }
+input-converted-cell-typed-unicode = đã chuyển { $n } ô gõ bằng bảng mã { $name } sang Unicode: { $list }
+input-check-converted-text-give-legacy = hãy kiểm tra lại chữ đã chuyển; dùng --legacy off để giữ nguyên chữ như khi gõ
+input-json-file-has-no-sheets = tệp JSON không có trang tính hay hàng tiêu đề, nên { $and } đã cho bị bỏ qua
+input-invalid-json = JSON không hợp lệ: { $message }
+input-expected-array-objects-one-object = cần một mảng các đối tượng hoặc một đối tượng, nhưng gặp { $whole }
+input-write-key-value-rows-key = hãy ghi [{"{"}"key": value, ...{"}"}, ...] cho nhiều hàng, hoặc {"{"}"key": value, ...{"}"} cho một văn bản
+input-expected-object-found = cần một đối tượng, nhưng gặp { $record }
+input-each-element-array-must-object = mỗi phần tử của mảng phải là một đối tượng: {"{"}"key": value, ...{"}"}
+input-csv-file-has-no-sheets = tệp CSV không có trang tính, nên không tìm trang tính '{ $sheet }'
+input-file-not-utf-8-was = tệp không phải UTF-8: đã được đọc theo bảng mã Windows-1258 (tiếng Việt)
+input-file-not-utf-8-was-2 = tệp không phải UTF-8: đã được đọc theo bảng mã TCVN3 (ABC) và chuyển sang Unicode
+input-cannot-read-csv-file = không đọc được tệp CSV: { $reason }
+input-file-not-utf-8-text = tệp không phải văn bản UTF-8 và không xác định chắc chắn được bảng mã (ô { $column }{ $number })
+input-use-spreadsheet-xlsx-xlsm-xls = hãy dùng bảng tính (.xlsx, .xlsm, .xls, .xlsb, .ods), tệp .csv (UTF-8) hoặc tệp .json
+input-no-such-file-there-no = không có tệp này: không có thư mục { $shown }/
+input-no-such-file-looked = không có tệp này (đã tìm trong { $shown }/)
+
+## docx
+
+docx-cannot-read-file = không đọc được tệp: { $reason }
+docx-cannot-read-template-protected-password = không đọc được mẫu: tệp được bảo vệ bằng mật khẩu
+docx-open-word-remove-password-open = hãy mở tệp bằng Word, bỏ mật khẩu mở tệp (Tệp > Thông tin > Bảo vệ Tài liệu) rồi lưu lại
+docx-not-docx-file-word-97 = không phải tệp .docx: đây là tài liệu Word 97-2003 (.doc)
+docx-open-word-libreoffice-writer-save = hãy mở tệp bằng Word hoặc LibreOffice Writer rồi lưu thành .docx
+docx-save-template-from-word-libreoffice = hãy lưu mẫu từ Word hoặc LibreOffice Writer dưới dạng .docx
+docx-broken-zip-entry = mục zip { $i } bị hỏng: { $reason }
+docx-not-docx-file-has-no = không phải tệp .docx: không có '[Content_Types].xml'
+docx-this-part-not-utf-8 = phần này không phải văn bản UTF-8
+docx-cannot-read-this-part = không đọc được phần này: { $reason }
+docx-damaged-file-fails-checksum = tệp bị hỏng: { $name } sai tổng kiểm tra
+docx-file-was-damaged-copy-download = tệp đã bị hỏng khi sao chép hoặc tải về: hãy lấy lại từ nơi đã lấy, hoặc lưu lại từ Word
+docx-cannot-inflate-this-part = không giải nén được phần này: { $reason }
+docx-this-part-inflates-more-than = phần này khi giải nén lớn hơn { $mib } MiB; không nhận
+docx-not-word-document-main-part = không phải tài liệu Word: thiếu phần chính '{ $target }' được nêu trong '_rels/.rels'
+
+## eval, context
+
+eval-message = { $place }'{ $source }': { $reason }{ $rendering }
+context-group-no-column-data = --group-by: không có cột '{ $field }' trong dữ liệu
+
+## cli
+
+cli-expected-key-value-found = cần KHOÁ=GIÁ_TRỊ, nhưng gặp '{ $item }'
+cli-example-set-nam-2025 = ví dụ --set nam=2025
+cli-rows-numbered-from-1 = các hàng được đánh số từ 1
+cli-expected-least-1 = cần ít nhất là 1
+cli-expected-docx-pdf-file-name = cần tên tệp .docx hoặc .pdf, nhưng gặp '{ $combine }'
+cli-expected-x-y-mm-found = cần X,Y tính bằng mm, nhưng gặp '{ $text }'
+cli-example-offset-1-5-2 = ví dụ --offset 1.5,-2 (sang phải 1,5 mm, lên trên 2 mm)
+cli-cell-holds-error = ô chứa lỗi '{ $value }'
+cli-cannot-write-output = không ghi được kết quả: { $e }
+cli-unknown-kind = không có loại '{ $kind }'
+cli-kinds = các loại là { $kinds }
+cli-expected-docx-file-name = cần tên tệp .docx
+cli-file-exists-already = tệp đã có sẵn
+cli-choose-another-name-add-force = hãy chọn tên khác, hoặc thêm --force để ghi đè
+cli-cannot-write-file = không ghi được tệp: { $e }
+
+## convert, batch
+
+convert-libreoffice-needed-make-pdfs = cần có LibreOffice để tạo PDF: { $detail }
+convert-install-debian-ubuntu-sudo-apt = hãy cài đặt LibreOffice (Debian hoặc Ubuntu: `sudo apt-get install libreoffice-writer-nogui`; Windows: bộ cài LibreOffice từ libreoffice.org), hoặc đặt VANBAN_SOFFICE trỏ tới chương trình soffice
+batch-pdfs-were-asked-but-libreoffice = có yêu cầu tạo PDF, nhưng LibreOffice chưa được thiết lập
+batch-cannot-write-output-folder = không ghi được vào thư mục kết quả: { $e }
+batch-cannot-start-worker-threads = không khởi động được các luồng xử lý: { $e }
+batch-cannot-make-pdf = không tạo được PDF: { $reason }
+batch-empty-document-not-made = { $stem }: '{ $header }' để trống; văn bản không được tạo
+batch-fill-leave-row-out-list = hãy điền '{ $header }', hoặc bỏ hàng này khỏi danh sách
+batch-cannot-write-document = không ghi được văn bản: { $e }
+batch-message = '{ $pattern }': { $e }
+batch-rendering = { $reason } (khi tạo { $origin })
+batch-number-from-data-already-register = { $subject }: số { $full } trong dữ liệu đã có trong sổ đăng ký cho { $key }{ $p }
+
+## check
+
+check-needs = { $text }: { $field } cần { $what }
+check-write-what-reads-after-name = hãy ghi thứ nó đọc sau tên của nó: { $example }
+check-message = { $text }: { $what }
+check-did-you-mean-column = có phải ý bạn là '[{ $header }]' (cột { $letter })?
+check-rows-count-exist-only-with = 'rows' và 'count' chỉ có khi dùng --group-by
+check-has-fields = { $source } có các trường { $key }
+check-template-uses = { $message } và mẫu dùng '{ $key }'
+check-fix-formula-spreadsheet-clear-cell = hãy sửa công thức trong bảng tính, hoặc xoá nội dung ô
+check-none-template-s-fields-data = không trường nào của mẫu có trong dữ liệu; nếu tiêu đề nằm dưới một dòng tiêu đề chung, dùng --header-row N
+check-no-tag-reads-columns = không thẻ nào đọc các cột { $columns }
+
+## template
+
+template-inside-which-word-does-not = '{ $text }' nằm trong { $place }, phần mà Word không hiển thị
+template-type-tag-plain-text-paragraph = hãy gõ thẻ thành chữ thường trong đoạn văn
+template-message = { $text }: { $message }
+template-see-helpers-listed-readme = xem danh sách các hàm trợ giúp trong README
+template-this-tag-cannot-read = { $what }không đọc được thẻ này
