@@ -55,9 +55,6 @@ cli-problems-found-nothing-written = error: { $count } { $count ->
 cli-wrote-template = wrote a { $kind } template to { $file }
 convert-interrupted = interrupted: LibreOffice stopped; no half-written PDF is left
 
-## Transitional
-
-untranslated = { $text }
 manifest-rule = rule '{ $name }': { $message }
 manifest-message = { $place }: { $message }
 manifest-not-whole-number-here = { $place }: '{ $value }' is not a whole number here ({ $base })
@@ -81,7 +78,12 @@ manifest-cannot-make-register = cannot make the register: { $e }
 manifest-cannot-write-register = cannot write the register: { $e }
 manifest-close-register-if-open-excel = close the register if it is open in Excel, and check the folder can be written
 manifest-dates-no-document-kind = dates: '{ $date }' is no document kind
-manifest-dated-not = { $date }: dated { $date2 }, not { $words } { $bound } ({ $other }){ $why }
+manifest-dated-not = { $date }: dated { $date2 }, not { $words ->
+        [after] after
+        [on-or-after] on or after
+        [before] before
+       *[on-or-before] on or before
+    } { $bound } ({ $other }){ $why }
 manifest-order-set = the order is set at { $here }
 manifest-formats-unknown-format = formats: unknown format '{ $other }'
 manifest-formats-docx-pdf-e-g = formats are "docx" and "pdf", e.g. formats = ["docx", "pdf"]
@@ -257,3 +259,157 @@ template-type-tag-plain-text-paragraph = type the tag as plain text of the parag
 template-message = { $text }: { $message }
 template-see-helpers-listed-readme = see the helpers listed in the README
 template-this-tag-cannot-read = { $what }this tag cannot be read
+
+
+manifest-correct-counts-record-members-who = correct the counts, or record in '{ $name }' the members who did not vote
+manifest-record-members-who-did-not-vote = record the members who did not vote in a column and name it with 'abstained'
+input-unsupported-data-file-type-file = unsupported data file type: the file name has no extension
+input-unsupported-data-file-type = unsupported data file type '.{ $extension }'
+input-no-such-file = no such file
+input-cannot-read-file-permission-denied = cannot read the file: permission denied
+input-cannot-read-file-folder = cannot read the file: it is a folder
+input-cannot-read-file = cannot read the file: { $e }
+input-workbook-has-one-sheet = the workbook has one sheet: { $list }
+input-workbook-has-sheets = the workbook has the sheets { $list }
+input-save-as-csv-utf8 = in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead
+input-row-totals-row-not-record = row { $number } is a totals row ('{ $word }'), not a record, so it is left out
+input-row-section-heading-not-record = row { $number } is a section heading ('{ $text }'), not a record: the rows under it have it in the field '_muc'
+input-row = row { $number }
+input-rows = rows { $number }-{ $last }
+input-signature-block-under-table-not = { $which }: the signature block under the table ('{ $text }'), not records, so they are left out
+batch-output-folder-file = the output folder is a file
+batch-cannot-create-output-folder = cannot create the output folder: { $e }
+template-message-2 = { $tag }:{" "}
+template-needs = { $at }{ $path } needs { $what }
+template-no-field-data = { $at }no field '{ $path }' in the data
+template-add-column-data-write-default = add a column '{ $path }' to the data, or write {"{"}{"{"}default { $path } "..."{"}"}{"}"}
+template-unknown-helper = { $at }unknown helper '{ $name }'
+template-message-3 = { $at }{ $message }
+template-message-4 = { $at }{ $other }
+template-outside-any-block = { $text } is outside any block
+template-use-between-if-if-remove = use it between {"{"}{"{"}#if ...{"}"}{"}"} and {"{"}{"{"}/if{"}"}{"}"}, or remove it
+template-does-not-match = { $text } does not match { $tag }
+template-opened-paragraph-close-with = { $tag } opened at paragraph { $tag2 }; close it with {"{"}{"{"}/{ $helper }{"}"}{"}"}
+template-closes-no-open-block = { $text } closes no open block
+template-remove-open-block-before-with = remove it, or open the block before it with {"{"}{"{"}#{ $name } ...{"}"}{"}"}
+template-unclosed = unclosed { $tag }
+template-close-with-before-paragraph = close it with {"{"}{"{"}/{ $helper }{"}"}{"}"} before { $text } at paragraph { $paragraph }
+template-close-with = close it with {"{"}{"{"}/{ $helper }{"}"}{"}"}
+template-paragraph-holds-tags-table-row = paragraph { $p } holds tags of a table-row block and of a paragraph block
+template-put-each-block-s-tags = put each block's tags in paragraphs of their own
+template-row-table-holds-block-over = row { $row } of table { $table } holds { $t } (a block over table rows) and { $open } (a block of another shape)
+template-give-each-block-over-rows = give each block over rows tag rows of its own, holding nothing else
+template-opens-paragraph-closes-paragraph = { $text } opens in paragraph { $po } and { $text2 } closes in paragraph { $pc }
+template-opens-closes-paragraph-but-paragraph = { $text } opens and closes in paragraph { $po } but its { $text2 } is in paragraph { $paragraph }
+template-keep-whole-block-one-paragraph = keep the whole block in one paragraph, or give each tag a paragraph of its own
+template-sit-different-levels-paragraph-one = { $text } and { $text2 } sit at different levels of paragraph { $po } (one is inside a hyperlink, field or content control)
+template-retype-both-tags-plain-text = retype both tags as plain text of the paragraph
+template-repeats-table-row-which-cannot = { $text } repeats a table row, which cannot hold { $text2 } (paragraph { $paragraph })
+template-opens-row-table-but-closes = { $ot } opens in row { $r1 } of table { $t1 } but { $ct } closes in row { $r2 }
+template-block-that-repeats-table-row = a block that repeats a table row opens in its first cell and closes in its last: move { $ct } into row { $r1 }
+template-opens-table-cell-table-row = { $ot } opens in a table cell (table { $t }, row { $r }, cell { $cell }) but { $ct } closes outside the table, in paragraph { $pc }
+template-close-same-row-s-last = close it in the same row's last cell, or put both tags outside the table, each alone in its paragraph
+template-opens-outside-table-but-closes = { $ot } opens outside the table but { $ct } closes in a table cell (table { $t }, row { $r }, cell { $cell })
+template-put-both-tags-outside-table = put both tags outside the table, each alone in its paragraph, or in the first and last cell of one row
+template-other-tags = other tags
+template-text = the text '{ $text }'
+template-but-does-not-stand-alone = { $both }, but { $text } does not stand alone in paragraph { $p }
+template-move-out-paragraph-keep-whole = move { $what } out of paragraph { $p }, or keep the whole block inside one paragraph
+template-which-different-places-body-table = { $both }, which are in different places (body, table cell, text box, header)
+template-put-each-alone-paragraph-same = put { $ot } and { $ct } each alone in a paragraph of the same place
+template-put-choice-inside-one-cell = put the choice inside one cell, or use two rows each with its own {"{"}{"{"}#if{"}"}{"}"}
+template-did-you-mean = did you mean '{"{"}{"{"}{ $word }{"}"}{"}"}'?
+template-delete-complete-tag-belonged = delete it, or complete the tag it belonged to
+template-stray-after = stray '{"}"}{"}"}' after '{ $before }'
+template-printed-typed = { $message }, printed as typed
+template-quote-tag-not-closed = a quote (") in the tag is not closed
+template-close-tag-with-write-literal = close the tag with '{"}"}{"}"}', or write '\{"{"}{"{"}' for literal braces
+template-unclosed-tag = unclosed tag '{ $shown }'
+template-malformed-xml-line = malformed XML at line { $line }: { $reason }
+template-malformed-xml-line-never-closed = malformed XML: <{ $name }> at line { $line } is never closed
+template-malformed-xml-text = malformed XML text '{ $raw }': { $reason }
+manifest-name-kind-whose-dates-checked = name the kind whose documents' dates are checked
+template-tag-forms = a tag is a field {"{{"}ho_va_ten{"}}"}, a helper and its arguments {"{{"}so tong_tien{"}}"}, or a block {"{{"}#each rows{"}}"} ... {"{{"}/each{"}}"}
+template-tag-cannot-read = this tag cannot be read
+manifest-toml-error = { $message }
+template-unknown-helper-name = unknown helper '{ $name }'
+template-helper-takes = '{ $name }' takes { $min } { $min ->
+        [one] argument
+       *[other] arguments
+    }, found { $count }
+template-helper-takes-range = '{ $name }' takes { $min } to { $max } arguments, found { $count }
+template-helper-takes-at-least = '{ $name }' takes at least { $min } { $min ->
+        [one] argument
+       *[other] arguments
+    }, found { $count }
+template-malformed-xml-line-unexpected-end = malformed XML at line { $line }: unexpected end tag
+template-not-tag = '{ $text }' is not a tag
+template-raw-blocks-not-supported = raw blocks ({"{"}{"{"}{"{"}{"{"} {"}"}{"}"}{"}"}{"}"}) are not supported
+template-empty-tag = empty tag
+template-partial-blocks-decorators-not-supported = partial blocks and decorators are not supported
+template-block-needs-helper-name-like = a block needs a helper name, like {"{"}{"{"}#each rows{"}"}{"}"}
+template-closing-tag-needs-block-s = a closing tag needs the block's name, like {"{"}{"{"}/each{"}"}{"}"}
+template-partials-name-not-supported = partials ({"{"}{"{"}> name{"}"}{"}"}) are not supported
+template-decorators-name-not-supported = decorators ({"{"}{"{"}* name{"}"}{"}"}) are not supported
+template-unclosed-expression = unclosed '(' in the expression
+template-without-expression = ')' without '(' in the expression
+template-after-value-expression = '=' after a value in the expression
+template-unclosed-block-parameters = unclosed block parameters 'as |...|'
+template-sub-expression-must-start-with = a sub-expression must start with a helper name
+template-empty-expression = empty '()' in the expression
+template-no-value-after-expression = no value after '=' in the expression
+template-unclosed-string-expression = unclosed string in the expression
+template-unclosed-expression-2 = unclosed '[' in the expression
+template-unexpected-expression = unexpected '{ $start }' in the expression
+template-named-argument-with-no-helper = '{ $key }={ $value }' is a named argument with no helper before it
+template-print-write-compare-write-if = to print '{ $key }' write {"{"}{"{"}{ $key }{"}"}{"}"}; to compare, write {"{"}{"{"}#if (eq { $key } { $value }){"}"}{"}"}
+template-field-name-cannot-end-with = a field name cannot end with '{ $sep }'
+template-write-name-what-follows-ten = write {"{"}{"{"}{ $stem }{"}"}{"}"}, or name what follows the '{ $sep }': {"{"}{"{"}{ $stem }{ $sep }ten{"}"}{"}"}
+template-inside-field-name = '..' inside the field name '{ $path }'
+template-separate-parts-name-with-one = separate the parts of a name with one dot: {"{"}{"{"}{ $fixed }{"}"}{"}"}; '../' reads a field of the block around: {"{"}{"{"}../nam{"}"}{"}"}
+template-field-name-cannot-start-with = a field name cannot start with '.'
+template-write-this-field-current-row = write {"{"}{"{"}{ $name }{"}"}{"}"}, or {"{"}{"{"}this.{ $name }{"}"}{"}"} for a field of the current row
+template-field-name-cannot-start-with-2 = a field name cannot start with '{ $c }'
+template-tag-does-no-arithmetic-compute = a tag does no arithmetic: compute the value in a column of the spreadsheet
+template-block-opens-with-before-helper = a block opens with '#' before its helper: {"{"}{"{"}#if { $before }{"}"}{"}"}
+template-comment-starts-with-ghi-ch = a comment starts with '!': {"{"}{"{"}! ghi chú {"}"}{"}"}
+template-root-alone-whole-document-not = '@root' alone is the whole document, not a value
+template-name-one-fields-root-nam = name one of its fields: {"{"}{"{"}@root.nam{"}"}{"}"}
+template-not-data-variable = '@{ $head }' is not a data variable
+template-vanban-knows-print-field-write = vanban knows { $known }; to print the field '{ $head }' write {"{"}{"{"}{ $head }{"}"}{"}"}
+template-known-only-inside-each = '@{ $head }' is known only inside {"{"}{"{"}#each{"}"}{"}"}
+template-name-hint = a field is named by its column's header as a slug, like {"{{"}ho_va_ten{"}}"}, or by the header in brackets: {"{{"}[Họ và tên]{"}}"}
+template-cannot-field-name = '{ $c }' cannot be in a field name ('{ $path }')
+template-print-value-use-filter-written = to print a value use {"{"}{"{"}{ $before }{"}"}{"}"}; a filter is written as a helper: {"{"}{"{"}{ $after } { $before }{"}"}{"}"}
+template-print-value-use = to print a value use {"{"}{"{"}{ $before }{"}"}{"}"}
+template-helper-s-arguments-separated-spaces = a helper's arguments are separated by spaces: {"{"}{"{"}so tong_tien 0{"}"}{"}"}
+template-move-tag-between-each-rows = move the tag between {"{"}{"{"}#each rows{"}"}{"}"} and {"{"}{"{"}/each{"}"}{"}"}; there {"{"}{"{"}stt{"}"}{"}"} prints the row number
+docx-part-declares-two-default-namespaces = the part declares two default namespaces; save it again from Word or LibreOffice Writer
+docx-part-binds-prefix-two-namespaces = the part binds the prefix '{ $p }' to two namespaces; save it again from Word or LibreOffice Writer
+docx-malformed-xml = malformed XML: { $reason }
+docx-not-word-document-main-part-2 = not a Word document: its main part '{ $name }' is of type '{ $t }'
+docx-not-word-document-main-part-3 = not a Word document: its main part '{ $name }' has no content type in '[Content_Types].xml'
+docx-not-word-document-has-no = not a Word document: it has no 'word/document.xml'
+docx-not-zip-archive = not a .docx file: it is not a zip archive, or it is damaged or cut short
+io-error = { $kind ->
+       *[other] { $text }
+    }
+batch-cannot-combine = { $reason }
+cli-starter-failed = { $reason }
+manifest-max-share-say-what-with = max '{ $text }' is a share: say of what with 'of'
+manifest-max-expected-number-share-like = max: expected a number or a share like "15%", found '{ $text }'
+manifest-max-expected-number-share-like-2 = max: expected a number or a share like "15%", found { $other }
+manifest-global-not-positive-whole-number = { $what }: global '{ $name }' is not a positive whole number
+manifest-no-global = { $what }: no global '{ $name }'
+manifest-expected-number-global-s-name = { $what }: expected a number or a global's name, found { $other }
+manifest-threshold-expected-share-like-80 = threshold: expected a share like "80%", found '{ $text }'
+manifest-against-not-voting-make = { $yes } for, { $no } against and { $not_voting } not voting make { $cast }
+manifest-against-make = { $yes } for and { $no } against make { $cast }
+manifest-expected-whole-number-votes-found = expected a whole number of votes, found { $value }
+eval-no-field = no field '{ $field }' in the data
+eval-library = { $reason }
+eval-rendering = {" "}(rendering { $origin })
+check-no-column-data = no column '{ $header }' in the data
+input-the-sheet = the sheet '{ $name }'
+input-the-file = the file
+manifest-quota-share = {" "}({ $text } of { $base })

@@ -36,9 +36,6 @@ cli-problems-found-nothing-written = lỗi: tìm thấy { $count } vấn đề; 
 cli-wrote-template = đã ghi mẫu { $kind } vào { $file }
 convert-interrupted = đã dừng: LibreOffice đã ngừng; không để lại tệp PDF nào ghi dở
 
-## Tạm thời
-
-untranslated = { $text }
 
 ## manifest
 
@@ -65,7 +62,12 @@ manifest-cannot-make-register = không tạo được sổ đăng ký: { $e }
 manifest-cannot-write-register = không ghi được sổ đăng ký: { $e }
 manifest-close-register-if-open-excel = hãy đóng sổ đăng ký nếu nó đang mở trong Excel, và kiểm tra thư mục có ghi được không
 manifest-dates-no-document-kind = dates: '{ $date }' không phải loại văn bản nào
-manifest-dated-not = { $date }: đề ngày { $date2 }, không { $words } { $bound } ({ $other }){ $why }
+manifest-dated-not = { $date }: đề ngày { $date2 }, trong khi phải { $words ->
+        [after] sau
+        [on-or-after] từ
+        [before] trước
+       *[on-or-before] không muộn hơn
+    } { $bound } ({ $other }){ $why }
 manifest-order-set = thứ tự này được đặt ở { $here }
 manifest-formats-unknown-format = formats: không biết định dạng '{ $other }'
 manifest-formats-docx-pdf-e-g = các định dạng là "docx" và "pdf", ví dụ formats = ["docx", "pdf"]
@@ -248,3 +250,166 @@ template-type-tag-plain-text-paragraph = hãy gõ thẻ thành chữ thường t
 template-message = { $text }: { $message }
 template-see-helpers-listed-readme = xem danh sách các hàm trợ giúp trong README
 template-this-tag-cannot-read = { $what }không đọc được thẻ này
+
+## Lượt chuyển thứ hai: tệp, mẫu, kê khai
+
+manifest-correct-counts-record-members-who = hãy sửa lại số phiếu, hoặc ghi vào '{ $name }' những thành viên không biểu quyết
+manifest-record-members-who-did-not-vote = hãy ghi những thành viên không biểu quyết vào một cột và khai báo cột đó bằng 'abstained'
+manifest-name-kind-whose-dates-checked = hãy ghi loại văn bản cần kiểm tra ngày
+manifest-toml-error = tệp kê khai sai cú pháp: { $message }
+manifest-max-share-say-what-with = max '{ $text }' là một tỷ lệ: hãy ghi tỷ lệ của cái gì bằng 'of'
+manifest-max-expected-number-share-like = max: cần một số hoặc một tỷ lệ như "15%", nhưng gặp '{ $text }'
+manifest-max-expected-number-share-like-2 = max: cần một số hoặc một tỷ lệ như "15%", nhưng gặp { $other }
+manifest-global-not-positive-whole-number = { $what }: giá trị chung '{ $name }' không phải số nguyên dương
+manifest-no-global = { $what }: không có giá trị chung '{ $name }'
+manifest-expected-number-global-s-name = { $what }: cần một số hoặc tên một giá trị chung, nhưng gặp { $other }
+manifest-threshold-expected-share-like-80 = threshold: cần một tỷ lệ như "80%", nhưng gặp '{ $text }'
+manifest-against-not-voting-make = { $yes } đồng ý, { $no } không đồng ý và { $not_voting } không biểu quyết, cộng lại là { $cast }
+manifest-against-make = { $yes } đồng ý và { $no } không đồng ý, cộng lại là { $cast }
+manifest-expected-whole-number-votes-found = cần số phiếu là số nguyên, nhưng gặp { $value }
+input-unsupported-data-file-type-file = không hỗ trợ loại tệp dữ liệu này: tên tệp không có phần đuôi
+input-unsupported-data-file-type = không hỗ trợ loại tệp dữ liệu '.{ $extension }'
+input-no-such-file = không có tệp này
+input-cannot-read-file-permission-denied = không đọc được tệp: không có quyền truy cập
+input-cannot-read-file-folder = không đọc được tệp: đây là một thư mục
+input-cannot-read-file = không đọc được tệp: { $e }
+input-workbook-has-one-sheet = sổ tính có một trang tính: { $list }
+input-workbook-has-sheets = sổ tính có các trang tính { $list }
+input-save-as-csv-utf8 = trong Excel 2016 trở lên, hãy lưu thành 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 không có CSV UTF-8: hãy gửi tệp .xlsx
+input-row-totals-row-not-record = hàng { $number } là hàng tổng cộng ('{ $word }'), không phải bản ghi, nên được bỏ qua
+input-row-section-heading-not-record = hàng { $number } là tiêu đề mục ('{ $text }'), không phải bản ghi: các hàng bên dưới có giá trị này ở trường '_muc'
+input-row = hàng { $number }
+input-rows = các hàng { $number }-{ $last }
+input-signature-block-under-table-not = { $which }: phần chữ ký bên dưới bảng ('{ $text }'), không phải bản ghi, nên được bỏ qua
+input-the-sheet = trang tính '{ $name }'
+input-the-file = tệp
+batch-output-folder-file = thư mục kết quả là một tệp
+batch-cannot-create-output-folder = không tạo được thư mục kết quả: { $e }
+batch-cannot-combine = không ghép được văn bản: { $reason }
+cli-starter-failed = không tạo được mẫu: { $reason }
+eval-no-field = không có trường '{ $field }' trong dữ liệu
+eval-library = { $reason }
+eval-rendering = {" "}(khi tạo { $origin })
+check-no-column-data = không có cột '{ $header }' trong dữ liệu
+io-error = { $kind ->
+        [not-found] không có tệp hoặc thư mục này
+        [permission-denied] không có quyền truy cập
+        [storage-full] ổ đĩa đã đầy
+        [already-exists] tệp đã có sẵn
+        [is-a-directory] đây là một thư mục
+        [not-a-directory] một phần của đường dẫn không phải thư mục
+        [read-only] ổ đĩa chỉ cho phép đọc
+        [not-empty] thư mục không trống
+        [unexpected-eof] tệp bị cắt cụt
+        [too-large] tệp quá lớn
+        [invalid-name] tên tệp không hợp lệ
+       *[other] { $text }
+    }
+docx-part-declares-two-default-namespaces = phần này khai báo hai không gian tên mặc định; hãy lưu lại từ Word hoặc LibreOffice Writer
+docx-part-binds-prefix-two-namespaces = phần này gán tiền tố '{ $p }' cho hai không gian tên; hãy lưu lại từ Word hoặc LibreOffice Writer
+docx-malformed-xml = XML bị lỗi: { $reason }
+docx-not-word-document-main-part-2 = không phải tài liệu Word: phần chính '{ $name }' có kiểu '{ $t }'
+docx-not-word-document-main-part-3 = không phải tài liệu Word: phần chính '{ $name }' không có kiểu nội dung trong '[Content_Types].xml'
+docx-not-word-document-has-no = không phải tài liệu Word: không có 'word/document.xml'
+docx-not-zip-archive = không phải tệp .docx: đây không phải tệp nén zip, hoặc tệp bị hỏng hay bị cắt cụt
+
+## Thẻ và khối trong mẫu
+
+template-message-2 = { $tag }:{" "}
+template-needs = { $at }{ $path } cần { $what }
+template-no-field-data = { $at }không có trường '{ $path }' trong dữ liệu
+template-add-column-data-write-default = hãy thêm cột '{ $path }' vào dữ liệu, hoặc viết {"{"}{"{"}default { $path } "..."{"}"}{"}"}
+template-unknown-helper = { $at }không có hàm trợ giúp '{ $name }'
+template-message-3 = { $at }{ $message }
+template-message-4 = { $at }{ $other }
+template-outside-any-block = { $text } nằm ngoài mọi khối
+template-use-between-if-if-remove = hãy dùng nó giữa {"{"}{"{"}#if ...{"}"}{"}"} và {"{"}{"{"}/if{"}"}{"}"}, hoặc xoá nó đi
+template-does-not-match = { $text } không khớp với { $tag }
+template-opened-paragraph-close-with = { $tag } được mở ở đoạn { $tag2 }; hãy đóng bằng {"{"}{"{"}/{ $helper }{"}"}{"}"}
+template-closes-no-open-block = { $text } không đóng khối nào đang mở
+template-remove-open-block-before-with = hãy xoá nó, hoặc mở khối trước nó bằng {"{"}{"{"}#{ $name } ...{"}"}{"}"}
+template-unclosed = { $tag } chưa được đóng
+template-close-with-before-paragraph = hãy đóng bằng {"{"}{"{"}/{ $helper }{"}"}{"}"} trước { $text } ở đoạn { $paragraph }
+template-close-with = hãy đóng bằng {"{"}{"{"}/{ $helper }{"}"}{"}"}
+template-paragraph-holds-tags-table-row = đoạn { $p } chứa thẻ của một khối lặp hàng bảng và của một khối đoạn văn
+template-put-each-block-s-tags = hãy đặt thẻ của mỗi khối vào các đoạn riêng
+template-row-table-holds-block-over = hàng { $row } của bảng { $table } chứa { $t } (khối lặp các hàng bảng) và { $open } (khối kiểu khác)
+template-give-each-block-over-rows = hãy dành cho mỗi khối lặp hàng các hàng thẻ riêng, không chứa gì khác
+template-opens-paragraph-closes-paragraph = { $text } mở ở đoạn { $po } và { $text2 } đóng ở đoạn { $pc }
+template-opens-closes-paragraph-but-paragraph = { $text } mở và đóng trong đoạn { $po } nhưng { $text2 } của nó lại ở đoạn { $paragraph }
+template-keep-whole-block-one-paragraph = hãy giữ cả khối trong một đoạn, hoặc đặt mỗi thẻ vào một đoạn riêng
+template-sit-different-levels-paragraph-one = { $text } và { $text2 } nằm ở các cấp khác nhau của đoạn { $po } (một thẻ nằm trong siêu liên kết, trường hoặc điều khiển nội dung)
+template-retype-both-tags-plain-text = hãy gõ lại cả hai thẻ thành chữ thường của đoạn văn
+template-repeats-table-row-which-cannot = { $text } lặp một hàng bảng, hàng này không thể chứa { $text2 } (đoạn { $paragraph })
+template-opens-row-table-but-closes = { $ot } mở ở hàng { $r1 } của bảng { $t1 } nhưng { $ct } đóng ở hàng { $r2 }
+template-block-that-repeats-table-row = khối lặp một hàng bảng phải mở ở ô đầu và đóng ở ô cuối của hàng: hãy chuyển { $ct } vào hàng { $r1 }
+template-opens-table-cell-table-row = { $ot } mở trong một ô bảng (bảng { $t }, hàng { $r }, ô { $cell }) nhưng { $ct } đóng ở ngoài bảng, tại đoạn { $pc }
+template-close-same-row-s-last = hãy đóng nó ở ô cuối của cùng hàng, hoặc đặt cả hai thẻ ra ngoài bảng, mỗi thẻ một đoạn riêng
+template-opens-outside-table-but-closes = { $ot } mở ở ngoài bảng nhưng { $ct } đóng trong một ô bảng (bảng { $t }, hàng { $r }, ô { $cell })
+template-put-both-tags-outside-table = hãy đặt cả hai thẻ ra ngoài bảng, mỗi thẻ một đoạn riêng, hoặc vào ô đầu và ô cuối của một hàng
+template-other-tags = các thẻ khác
+template-text = chữ '{ $text }'
+template-but-does-not-stand-alone = { $both }, nhưng { $text } không đứng riêng trong đoạn { $p }
+template-move-out-paragraph-keep-whole = hãy chuyển { $what } ra khỏi đoạn { $p }, hoặc giữ cả khối trong một đoạn
+template-which-different-places-body-table = { $both }, hai thẻ nằm ở những chỗ khác nhau (thân văn bản, ô bảng, hộp văn bản, đầu trang)
+template-put-each-alone-paragraph-same = hãy đặt { $ot } và { $ct } mỗi thẻ một đoạn riêng ở cùng một chỗ
+template-put-choice-inside-one-cell = hãy đặt phần lựa chọn trong một ô, hoặc dùng hai hàng, mỗi hàng có {"{"}{"{"}#if{"}"}{"}"} riêng
+template-did-you-mean = có phải ý bạn là '{"{"}{"{"}{ $word }{"}"}{"}"}'?
+template-delete-complete-tag-belonged = hãy xoá nó, hoặc viết cho đủ thẻ mà nó thuộc về
+template-stray-after = có '{"}"}{"}"}' thừa sau '{ $before }'
+template-printed-typed = { $message }, được in ra đúng như khi gõ
+template-quote-tag-not-closed = có dấu nháy (") trong thẻ chưa được đóng
+template-close-tag-with-write-literal = hãy đóng thẻ bằng '{"}"}{"}"}', hoặc viết '\{"{"}{"{"}' để in dấu ngoặc nhọn
+template-unclosed-tag = thẻ '{ $shown }' chưa được đóng
+template-malformed-xml-line = XML bị lỗi ở dòng { $line }: { $reason }
+template-malformed-xml-line-never-closed = XML bị lỗi: <{ $name }> ở dòng { $line } không bao giờ được đóng
+template-malformed-xml-text = chữ XML bị lỗi '{ $raw }': { $reason }
+template-malformed-xml-line-unexpected-end = XML bị lỗi ở dòng { $line }: thẻ đóng không mong đợi
+template-tag-forms = một thẻ là một trường {"{{"}ho_va_ten{"}}"}, một hàm trợ giúp kèm đối số {"{{"}so tong_tien{"}}"}, hoặc một khối {"{{"}#each rows{"}}"} ... {"{{"}/each{"}}"}
+template-tag-cannot-read = không đọc được thẻ này
+template-unknown-helper-name = không có hàm trợ giúp '{ $name }'
+template-helper-takes = '{ $name }' nhận { $min } đối số, nhưng gặp { $count }
+template-helper-takes-range = '{ $name }' nhận từ { $min } đến { $max } đối số, nhưng gặp { $count }
+template-helper-takes-at-least = '{ $name }' nhận ít nhất { $min } đối số, nhưng gặp { $count }
+template-not-tag = '{ $text }' không phải là thẻ
+template-raw-blocks-not-supported = không hỗ trợ khối thô ({"{"}{"{"}{"{"}{"{"} {"}"}{"}"}{"}"}{"}"})
+template-empty-tag = thẻ trống
+template-partial-blocks-decorators-not-supported = không hỗ trợ khối partial và decorator
+template-block-needs-helper-name-like = một khối cần tên hàm trợ giúp, như {"{"}{"{"}#each rows{"}"}{"}"}
+template-closing-tag-needs-block-s = thẻ đóng cần tên của khối, như {"{"}{"{"}/each{"}"}{"}"}
+template-partials-name-not-supported = không hỗ trợ partial ({"{"}{"{"}> name{"}"}{"}"})
+template-decorators-name-not-supported = không hỗ trợ decorator ({"{"}{"{"}* name{"}"}{"}"})
+template-unclosed-expression = dấu '(' trong biểu thức chưa được đóng
+template-without-expression = dấu ')' trong biểu thức không có '(' đi trước
+template-after-value-expression = dấu '=' đứng sau một giá trị trong biểu thức
+template-unclosed-block-parameters = tham số khối 'as |...|' chưa được đóng
+template-sub-expression-must-start-with = biểu thức con phải bắt đầu bằng tên hàm trợ giúp
+template-empty-expression = biểu thức có '()' trống
+template-no-value-after-expression = không có giá trị sau dấu '=' trong biểu thức
+template-unclosed-string-expression = chuỗi trong biểu thức chưa được đóng
+template-unclosed-expression-2 = dấu '[' trong biểu thức chưa được đóng
+template-unexpected-expression = '{ $start }' không mong đợi trong biểu thức
+template-named-argument-with-no-helper = '{ $key }={ $value }' là đối số có tên nhưng không có hàm trợ giúp đứng trước
+template-print-write-compare-write-if = để in '{ $key }' hãy viết {"{"}{"{"}{ $key }{"}"}{"}"}; để so sánh, hãy viết {"{"}{"{"}#if (eq { $key } { $value }){"}"}{"}"}
+template-field-name-cannot-end-with = tên trường không được kết thúc bằng '{ $sep }'
+template-write-name-what-follows-ten = hãy viết {"{"}{"{"}{ $stem }{"}"}{"}"}, hoặc ghi tên phần sau '{ $sep }': {"{"}{"{"}{ $stem }{ $sep }ten{"}"}{"}"}
+template-inside-field-name = có '..' trong tên trường '{ $path }'
+template-separate-parts-name-with-one = hãy ngăn các phần của tên bằng một dấu chấm: {"{"}{"{"}{ $fixed }{"}"}{"}"}; '../' đọc một trường của khối bên ngoài: {"{"}{"{"}../nam{"}"}{"}"}
+template-field-name-cannot-start-with = tên trường không được bắt đầu bằng '.'
+template-write-this-field-current-row = hãy viết {"{"}{"{"}{ $name }{"}"}{"}"}, hoặc {"{"}{"{"}this.{ $name }{"}"}{"}"} cho một trường của hàng hiện tại
+template-field-name-cannot-start-with-2 = tên trường không được bắt đầu bằng '{ $c }'
+template-tag-does-no-arithmetic-compute = thẻ không làm phép tính: hãy tính giá trị trong một cột của bảng tính
+template-block-opens-with-before-helper = khối được mở bằng '#' trước tên hàm trợ giúp: {"{"}{"{"}#if { $before }{"}"}{"}"}
+template-comment-starts-with-ghi-ch = ghi chú bắt đầu bằng '!': {"{"}{"{"}! ghi chú {"}"}{"}"}
+template-root-alone-whole-document-not = '@root' đứng một mình là cả văn bản, không phải một giá trị
+template-name-one-fields-root-nam = hãy ghi tên một trường của nó: {"{"}{"{"}@root.nam{"}"}{"}"}
+template-not-data-variable = '@{ $head }' không phải biến dữ liệu
+template-vanban-knows-print-field-write = vanban biết { $known }; để in trường '{ $head }' hãy viết {"{"}{"{"}{ $head }{"}"}{"}"}
+template-known-only-inside-each = '@{ $head }' chỉ dùng được trong {"{"}{"{"}#each{"}"}{"}"}
+template-name-hint = một trường được gọi bằng tiêu đề cột viết dạng slug, như {"{{"}ho_va_ten{"}}"}, hoặc bằng tiêu đề trong ngoặc vuông: {"{{"}[Họ và tên]{"}}"}
+template-cannot-field-name = '{ $c }' không được có trong tên trường ('{ $path }')
+template-print-value-use-filter-written = để in một giá trị hãy dùng {"{"}{"{"}{ $before }{"}"}{"}"}; bộ lọc được viết như một hàm trợ giúp: {"{"}{"{"}{ $after } { $before }{"}"}{"}"}
+template-print-value-use = để in một giá trị hãy dùng {"{"}{"{"}{ $before }{"}"}{"}"}
+template-helper-s-arguments-separated-spaces = các đối số của hàm trợ giúp được ngăn bằng dấu cách: {"{"}{"{"}so tong_tien 0{"}"}{"}"}
+template-move-tag-between-each-rows = hãy chuyển thẻ vào giữa {"{"}{"{"}#each rows{"}"}{"}"} và {"{"}{"{"}/each{"}"}{"}"}; ở đó {"{"}{"{"}stt{"}"}{"}"} in số thứ tự hàng
+manifest-quota-share = {" "}({ $text } của { $base })

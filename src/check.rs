@@ -99,16 +99,12 @@ pub fn check_fields(
         }
         // A field written as its header (`[Họ tên]`) is named as written.
         let what = match written_header(&tag.expr, &u.field) {
-            Some(header) => format!("no column '{header}' in the data"),
-            None => format!("no field '{}' in the data", u.field),
+            Some(header) => msg!("check-no-column-data", header = header),
+            None => msg!("eval-no-field", field = &u.field),
         };
         let d = Diagnostic::error(
             at,
-            msg!(
-                "check-message",
-                text = tag.text.to_string(),
-                what = what.to_string()
-            ),
+            msg!("check-message", text = tag.text.to_string(), what = what),
         );
         let synthetic: &[&str] = if grouped && u.scope == Scope::Root {
             &["rows", "count"]
@@ -161,14 +157,14 @@ pub fn check_fields(
     let used: HashSet<&str> = uses.iter().map(|u| u.field.as_str()).collect();
     for row in &table.rows {
         for cell in &row.errors {
-            let message = format!("the cell holds the error '{}'", cell.value);
+            let message = msg!("cli-cell-holds-error", value = cell.value.to_string());
             if used.contains(cell.key.as_str()) {
                 check.errors.push(
                     Diagnostic::error(
                         cell.location.clone(),
                         msg!(
                             "check-template-uses",
-                            message = message.to_string(),
+                            message = &message,
                             key = cell.key.to_string()
                         ),
                     )

@@ -418,7 +418,10 @@ fn data(args: DataArgs) -> i32 {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => report_fatal(&[Diagnostic::error(
             "",
-            msg!("cli-cannot-write-output", e = e.to_string()),
+            msg!(
+                "cli-cannot-write-output",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]),
     }
 }
@@ -609,7 +612,10 @@ fn inspect(args: InspectArgs) -> i32 {
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => report_fatal(&[Diagnostic::error(
             "",
-            msg!("cli-cannot-write-output", e = e.to_string()),
+            msg!(
+                "cli-cannot-write-output",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]),
         _ if inspection.errors.is_empty() => 0,
         _ => 2,
@@ -628,7 +634,12 @@ fn new(args: NewArgs) -> i32 {
     }
     let bytes = match crate::new::starter_made(&args.kind, Some(now_w3c())) {
         Ok(bytes) => bytes,
-        Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
+        Err(reason) => {
+            return report_fatal(&[Diagnostic::error(
+                "",
+                msg!("cli-starter-failed", reason = reason),
+            )]);
+        }
     };
     let shown = crate::diag::display(&args.out);
     let is_docx = args
@@ -662,7 +673,10 @@ fn new(args: NewArgs) -> i32 {
         }
         Err(e) => report_fatal(&[Diagnostic::error(
             &shown,
-            msg!("cli-cannot-write-file", e = e.to_string()),
+            msg!(
+                "cli-cannot-write-file",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]),
     }
 }

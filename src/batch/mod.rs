@@ -436,7 +436,7 @@ impl<'j> Job<'j> {
                     display(self.out),
                     msg!(
                         "batch-cannot-write-output-folder",
-                        e = crate::diag::io_message(&e).to_string()
+                        e = crate::diag::io_arg(&e)
                     ),
                 )]
             })?),
@@ -529,9 +529,14 @@ impl<'j> Job<'j> {
                 },
                 &rendered,
             )
+            .map_err(|reason| msg!("batch-cannot-combine", reason = reason))
             .and_then(|(replaced, added)| {
-                write_document(&self.template.package, &replaced, &added, &target)
-                    .map_err(|e| format!("cannot write the file: {e}"))
+                write_document(&self.template.package, &replaced, &added, &target).map_err(|e| {
+                    msg!(
+                        "cli-cannot-write-file",
+                        e = crate::diag::io_error(&e, e.to_string())
+                    )
+                })
             });
             match written {
                 Ok(()) if combine_pdf => combined_input = Some(target),
@@ -884,7 +889,10 @@ fn render_one(
         write_document(&template.package, &parts, &[], path).map_err(|e| {
             Diagnostic::error(
                 display(docx.unwrap_or(path)),
-                msg!("batch-cannot-write-document", e = e.to_string()),
+                msg!(
+                    "batch-cannot-write-document",
+                    e = crate::diag::io_error(&e, e.to_string())
+                ),
             )
         })?;
     }

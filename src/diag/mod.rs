@@ -47,16 +47,16 @@ pub struct Texts {
 }
 
 impl Diagnostic {
-    pub fn error(location: impl Into<String>, message: impl Into<Message>) -> Self {
-        Self::new(Severity::Error, location, message.into())
+    pub fn error(location: impl Into<String>, message: Message) -> Self {
+        Self::new(Severity::Error, location, message)
     }
 
-    pub fn warning(location: impl Into<String>, message: impl Into<Message>) -> Self {
-        Self::new(Severity::Warning, location, message.into())
+    pub fn warning(location: impl Into<String>, message: Message) -> Self {
+        Self::new(Severity::Warning, location, message)
     }
 
-    pub fn note(location: impl Into<String>, message: impl Into<Message>) -> Self {
-        Self::new(Severity::Note, location, message.into())
+    pub fn note(location: impl Into<String>, message: Message) -> Self {
+        Self::new(Severity::Note, location, message)
     }
 
     fn new(severity: Severity, location: impl Into<String>, message: Message) -> Self {
@@ -72,8 +72,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
-        let hint = hint.into();
+    pub fn with_hint(mut self, hint: Message) -> Self {
         self.hints.push(hint.english());
         self.texts.hints.push(hint);
         self
@@ -115,25 +114,6 @@ impl fmt::Display for Diagnostic {
             write!(f, "\nhint: {hint}")?;
         }
         Ok(())
-    }
-}
-
-// Transitional: a message not yet in the catalogue, shown as it is in every language.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        msg!("untranslated", text = text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        msg!("untranslated", text = text)
-    }
-}
-
-impl From<&String> for Message {
-    fn from(text: &String) -> Self {
-        msg!("untranslated", text = text)
     }
 }
 
@@ -269,6 +249,33 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// An I/O error as a message argument. English shows `text` (the error as the message
+/// always showed it: `io_message` or the error's own words); Vietnamese translates the
+/// common kinds and falls back to that text.
+pub fn io_error(e: &std::io::Error, text: String) -> Message {
+    use std::io::ErrorKind;
+    let kind = match e.kind() {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::StorageFull => "storage-full",
+        ErrorKind::AlreadyExists => "already-exists",
+        ErrorKind::IsADirectory => "is-a-directory",
+        ErrorKind::NotADirectory => "not-a-directory",
+        ErrorKind::ReadOnlyFilesystem => "read-only",
+        ErrorKind::DirectoryNotEmpty => "not-empty",
+        ErrorKind::UnexpectedEof => "unexpected-eof",
+        ErrorKind::FileTooLarge => "too-large",
+        ErrorKind::InvalidFilename => "invalid-name",
+        _ => "other",
+    };
+    msg!("io-error", kind = kind, text = text)
+}
+
+/// An I/O error as `io_message` says it, for a message argument.
+pub fn io_arg(e: &std::io::Error) -> Message {
+    io_error(e, io_message(e))
+}
+
 /// The closest candidate to `name` by edit distance, when close enough to be a typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let name_lower = name.to_lowercase();
@@ -294,9 +301,12 @@ mod tests {
 
     #[test]
     fn error_prints_location_message_and_hint() {
-        let d = Diagnostic::error("word/document.xml paragraph 14", "unclosed {{#each rows}}")
-            .with_hint("close it with {{/each}}")
-            .within("templates/x.docx");
+        let d = Diagnostic::error(
+            "word/document.xml paragraph 14",
+            msg!("template-unclosed", tag = "{{#each rows}}"),
+        )
+        .with_hint(msg!("template-close-with", helper = "each"))
+        .within("templates/x.docx");
         assert_eq!(
             d.to_string(),
             "templates/x.docx: word/document.xml paragraph 14: unclosed {{#each rows}}\nhint: close it with {{/each}}"
@@ -305,8 +315,8 @@ mod tests {
 
     #[test]
     fn warning_without_location_says_warning() {
-        let d = Diagnostic::warning("", "nothing to do");
-        assert_eq!(d.to_string(), "warning: nothing to do");
+        let d = Diagnostic::warning("", msg!("cli-file-exists-already"));
+        assert_eq!(d.to_string(), "warning: the file exists already");
     }
 
     #[test]

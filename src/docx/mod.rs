@@ -145,10 +145,9 @@ impl Package {
                 "",
                 match e {
                     zip::result::ZipError::Io(e) => {
-                        format!("cannot read the file: {}", crate::diag::io_message(&e))
+                        msg!("input-cannot-read-file", e = crate::diag::io_arg(&e))
                     }
-                    _ => "not a .docx file: it is not a zip archive, or it is damaged or cut short"
-                        .to_string(),
+                    _ => msg!("docx-not-zip-archive"),
                 },
             )
             .with_hint(msg!("docx-save-template-from-word-libreoffice"))
@@ -232,14 +231,17 @@ impl Package {
                 "",
                 match main_name {
                     Some(name) => match content_types.of(&name) {
-                        Some(t) => format!(
-                            "not a Word document: its main part '{name}' is of type '{t}'"
+                        Some(t) => msg!(
+                            "docx-not-word-document-main-part-2",
+                            name = name.to_string(),
+                            t = t.to_string()
                         ),
-                        None => format!(
-                            "not a Word document: its main part '{name}' has no content type in '[Content_Types].xml'"
+                        None => msg!(
+                            "docx-not-word-document-main-part-3",
+                            name = name.to_string()
                         ),
                     },
-                    None => "not a Word document: it has no 'word/document.xml'".to_string(),
+                    None => msg!("docx-not-word-document-has-no"),
                 },
             )
             .with_hint(msg!("docx-save-template-from-word-libreoffice")));
@@ -601,7 +603,7 @@ fn attributes(e: &quick_xml::events::BytesStart) -> Vec<(String, String)> {
 }
 
 /// The Override and Default elements of `[Content_Types].xml`.
-fn parse_content_types(xml: &str) -> Result<ContentTypes, String> {
+fn parse_content_types(xml: &str) -> Result<ContentTypes, crate::diag::Message> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut types = ContentTypes::default();
     loop {
@@ -629,7 +631,12 @@ fn parse_content_types(xml: &str) -> Result<ContentTypes, String> {
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => return Err(format!("malformed XML: {}", lower(&e.to_string()))),
+            Err(e) => {
+                return Err(msg!(
+                    "docx-malformed-xml",
+                    reason = (lower(&e.to_string())).to_string()
+                ));
+            }
         }
     }
     Ok(types)

@@ -31,8 +31,6 @@ pub(crate) fn load(
 }
 
 /// For a file that is not UTF-8: how to hand it over, on any Excel.
-const SAVE_AS_UTF8: &str = "in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead";
-
 fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Vec<Diagnostic>> {
     // Bytes whose encoding cannot be told stay as they are: the first cell that is not
     // UTF-8 is then named below.
@@ -43,7 +41,8 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
     match read {
         Read::Utf8 | Read::Utf16 => {}
         Read::Windows1258 => notes.push(
-            Diagnostic::note(display, msg!("input-file-not-utf-8-was")).with_hint(SAVE_AS_UTF8),
+            Diagnostic::note(display, msg!("input-file-not-utf-8-was"))
+                .with_hint(msg!("input-save-as-csv-utf8")),
         ),
         Read::Tcvn3 => {
             if options.legacy == Legacy::Auto {
@@ -51,7 +50,7 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
             }
             notes.push(
                 Diagnostic::note(display, msg!("input-file-not-utf-8-was-2"))
-                    .with_hint(SAVE_AS_UTF8),
+                    .with_hint(msg!("input-save-as-csv-utf8")),
             );
         }
     }
@@ -124,7 +123,7 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                             number = number.to_string()
                         ),
                     )
-                    .with_hint(SAVE_AS_UTF8),
+                    .with_hint(msg!("input-save-as-csv-utf8")),
                 ]);
             };
             // Numbers are decided per column, once the header is known (see `numbers`).

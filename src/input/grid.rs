@@ -67,7 +67,7 @@ fn two_row_header(rows: &mut Vec<GridRow>, merges: &[Merge]) -> Option<usize> {
 
 /// The field a section heading (`I. VĂN PHÒNG SỞ`) is given to the rows under it in.
 pub(crate) const SECTION: &str = "_muc";
-use crate::diag::{Diagnostic, quote};
+use crate::diag::Diagnostic;
 
 /// Builds the table from the rows of a sheet or CSV file (in row order).
 pub(crate) fn build_table(
@@ -83,8 +83,8 @@ pub(crate) fn build_table(
         None => display.to_string(),
     };
     let what = match &sheet {
-        Some(name) => format!("the sheet {}", quote(name)),
-        None => "the file".to_string(),
+        Some(name) => msg!("input-the-sheet", name = name),
+        None => msg!("input-the-file"),
     };
     let mut table = Table {
         source: display.to_string(),
@@ -99,7 +99,7 @@ pub(crate) fn build_table(
     let last_row = rows.iter().rev().find(|r| !r.is_blank()).map(|r| r.number);
     let Some(last_row) = last_row else {
         return Err(vec![
-            Diagnostic::error(place, msg!("input-empty", what = what.to_string()))
+            Diagnostic::error(place, msg!("input-empty", what = &what))
                 .with_hint(msg!("input-put-header-row-data-rows")),
         ]);
     };
@@ -278,10 +278,10 @@ pub(crate) fn build_table(
             Kind::Totals(word) => {
                 table.notes_row(
                     row.number,
-                    format!(
-                        "row {} is a totals row ({}), not a record, so it is left out",
-                        row.number,
-                        quote(word)
+                    msg!(
+                        "input-row-totals-row-not-record",
+                        number = row.number.to_string(),
+                        word = word.to_string()
                     ),
                 );
                 continue;
@@ -289,10 +289,10 @@ pub(crate) fn build_table(
             Kind::Section(text) => {
                 table.notes_row(
                     row.number,
-                    format!(
-                        "row {} is a section heading ({}), not a record: the rows under it have it in the field '_muc'",
-                        row.number,
-                        quote(text)
+                    msg!(
+                        "input-row-section-heading-not-record",
+                        number = row.number.to_string(),
+                        text = text.to_string()
                     ),
                 );
                 section = Some(text.clone());
@@ -307,15 +307,20 @@ pub(crate) fn build_table(
                         .find(|r| !r.is_blank())
                         .map_or(row.number, |r| r.number);
                     let which = if last == row.number {
-                        format!("row {}", row.number)
+                        msg!("input-row", number = row.number.to_string())
                     } else {
-                        format!("rows {}-{last}", row.number)
+                        msg!(
+                            "input-rows",
+                            number = row.number.to_string(),
+                            last = last.to_string()
+                        )
                     };
                     table.notes_row(
                         row.number,
-                        format!(
-                            "{which}: the signature block under the table ({}), not records, so they are left out",
-                            quote(text)
+                        msg!(
+                            "input-signature-block-under-table-not",
+                            which = which,
+                            text = text.to_string()
                         ),
                     );
                 }
@@ -411,7 +416,7 @@ pub(crate) fn build_table(
                 place,
                 msg!(
                     "input-has-headers-row-but-no",
-                    what = what.to_string(),
+                    what = &what,
                     header_row = header_row.to_string()
                 ),
             )
@@ -423,7 +428,7 @@ pub(crate) fn build_table(
 
 impl Table {
     /// A note at row `number` of this table.
-    fn notes_row(&mut self, number: usize, message: String) {
+    fn notes_row(&mut self, number: usize, message: crate::diag::Message) {
         let location = self.row_location(number);
         self.warnings.push(Diagnostic::note(location, message));
     }

@@ -173,9 +173,12 @@ pub fn load_table(
         "json" => json::load(path, display, options),
         _ => {
             let message = if extension.is_empty() {
-                "unsupported data file type: the file name has no extension".to_string()
+                msg!("input-unsupported-data-file-type-file")
             } else {
-                format!("unsupported data file type '.{extension}'")
+                msg!(
+                    "input-unsupported-data-file-type",
+                    extension = extension.to_string()
+                )
             };
             Err(vec![
                 Diagnostic::error(display, message)
@@ -231,10 +234,10 @@ pub fn not_found(path: &Path, display: &str) -> Diagnostic {
 fn read_error(display: &str, e: &std::io::Error) -> Diagnostic {
     use std::io::ErrorKind;
     let reason = match e.kind() {
-        ErrorKind::NotFound => "no such file".to_string(),
-        ErrorKind::PermissionDenied => "cannot read the file: permission denied".to_string(),
-        ErrorKind::IsADirectory => "cannot read the file: it is a folder".to_string(),
-        _ => format!("cannot read the file: {}", crate::diag::io_message(e)),
+        ErrorKind::NotFound => msg!("input-no-such-file"),
+        ErrorKind::PermissionDenied => msg!("input-cannot-read-file-permission-denied"),
+        ErrorKind::IsADirectory => msg!("input-cannot-read-file-folder"),
+        _ => msg!("input-cannot-read-file", e = crate::diag::io_arg(e)),
     };
     Diagnostic::error(display, reason)
 }

@@ -140,9 +140,9 @@ fn read(
                         .collect::<Vec<_>>()
                         .join(", ");
                     let hint = match names.len() {
-                        0 => "the workbook has no sheets".to_string(),
-                        1 => format!("the workbook has one sheet: {list}"),
-                        _ => format!("the workbook has the sheets {list}"),
+                        0 => msg!("input-workbook-has-no-sheets"),
+                        1 => msg!("input-workbook-has-one-sheet", list = list.to_string()),
+                        _ => msg!("input-workbook-has-sheets", list = list.to_string()),
                     };
                     return Err(vec![
                         Diagnostic::error(

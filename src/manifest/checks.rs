@@ -150,13 +150,13 @@ fn check_quota(
     let place = format!("quotas '{}'", quota.name);
     known_source(loaded, tables, &quota.source, &place)?;
     let table = &tables[&quota.source];
-    let error = |message: String| {
+    let error = |message: crate::diag::Message| {
         vec![Diagnostic::error(
             &loaded.display,
             msg!(
                 "manifest-message",
                 place = place.to_string(),
-                message = message.to_string()
+                message = message
             ),
         )]
     };
@@ -169,19 +169,22 @@ fn check_quota(
         toml::Value::String(text) => match parse_share(text) {
             Some(share) if quota.of.is_some() => Max::Share(share, text.clone()),
             Some(_) => {
-                return Err(error(format!(
-                    "max '{text}' is a share: say of what with 'of'"
+                return Err(error(msg!(
+                    "manifest-max-share-say-what-with",
+                    text = text.to_string()
                 )));
             }
             None => {
-                return Err(error(format!(
-                    "max: expected a number or a share like \"15%\", found '{text}'"
+                return Err(error(msg!(
+                    "manifest-max-expected-number-share-like",
+                    text = text.to_string()
                 )));
             }
         },
         other => {
-            return Err(error(format!(
-                "max: expected a number or a share like \"15%\", found {other}"
+            return Err(error(msg!(
+                "manifest-max-expected-number-share-like-2",
+                other = other.to_string()
             )));
         }
     };
@@ -232,7 +235,7 @@ fn check_quota(
     let mut found = Vec::new();
     for (value, rows) in members {
         let (limit, why) = match &max {
-            Max::Count(n) => (*n, String::new()),
+            Max::Count(n) => (*n, msg!("empty")),
             Max::Share((num, den), text) => {
                 let first = Subject::from(documents.get_only(rows[0], reads.as_ref()));
                 let base = eval
@@ -251,7 +254,7 @@ fn check_quota(
                 })?;
                 (
                     (base as u128 * num / den) as u64,
-                    format!(" ({text} of {base})"),
+                    msg!("manifest-quota-share", text = text, base = base),
                 )
             }
         };
@@ -265,7 +268,7 @@ fn check_quota(
                     value = value.to_string(),
                     count = rows.len().to_string(),
                     limit = limit.to_string(),
-                    why = why.to_string()
+                    why = &why
                 ),
             );
             // The warning once, at the first row beyond; every row beyond is recorded.

@@ -59,10 +59,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             std::io::ErrorKind::NotFound => input::not_found(path, &shown),
             _ => Diagnostic::error(
                 &shown,
-                msg!(
-                    "manifest-cannot-read-manifest",
-                    e = crate::diag::io_message(&e).to_string()
-                ),
+                msg!("manifest-cannot-read-manifest", e = crate::diag::io_arg(&e)),
             ),
         }]
     })?;
@@ -74,7 +71,13 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             ),
             None => shown.clone(),
         };
-        vec![Diagnostic::error(location, crate::diag::lower(e.message()))]
+        vec![Diagnostic::error(
+            location,
+            msg!(
+                "manifest-toml-error",
+                message = crate::diag::lower(e.message())
+            ),
+        )]
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Loaded {

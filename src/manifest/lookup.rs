@@ -158,7 +158,7 @@ pub(super) fn number(value: &Value) -> Option<f64> {
 }
 
 /// A whole, non-negative count from a cell (a number or numeric text); `Ok(None)` when blank.
-pub(super) fn count_cell(value: Option<&Value>) -> Result<Option<u64>, String> {
+pub(super) fn count_cell(value: Option<&Value>) -> Result<Option<u64>, crate::diag::Message> {
     let value = match value {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
@@ -166,9 +166,9 @@ pub(super) fn count_cell(value: Option<&Value>) -> Result<Option<u64>, String> {
     };
     match number(value) {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e9 => Ok(Some(n as u64)),
-        _ => Err(format!(
-            "expected a whole number of votes, found {}",
-            crate::helpers::format_value(value)
+        _ => Err(msg!(
+            "manifest-expected-whole-number-votes-found",
+            value = crate::helpers::format_value(value).to_string()
         )),
     }
 }

@@ -293,7 +293,10 @@ pub fn run(loaded: &Loaded, options: &RunOptions) -> Result<RunReport, Vec<Diagn
     write_summary(loaded, &report).map_err(|e| {
         vec![Diagnostic::error(
             display(&report.out.join(SUMMARY)),
-            msg!("manifest-cannot-write-summary", e = e.to_string()),
+            msg!(
+                "manifest-cannot-write-summary",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]
     })?;
     Ok(report)

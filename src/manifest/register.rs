@@ -309,7 +309,7 @@ pub fn write(path: &Path, lines: &[Registered]) -> Result<(), Diagnostic> {
             &shown,
             msg!(
                 "manifest-cannot-write-register",
-                e = crate::diag::io_message(&e).to_string()
+                e = crate::diag::io_arg(&e)
             ),
         )
         .with_hint(msg!("manifest-close-register-if-open-excel"))

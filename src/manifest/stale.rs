@@ -82,7 +82,7 @@ pub fn remove(out: &Path, stale: &[PathBuf]) -> Result<(), Diagnostic> {
                 display(&path),
                 msg!(
                     "manifest-cannot-remove-stale-document",
-                    e = crate::diag::io_message(&e).to_string()
+                    e = crate::diag::io_arg(&e)
                 ),
             )
         })?;

@@ -54,8 +54,8 @@ fn check_one(
                     &order.date,
                     loaded.manifest.documents.iter().map(|d| d.kind.as_str()),
                 ) {
-                    Some(near) => format!("did you mean '{near}'?"),
-                    None => "name the kind whose documents' dates are checked".into(),
+                    Some(near) => msg!("manifest-did-you-mean", near = near),
+                    None => msg!("manifest-name-kind-whose-dates-checked"),
                 },
             ),
         ];
@@ -117,7 +117,7 @@ fn check_one(
                             "manifest-dated-not",
                             date = order.date.to_string(),
                             date2 = date.to_string(),
-                            words = words.to_string(),
+                            words = words.replace(' ', "-"),
                             bound = bound.to_string(),
                             other = other.to_string(),
                             why = why.to_string()

@@ -9,7 +9,6 @@
 //!             rows and paragraphs they repeat, values wrapped in the `_v` printer)
 //! ```
 
-use crate::diag::msg;
 pub mod blocks;
 pub mod expr;
 pub mod fields;
@@ -20,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use handlebars::{Context, Handlebars, RenderError, RenderErrorReason};
 
-use crate::diag::{Diagnostic, lower};
+use crate::diag::{Diagnostic, Message, lower, msg};
 use crate::docx::{Package, PartKind, fixup, numbering};
 use blocks::{Block, Shape};
 use expr::{Tag, TagKind, Term};
@@ -291,11 +290,11 @@ impl Template {
 }
 
 /// Turns a Handlebars error into our message and an optional hint.
-fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (String, Option<String>) {
+fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (Message, Option<Message>) {
     let at = if tag.is_empty() {
-        String::new()
+        msg!("empty")
     } else {
-        format!("{tag}: ")
+        msg!("template-message-2", tag = tag.to_string())
     };
     match reason {
         RenderErrorReason::MissingVariable(path) => {
@@ -305,20 +304,46 @@ fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (String, Opti
                 && tag.trim_matches(['{', '}', ' ']) == path
             {
                 return (
-                    format!("{at}{path} needs {what}"),
-                    Some(format!("write what it reads after its name: {example}")),
+                    msg!(
+                        "template-needs",
+                        at = &at,
+                        path = path.to_string(),
+                        what = what.to_string()
+                    ),
+                    Some(msg!(
+                        "check-write-what-reads-after-name",
+                        example = example.to_string()
+                    )),
                 );
             }
             (
-                format!("{at}no field '{path}' in the data"),
-                Some(format!(
-                    "add a column '{path}' to the data, or write {{{{default {path} \"...\"}}}}"
+                msg!("template-no-field-data", at = &at, path = path.to_string()),
+                Some(msg!(
+                    "template-add-column-data-write-default",
+                    path = path.to_string()
                 )),
             )
         }
-        RenderErrorReason::HelperNotFound(name) => (format!("{at}unknown helper '{name}'"), None),
-        RenderErrorReason::Other(message) => (format!("{at}{message}"), None),
-        other => (format!("{at}{}", lower(&other.to_string())), None),
+        RenderErrorReason::HelperNotFound(name) => (
+            msg!("template-unknown-helper", at = &at, name = name.to_string()),
+            None,
+        ),
+        RenderErrorReason::Other(message) => (
+            msg!(
+                "template-message-3",
+                at = &at,
+                message = message.to_string()
+            ),
+            None,
+        ),
+        other => (
+            msg!(
+                "template-message-4",
+                at = &at,
+                other = lower(&other.to_string()).to_string()
+            ),
+            None,
+        ),
     }
 }
 
@@ -502,7 +527,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     msg!(
                         "template-message",
                         text = found.text.to_string(),
-                        message = message.to_string()
+                        message = message
                     ),
                 )
                 .with_hint(hint),
@@ -520,7 +545,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                             msg!(
                                 "template-message",
                                 text = found.text.to_string(),
-                                message = message.to_string()
+                                message = &message
                             ),
                         );
                         // A block's helper is meant to be one of the block helpers.
@@ -533,7 +558,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                         } else {
                             crate::helpers::HELPERS.iter().map(|h| h.0).collect()
                         };
-                        errors.push(if message.starts_with("unknown") {
+                        errors.push(if message.id == "template-unknown-helper-name" {
                             match crate::diag::closest(&name, names) {
                                 Some(near) => d.with_hint(msg!(
                                     "manifest-did-you-mean",
@@ -614,7 +639,7 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                         location,
                         msg!("template-this-tag-cannot-read", what = what.to_string()),
                     )
-                    .with_hint(TAG_FORMS),
+                    .with_hint(msg!("template-tag-forms")),
                 );
             }
         }
@@ -629,13 +654,14 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
     }
 }
 
-/// The forms a tag takes, for a tag that cannot be read.
-const TAG_FORMS: &str = "a tag is a field {{ho_va_ten}}, a helper and its arguments {{so tong_tien}}, or a block {{#each rows}} ... {{/each}}";
-
 /// A tag Handlebars cannot read (the checks of [`expr::terms_problem`] passed): the same
 /// Handlebars text the part's source will hold, compiled on its own (a block's tag with a
 /// block around it), said in our words.
-fn unreadable_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> Option<(String, String)> {
+fn unreadable_tag(
+    tag: &Tag,
+    terms: &[Term],
+    options: CompileOptions,
+) -> Option<(Message, Message)> {
     let text = handlebars_tag(tag, terms, options);
     let whole = match &tag.kind {
         TagKind::Open(name) => format!("{text}{{{{/{name}}}}}"),
@@ -646,24 +672,36 @@ fn unreadable_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> Option<
     };
     handlebars::Template::compile(&whole)
         .err()
-        .map(|_| ("this tag cannot be read".to_string(), TAG_FORMS.to_string()))
+        .map(|_| (msg!("template-tag-cannot-read"), msg!("template-tag-forms")))
 }
 
 /// Whether a helper exists and takes `count` arguments; the problem otherwise.
-fn check_call(name: &str, count: usize) -> Option<String> {
+fn check_call(name: &str, count: usize) -> Option<Message> {
     let Some(&(_, min, max)) = crate::helpers::HELPERS.iter().find(|h| h.0 == name) else {
-        return Some(format!("unknown helper '{name}'"));
+        return Some(msg!("template-unknown-helper-name", name = name));
     };
-    let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
     match max {
         Some(max) if count > max || count < min => Some(if min == max {
-            format!("'{name}' takes {min} {}, found {count}", plural(min))
+            msg!(
+                "template-helper-takes",
+                name = name,
+                min = min,
+                count = count
+            )
         } else {
-            format!("'{name}' takes {min} to {max} arguments, found {count}")
+            msg!(
+                "template-helper-takes-range",
+                name = name,
+                min = min,
+                max = max,
+                count = count
+            )
         }),
-        None if count < min => Some(format!(
-            "'{name}' takes at least {min} {}, found {count}",
-            plural(min)
+        None if count < min => Some(msg!(
+            "template-helper-takes-at-least",
+            name = name,
+            min = min,
+            count = count
         )),
         _ => None,
     }

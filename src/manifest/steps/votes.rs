@@ -26,13 +26,13 @@ pub(super) fn count_votes(
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let place = format!("votes on '{}'", votes.source);
     let table = table_of(loaded, tables, &votes.source, &place)?;
-    let error = |message: String| {
+    let error = |message: crate::diag::Message| {
         vec![Diagnostic::error(
             &loaded.display,
             msg!(
                 "manifest-message",
                 place = place.to_string(),
-                message = message.to_string()
+                message = message
             ),
         )]
     };
@@ -46,14 +46,22 @@ pub(super) fn count_votes(
                     .flatten()
                     .filter(|&n| n > 0)
                     .ok_or_else(|| {
-                        error(format!(
-                            "{what}: global '{name}' is not a positive whole number"
+                        error(msg!(
+                            "manifest-global-not-positive-whole-number",
+                            what = what.to_string(),
+                            name = name.to_string()
                         ))
                     }),
-                None => Err(error(format!("{what}: no global '{name}'"))),
+                None => Err(error(msg!(
+                    "manifest-no-global",
+                    what = what.to_string(),
+                    name = name.to_string()
+                ))),
             },
-            other => Err(error(format!(
-                "{what}: expected a number or a global's name, found {other}"
+            other => Err(error(msg!(
+                "manifest-expected-number-global-s-name",
+                what = what.to_string(),
+                other = other.to_string()
             ))),
         }
     };
@@ -65,8 +73,9 @@ pub(super) fn count_votes(
         .transpose()?;
     let share = |text: &str| {
         parse_share(text).ok_or_else(|| {
-            error(format!(
-                "threshold: expected a share like \"80%\", found '{text}'"
+            error(msg!(
+                "manifest-threshold-expected-share-like-80",
+                text = text.to_string()
             ))
         })
     };
@@ -117,11 +126,7 @@ pub(super) fn count_votes(
             count_cell(fields.get(key)).map_err(|m| {
                 Diagnostic::error(
                     table.cell_location(letter, number),
-                    msg!(
-                        "manifest-message-2",
-                        place = place.to_string(),
-                        m = m.to_string()
-                    ),
+                    msg!("manifest-message-2", place = place.to_string(), m = m),
                 )
             })
         };
@@ -184,20 +189,36 @@ pub(super) fn count_votes(
                 let cast = yes + no.unwrap_or(0) + not_voting;
                 if let Some(present) = present.filter(|&p| p != cast) {
                     let what = match &votes.abstained {
-                        Some(_) => format!(
-                            "{yes} for, {} against and {not_voting} not voting make {cast}",
-                            no.unwrap_or(0)
+                        Some(_) => msg!(
+                            "manifest-against-not-voting-make",
+                            yes = yes.to_string(),
+                            no = no.unwrap_or(0).to_string(),
+                            not_voting = not_voting.to_string(),
+                            cast = cast.to_string()
                         ),
-                        None => format!("{yes} for and {} against make {cast}", no.unwrap_or(0)),
+                        None => msg!(
+                            "manifest-against-make",
+                            yes = yes.to_string(),
+                            no = no.unwrap_or(0).to_string(),
+                            cast = cast.to_string()
+                        ),
                     };
                     warnings.push(
                         Diagnostic::warning(
                             table.cell_location(&for_letter, number),
-                            msg!("manifest-not-members-present", place = place.to_string(), what = what.to_string(), present = present.to_string()),
+                            msg!(
+                                "manifest-not-members-present",
+                                place = place.to_string(),
+                                what = what,
+                                present = present
+                            ),
                         )
                         .with_hint(match &votes.abstained {
-                            Some(name) => format!("correct the counts, or record in '{name}' the members who did not vote"),
-                            None => "record the members who did not vote in a column and name it with 'abstained'".into(),
+                            Some(name) => msg!(
+                                "manifest-correct-counts-record-members-who",
+                                name = name.to_string()
+                            ),
+                            None => msg!("manifest-record-members-who-did-not-vote"),
                         }),
                     );
                 }
