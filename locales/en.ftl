@@ -413,3 +413,19 @@ check-no-column-data = no column '{ $header }' in the data
 input-the-sheet = the sheet '{ $name }'
 input-the-file = the file
 manifest-quota-share = {" "}({ $text } of { $base })
+convert-not-converted = not converted
+convert-interrupted-item = interrupted
+convert-cannot-start-libreoffice = cannot start LibreOffice: { $e }
+convert-libreoffice-did-not-convert-within = LibreOffice did not convert it within { $seconds } s and was stopped
+convert-libreoffice-stopped-while-converting = LibreOffice stopped while converting it ({ $status })
+convert-libreoffice-could-not-convert-valid = LibreOffice could not convert it (is it a valid .docx?)
+convert-has-pages-fewer-than-documents = it has { $pages } pages, fewer than its documents' { $documents }
+convert-cannot-read-pdf = cannot read the PDF: { $e }
+convert-cannot-write-pdf = cannot write the PDF: { $e }
+batch-cannot-create-its-folder = cannot create its folder: { $e }
+helper-needs-what = { $key ->
+       *[other] { $text }
+    }
+manifest-votes-on = votes on '{ $source }'
+input-xml-spreadsheet-2003 = an XML Spreadsheet 2003 file
+input-web-page-html = a web page (HTML)

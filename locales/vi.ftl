@@ -413,3 +413,31 @@ template-print-value-use = để in một giá trị hãy dùng {"{"}{"{"}{ $bef
 template-helper-s-arguments-separated-spaces = các đối số của hàm trợ giúp được ngăn bằng dấu cách: {"{"}{"{"}so tong_tien 0{"}"}{"}"}
 template-move-tag-between-each-rows = hãy chuyển thẻ vào giữa {"{"}{"{"}#each rows{"}"}{"}"} và {"{"}{"{"}/each{"}"}{"}"}; ở đó {"{"}{"{"}stt{"}"}{"}"} in số thứ tự hàng
 manifest-quota-share = {" "}({ $text } của { $base })
+helper-needs-what = { $key ->
+        [a-date] một ngày
+        [a-number] một số
+        [a-text] một đoạn chữ
+        [a-value] một giá trị
+        [a-list] một danh sách
+        [a-list-and-a-field] một danh sách và một trường
+        [a-list-a-field-and-a-value] một danh sách, một trường và một giá trị
+        [a-list-a-field-a-value-a-year-and-a-count] một danh sách, một trường, một giá trị, một năm và một số lần
+        [a-value-and-a-fallback] một giá trị và một giá trị thay thế
+        [an-object-and-a-key] một đối tượng và một khoá
+        [two-numbers] hai số
+        [two-values] hai giá trị
+       *[other] { $text }
+    }
+batch-cannot-create-its-folder = không tạo được thư mục chứa tệp: { $e }
+convert-not-converted = chưa được chuyển
+convert-interrupted-item = đã bị dừng
+convert-cannot-start-libreoffice = không khởi động được LibreOffice: { $e }
+convert-libreoffice-did-not-convert-within = LibreOffice không chuyển xong trong { $seconds } giây và đã bị dừng
+convert-libreoffice-stopped-while-converting = LibreOffice bị dừng khi đang chuyển tệp này ({ $status })
+convert-libreoffice-could-not-convert-valid = LibreOffice không chuyển được tệp này (tệp .docx có hợp lệ không?)
+convert-has-pages-fewer-than-documents = tệp có { $pages } trang, ít hơn tổng số trang của các văn bản ({ $documents })
+convert-cannot-read-pdf = không đọc được tệp PDF: { $e }
+convert-cannot-write-pdf = không ghi được tệp PDF: { $e }
+manifest-votes-on = biểu quyết ở '{ $source }'
+input-xml-spreadsheet-2003 = tệp XML Spreadsheet 2003
+input-web-page-html = một trang web (HTML)

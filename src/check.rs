@@ -87,7 +87,7 @@ pub fn check_fields(
                         "check-needs",
                         text = tag.text.to_string(),
                         field = u.field.to_string(),
-                        what = what.to_string()
+                        what = crate::diag::needs_what(what)
                     ),
                 )
                 .with_hint(msg!(

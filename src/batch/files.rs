@@ -12,15 +12,18 @@ use crate::docx::Package;
 
 /// Moves a PDF made in the work folder to `target` (a rename within the output folder, so
 /// no half-written PDF is ever seen there).
-pub(super) fn place(made: &Path, target: &Path) -> Result<(), String> {
+pub(super) fn place(made: &Path, target: &Path) -> Result<(), crate::diag::Message> {
     if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty())
         && !dir.is_dir()
     {
-        fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create its folder: {}", crate::diag::io_message(&e)))?;
+        fs::create_dir_all(dir).map_err(|e| {
+            msg!(
+                "batch-cannot-create-its-folder",
+                e = crate::diag::io_arg(&e)
+            )
+        })?;
     }
-    fs::rename(made, target)
-        .map_err(|e| format!("cannot write the file: {}", crate::diag::io_message(&e)))
+    fs::rename(made, target).map_err(|e| msg!("cli-cannot-write-file", e = crate::diag::io_arg(&e)))
 }
 
 pub(super) fn write_parts(

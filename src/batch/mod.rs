@@ -568,7 +568,7 @@ impl<'j> Job<'j> {
             for &k in &made {
                 let Some(name) = &names[k] else { continue };
                 let target = self.out.join(name).with_extension("pdf");
-                let result = results.next().unwrap_or(Err("not converted".into()));
+                let result = results.next().unwrap_or(Err(msg!("convert-not-converted")));
                 if !combine_pdf {
                     // No outline to make.
                 } else if let (Some(entries), Ok(made)) = (&mut outline, &result) {
@@ -594,7 +594,7 @@ impl<'j> Job<'j> {
                         pdf_failed.insert(k);
                         report.failures.push(Diagnostic::error(
                             display(&target),
-                            msg!("batch-cannot-make-pdf", reason = reason.to_string()),
+                            msg!("batch-cannot-make-pdf", reason = reason),
                         ));
                     }
                 }
@@ -614,7 +614,7 @@ impl<'j> Job<'j> {
                     }
                     Err(reason) => report.failures.push(Diagnostic::error(
                         display(path),
-                        msg!("batch-cannot-make-pdf", reason = reason.to_string()),
+                        msg!("batch-cannot-make-pdf", reason = reason),
                     )),
                 }
             }

@@ -271,6 +271,13 @@ pub fn io_error(e: &std::io::Error, text: String) -> Message {
     msg!("io-error", kind = kind, text = text)
 }
 
+/// What a helper needs (`a date`, `a list and a field`, as `helpers::needs` says it) as a
+/// message argument: English shows the words, Vietnamese translates them.
+pub fn needs_what(what: &str) -> Message {
+    let key = what.replace(", ", " ").replace(' ', "-");
+    msg!("helper-needs-what", key = key, text = what)
+}
+
 /// An I/O error as `io_message` says it, for a message argument.
 pub fn io_arg(e: &std::io::Error) -> Message {
     io_error(e, io_message(e))

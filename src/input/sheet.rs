@@ -83,7 +83,7 @@ fn read(
                 display,
                 msg!(
                     "input-cannot-read-workbook-with-name",
-                    what = what.to_string(),
+                    what = what,
                     extension = extension.to_string()
                 ),
             )
@@ -719,7 +719,7 @@ fn is_not_a_zip(e: &calamine::Error) -> bool {
 
 /// What a text file posing as a workbook is: many programs "export to Excel" by writing an
 /// HTML table or an XML Spreadsheet 2003 into a `.xls` file.
-fn foreign_text(path: &Path) -> Option<&'static str> {
+fn foreign_text(path: &Path) -> Option<crate::diag::Message> {
     let mut head = [0u8; 1024];
     let n = File::open(path).and_then(|mut f| f.read(&mut head)).ok()?;
     let head = String::from_utf8_lossy(&head[..n]).to_lowercase();
@@ -731,9 +731,9 @@ fn foreign_text(path: &Path) -> Option<&'static str> {
     if head.contains("urn:schemas-microsoft-com:office:spreadsheet")
         || head.contains("progid=\"excel.sheet\"")
     {
-        Some("an XML Spreadsheet 2003 file")
+        Some(msg!("input-xml-spreadsheet-2003"))
     } else if looks_like_html(path) {
-        Some("a web page (HTML)")
+        Some(msg!("input-web-page-html"))
     } else {
         None
     }

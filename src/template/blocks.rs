@@ -495,22 +495,19 @@ fn shape_error(
         return error(
             msg!(
                 "template-but-does-not-stand-alone",
-                both = both.to_string(),
+                both = &both,
                 text = tags[t].text.to_string(),
                 p = p + 1
             ),
             msg!(
                 "template-move-out-paragraph-keep-whole",
-                what = what.to_string(),
+                what = &what,
                 p = p + 1
             ),
         );
     }
     error(
-        msg!(
-            "template-which-different-places-body-table",
-            both = both.to_string()
-        ),
+        msg!("template-which-different-places-body-table", both = &both),
         msg!(
             "template-put-each-alone-paragraph-same",
             ot = ot.to_string(),

@@ -308,7 +308,7 @@ fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (Message, Opt
                         "template-needs",
                         at = &at,
                         path = path.to_string(),
-                        what = what.to_string()
+                        what = crate::diag::needs_what(what)
                     ),
                     Some(msg!(
                         "check-write-what-reads-after-name",

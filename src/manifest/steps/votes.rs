@@ -25,15 +25,12 @@ pub(super) fn count_votes(
     globals: &Map<String, Value>,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let place = format!("votes on '{}'", votes.source);
+    let place_text = msg!("manifest-votes-on", source = &votes.source);
     let table = table_of(loaded, tables, &votes.source, &place)?;
     let error = |message: crate::diag::Message| {
         vec![Diagnostic::error(
             &loaded.display,
-            msg!(
-                "manifest-message",
-                place = place.to_string(),
-                message = message
-            ),
+            msg!("manifest-message", place = &place_text, message = message),
         )]
     };
     // A positive whole number, written in the manifest or a global's name.
@@ -126,7 +123,7 @@ pub(super) fn count_votes(
             count_cell(fields.get(key)).map_err(|m| {
                 Diagnostic::error(
                     table.cell_location(letter, number),
-                    msg!("manifest-message-2", place = place.to_string(), m = m),
+                    msg!("manifest-message-2", place = &place_text, m = m),
                 )
             })
         };
@@ -161,10 +158,7 @@ pub(super) fn count_votes(
             None => {
                 warnings.push(Diagnostic::warning(
                     table.cell_location(&for_letter, number),
-                    msg!(
-                        "manifest-no-vote-count-nominee-marked",
-                        place = place.to_string()
-                    ),
+                    msg!("manifest-no-vote-count-nominee-marked", place = &place_text),
                 ));
                 result.insert("dong_y".into(), Value::Null);
                 result.insert(
@@ -208,7 +202,7 @@ pub(super) fn count_votes(
                             table.cell_location(&for_letter, number),
                             msg!(
                                 "manifest-not-members-present",
-                                place = place.to_string(),
+                                place = &place_text,
                                 what = what,
                                 present = present
                             ),
@@ -228,7 +222,7 @@ pub(super) fn count_votes(
                         table.cell_location(&for_letter, number),
                         msg!(
                             "manifest-against-make-more-votes-than",
-                            place = place.to_string(),
+                            place = &place_text,
                             yes = yes.to_string(),
                             no = no.unwrap_or(0).to_string(),
                             members = members.to_string()
