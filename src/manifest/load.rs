@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::schema::{HeaderRow, Manifest};
+use super::schema::{HeaderRow, Manifest, Source};
 use crate::context;
 use crate::diag::{Diagnostic, display};
 use crate::input::{self, Legacy, LoadOptions, Table};
@@ -100,54 +100,12 @@ pub(super) fn sources(
     let manifest = &loaded.manifest;
     let mut tables = BTreeMap::new();
     for (name, source) in &manifest.sources {
-        let legacy = match source.legacy.as_deref() {
-            None | Some("auto") => Legacy::Auto,
-            Some("tcvn3") => Legacy::Tcvn3,
-            Some("vni") => Legacy::Vni,
-            Some("off") => Legacy::Off,
-            Some(other) => {
-                errors.push(Diagnostic::error(
-                    &loaded.display,
-                    msg!(
-                        "manifest-sources-legacy-expected-auto-tcvn3",
-                        name = name.to_string(),
-                        other = other.to_string()
-                    ),
-                ));
-                Legacy::Auto
-            }
-        };
-        let at = format!("{}: sources.{name}.header_row", loaded.display);
-        let header = match &source.header_row {
-            None => Ok((None, false)),
-            Some(HeaderRow::One(n)) => input::header_range(*n, *n, &at).map(|(n, s)| (Some(n), s)),
-            Some(HeaderRow::Range(text)) => {
-                input::parse_header_rows(text, &at).map(|(n, s)| (Some(n), s))
-            }
-            Some(HeaderRow::Pair(pair)) => match pair[..] {
-                [first, last] => input::header_range(first, last, &at).map(|(n, s)| (Some(n), s)),
-                _ => Err(Diagnostic::error(
-                    &at,
-                    format!(
-                        "expected two rows such as [4, 5], found {} numbers",
-                        pair.len()
-                    ),
-                )),
-            },
-        };
-        let (header_row, sub_header) = match header {
-            Ok(header) => header,
-            Err(error) => {
-                errors.push(error);
+        let options = match load_options(&loaded.display, name, source) {
+            Ok(options) => options,
+            Err(mut problems) => {
+                errors.append(&mut problems);
                 continue;
             }
-        };
-        let options = LoadOptions {
-            sheet: source.sheet.clone(),
-            header_row,
-            sub_header,
-            keep_filtered: source.keep_filtered,
-            legacy,
         };
         match input::load_table(
             &loaded.resolve(&source.file),
@@ -208,4 +166,66 @@ fn toml_to_json(value: &toml::Value) -> Value {
                 .collect(),
         ),
     }
+}
+
+/// How the manifest's source `name` is read: its sheet, header rows, filter and legacy
+/// encoding, checked (`display` is the manifest's name for messages).
+pub fn load_options(
+    display: &str,
+    name: &str,
+    source: &Source,
+) -> Result<LoadOptions, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let legacy = match source.legacy.as_deref() {
+        None | Some("auto") => Legacy::Auto,
+        Some("tcvn3") => Legacy::Tcvn3,
+        Some("vni") => Legacy::Vni,
+        Some("off") => Legacy::Off,
+        Some(other) => {
+            errors.push(Diagnostic::error(
+                display,
+                msg!(
+                    "manifest-sources-legacy-expected-auto-tcvn3",
+                    name = name.to_string(),
+                    other = other.to_string()
+                ),
+            ));
+            Legacy::Auto
+        }
+    };
+    let at = format!("{}: sources.{name}.header_row", display);
+    let header = match &source.header_row {
+        None => Ok((None, false)),
+        Some(HeaderRow::One(n)) => input::header_range(*n, *n, &at).map(|(n, s)| (Some(n), s)),
+        Some(HeaderRow::Range(text)) => {
+            input::parse_header_rows(text, &at).map(|(n, s)| (Some(n), s))
+        }
+        Some(HeaderRow::Pair(pair)) => match pair[..] {
+            [first, last] => input::header_range(first, last, &at).map(|(n, s)| (Some(n), s)),
+            _ => Err(Diagnostic::error(
+                &at,
+                format!(
+                    "expected two rows such as [4, 5], found {} numbers",
+                    pair.len()
+                ),
+            )),
+        },
+    };
+    let (header_row, sub_header) = match header {
+        Ok(header) => header,
+        Err(error) => {
+            errors.push(error);
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(LoadOptions {
+        sheet: source.sheet.clone(),
+        header_row,
+        sub_header,
+        keep_filtered: source.keep_filtered,
+        legacy,
+    })
 }

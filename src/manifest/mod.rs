@@ -58,7 +58,7 @@ use crate::batch::{self, Books, Job};
 use crate::diag::{Diagnostic, display};
 use crate::input::{SourceKind, Table};
 use crate::template::Template;
-pub use load::{Loaded, load};
+pub use load::{Loaded, load, load_options};
 use lookup::unknown_source;
 pub use register::DEFAULT as REGISTER;
 pub use register::path as register_path;

@@ -264,11 +264,8 @@ pub fn replace_source(
     let dir = jobs::job_dir(&state.root).map_err(|e| vec![message(&e.to_string())])?;
     let trial = dir.path().join(format!("tai-len.{wanted}"));
     std::fs::write(&trial, bytes).map_err(|e| vec![message(&e.to_string())])?;
-    let options = crate::input::LoadOptions {
-        sheet: source.sheet.clone(),
-        header_row: source.header_row,
-        ..Default::default()
-    };
+    let options = crate::manifest::load_options(&loaded.display, name, source)
+        .map_err(|e| problems_in(&state.folder, &e))?;
     let table = crate::input::load_table(&trial, &loaded.show(&source.file), &options)
         .map_err(|e| problems_in(&state.folder, &e))?;
     crate::batch::write_atomically(&target, bytes).map_err(|e| {
