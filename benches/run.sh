@@ -3,81 +3,121 @@
 # and the same records, in one run, and against the zip floor (benches/floor.rs).
 #
 #   benches/run.sh [N_PEERS=1000] [N_BIG=20000] [REPS=3]
-#   benches/run.sh pdf [N_PDF=200] [REPS=1]    (the PDF comparison alone; no peers needed)
+#   benches/run.sh pdf [N_PDF=200] [REPS=3]    (the PDF comparison alone; no peers needed)
 #
 # The PDF comparison (also run at the end of the full bench): N_PDF documents of the pack's
-# size (the bundled round's decision, rendered N_PDF times) made as PDF by `vanban render
-# --format pdf` (PDF/A-2b, its LibreOffice pool), against the best plain LibreOffice batch
-# conversion of the same .docx files on the same cores (as many `soffice --convert-to pdf`
-# processes as cores, each with its own profile and its share of the files). Prints the
-# ratio of the times and when vanban's first PDF was written.
+# size (one of the bundled round's documents, rendered N_PDF times) made as PDF by `vanban
+# render --format pdf` (its LibreOffice pool; PDF/A-2b, and plain PDF with --plain-pdf),
+# against the best plain LibreOffice batch conversion of the same .docx files on the same
+# cores (as many `soffice --convert-to` processes as cores, each with its own profile and its
+# share of the files), to plain PDF and to PDF/A-2b, interleaved. Prints the ratios (like for
+# like, and vanban's PDF/A against LibreOffice's plain PDF) and when the first PDF was written.
 #
 # Needs ../shared/bench/peers (or PEERS=/path/to/peers), Python 3 and Node (the peers' own
 # setup.sh installs their pinned packages). Prints docs/s and peak RSS for each, and the ratios.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 
-# pdf_bench N REPS WORK: the PDF comparison.
+# timed OUT GLOB COMMAND...: runs COMMAND in the background, watching GLOB; sets TOOK (the
+# whole run, s) and FIRST (when the first file matching GLOB appeared, s).
+timed() {
+  local glob=$1; shift
+  local start; start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 &
+  local pid=$! seen=""
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ -z "$seen" ] && compgen -G "$glob" >/dev/null; then
+      seen=$(awk "BEGIN{print $(date +%s.%N) - $start}")
+    fi
+    sleep 0.05
+  done
+  wait "$pid" || { echo "!! failed: $*"; exit 1; }
+  TOOK=$(awk "BEGIN{print $(date +%s.%N) - $start}")
+  FIRST=${seen:-$TOOK}
+}
+
+# plain_office N FILTER OUTDIR WORK FILES...: the best plain LibreOffice batch conversion: as
+# many soffice processes as cores, each with its own profile and its share of the files.
+plain_office() {
+  local n=$1 filter=$2 outdir=$3 work=$4; shift 4
+  local files=("$@") cores; cores=$(nproc)
+  for ((i = 0; i < cores; i++)); do
+    local share=()
+    for ((k = i; k < n; k += cores)); do share+=("${files[$k]}"); done
+    soffice "-env:UserInstallation=file://$work/profile-$i" --headless --norestore \
+      --convert-to "$filter" --outdir "$outdir" "${share[@]}" >/dev/null 2>&1 &
+  done
+  wait
+}
+
+# median: the median of the numbers on standard input.
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# pdf_bench N REPS WORK: the PDF comparison, interleaved: each rep runs the four in turn
+# (plain LibreOffice to PDF and to PDF/A-2b, vanban to PDF/A-2b and to plain PDF), so the
+# ratios of one rep are taken on the same machine state; the medians of the ratios are given.
 pdf_bench() {
   local n=$1 reps=$2 work=$3 vanban=$REPO/target/release/vanban
   local cores; cores=$(nproc)
-  echo "== PDF: N=$n pack-sized documents, $cores cores, best of $reps"
+  local pdfa='pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+  echo "== PDF: N=$n pack-sized documents, $cores cores, $reps interleaved reps"
   rm -rf "$work/pack" && mkdir -p "$work/pack"
   cp -r "$REPO/vanban.toml" "$REPO/templates" "$REPO/inputs" "$work/pack/"
   (cd "$work/pack" && "$vanban" run --quiet --out built)
-  local doc; doc=$(find "$work/pack/built" -name '*.docx' -size +20k | sort | head -1)
-  [ -n "$doc" ] || doc=$(find "$work/pack/built" -name '*.docx' | sort | head -1)
+  # The pack's document of median size (its combined files left out).
+  local doc; doc=$(find "$work/pack/built" -name '*.docx' -not -path '*Tat-ca*' -printf '%s %p\n' \
+    | sort -n -k1,1 -k2 | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
   cp "$doc" "$work/pack/doc.docx"
+  echo "  document: ${doc#"$work/pack/built/"} ($(stat -c %s "$doc") bytes)"
   { echo "stt"; seq 1 "$n"; } > "$work/pack/rows.csv"
   (cd "$work/pack" && "$vanban" render doc.docx --data rows.csv --out docx --quiet)
   local files=("$work"/pack/docx/*.docx)
   [ "${#files[@]}" = "$n" ] || { echo "!! $n documents expected, ${#files[@]} made"; exit 1; }
-  local best_plain="" best_vanban="" first=""
+  local rows="$work/pdf-reps.tsv"; : > "$rows"
   for rep in $(seq 1 "$reps"); do
-    rm -rf "$work/plain" && mkdir -p "$work/plain"
-    local start; start=$(date +%s.%N)
-    for ((i = 0; i < cores; i++)); do
-      local share=()
-      for ((k = i; k < n; k += cores)); do share+=("${files[$k]}"); done
-      soffice "-env:UserInstallation=file://$work/plain/profile-$i" --headless --norestore \
-        --convert-to pdf --outdir "$work/plain/pdf" "${share[@]}" >/dev/null 2>&1 &
+    local t=()
+    for mode in plain pdfa; do
+      rm -rf "$work/office-$mode" && mkdir -p "$work/office-$mode"
+      local filter=pdf; [ "$mode" = pdfa ] && filter=$pdfa
+      timed "$work/office-$mode/pdf/*.pdf" plain_office "$n" "$filter" "$work/office-$mode/pdf" "$work/office-$mode" "${files[@]}"
+      [ "$(ls "$work/office-$mode/pdf" | wc -l)" = "$n" ] || { echo "!! plain LibreOffice ($mode) missed PDFs"; exit 1; }
+      t+=("$TOOK" "$FIRST")
     done
-    wait
-    local plain; plain=$(awk "BEGIN{print $(date +%s.%N) - $start}")
-    [ "$(ls "$work/plain/pdf" | wc -l)" = "$n" ] || { echo "!! plain LibreOffice missed PDFs"; exit 1; }
-    rm -rf "$work/vanban-pdf"
-    start=$(date +%s.%N)
-    (cd "$work/pack" && "$vanban" render doc.docx --data rows.csv --out "$work/vanban-pdf" \
-      --format pdf --quiet --jobs "$cores") &
-    local pid=$! seen=""
-    while kill -0 "$pid" 2>/dev/null; do
-      if [ -z "$seen" ] && compgen -G "$work/vanban-pdf/*.pdf" >/dev/null; then
-        seen=$(awk "BEGIN{print $(date +%s.%N) - $start}")
-      fi
-      sleep 0.05
+    for mode in pdfa plain; do
+      rm -rf "$work/vanban-$mode"
+      local flag=(); [ "$mode" = plain ] && flag=(--plain-pdf)
+      timed "$work/vanban-$mode/*.pdf" sh -c "cd '$work/pack' && exec '$vanban' render doc.docx --data rows.csv --out '$work/vanban-$mode' --format pdf ${flag[*]} --quiet --jobs $cores"
+      [ "$(ls "$work/vanban-$mode"/*.pdf | wc -l)" = "$n" ] || { echo "!! vanban ($mode) missed PDFs"; exit 1; }
+      t+=("$TOOK" "$FIRST")
     done
-    wait "$pid"
-    local took; took=$(awk "BEGIN{print $(date +%s.%N) - $start}")
-    [ "$(ls "$work/vanban-pdf"/*.pdf | wc -l)" = "$n" ] || { echo "!! vanban missed PDFs"; exit 1; }
-    # The same with plain PDF, as the plain conversion makes.
-    rm -rf "$work/vanban-plain"
-    start=$(date +%s.%N)
-    (cd "$work/pack" && "$vanban" render doc.docx --data rows.csv --out "$work/vanban-plain" \
-      --format pdf --plain-pdf --quiet --jobs "$cores")
-    local took_plain; took_plain=$(awk "BEGIN{print $(date +%s.%N) - $start}")
-    printf '  rep %s: plain LibreOffice %.2f s, vanban render+convert %.2f s (PDF/A-2b; first PDF after %.2f s), %.2f s (--plain-pdf: %.2fx)\n' \
-      "$rep" "$plain" "$took" "${seen:-$took}" "$took_plain" "$(awk "BEGIN{print $took_plain/$plain}")"
-    if [ -z "$best_plain" ] || awk "BEGIN{exit !($plain < $best_plain)}"; then best_plain=$plain; fi
-    if [ -z "$best_vanban" ] || awk "BEGIN{exit !($took < $best_vanban)}"; then best_vanban=$took; first=${seen:-$took}; fi
+    # vanban's own part: the same documents rendered as .docx only.
+    timed "$work/vanban-docx/*.docx" sh -c "cd '$work/pack' && exec '$vanban' render doc.docx --data rows.csv --out '$work/vanban-docx' --quiet --jobs $cores"
+    rm -rf "$work/vanban-docx"
+    t+=("$TOOK")
+    printf '  rep %s: LibreOffice PDF %.1f s (first %.1f s), PDF/A %.1f s (first %.1f s); vanban PDF/A %.1f s (first %.1f s), plain %.1f s (first %.1f s); render alone %.2f s\n' \
+      "$rep" "${t[@]}"
+    echo "${t[*]}" >> "$rows"
   done
-  printf '  PDF ratio at N=%s: vanban %.2f s / plain LibreOffice %.2f s = %.2fx (target <= 1.25x); first PDF after %.2f s (target <= 3 s)\n' \
-    "$n" "$best_vanban" "$best_plain" "$(awk "BEGIN{print $best_vanban/$best_plain}")" "$first"
+  # Columns: 1 office plain, 2 its first, 3 office PDF/A, 4 its first, 5 vanban PDF/A,
+  # 6 its first, 7 vanban plain, 8 its first, 9 render alone.
+  local a_like a_plain p_like office_pdfa first first_office
+  a_like=$(awk '{print $5/$3}' "$rows" | median)
+  a_plain=$(awk '{print $5/$1}' "$rows" | median)
+  p_like=$(awk '{print $7/$1}' "$rows" | median)
+  office_pdfa=$(awk '{print $3/$1}' "$rows" | median)
+  first=$(awk '{print $6}' "$rows" | median)
+  first_office=$(awk '{print $4}' "$rows" | median)
+  printf '  PDF ratios at N=%s (medians of %s interleaved reps; target <= 1.25x):\n' "$n" "$reps"
+  printf '    vanban PDF/A-2b / LibreOffice PDF/A-2b  = %.2fx (like for like)\n' "$a_like"
+  printf '    vanban plain PDF / LibreOffice plain PDF = %.2fx (like for like)\n' "$p_like"
+  printf '    vanban PDF/A-2b / LibreOffice plain PDF  = %.2fx (LibreOffice PDF/A-2b itself: %.2fx its plain PDF)\n' "$a_plain" "$office_pdfa"
+  printf '  first PDF: vanban after %.2f s, LibreOffice alone after %.2f s (target <= 3 s)\n' "$first" "$first_office"
 }
 
 if [ "${1:-}" = pdf ]; then
   WORK=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/vanban-bench.XXXXXX")}
   (cd "$REPO" && cargo build --release --quiet)
-  pdf_bench "${2:-200}" "${3:-1}" "$WORK"
+  pdf_bench "${2:-200}" "${3:-3}" "$WORK"
   exit 0
 fi
 

@@ -53,6 +53,9 @@ cli-problems-found-nothing-written = error: { $count } { $count ->
        *[other] problems
     } found; nothing was written
 cli-wrote-template = wrote a { $kind } template to { $file }
+cli-offset-only-calibration = only the calibration page takes a printer offset
+cli-offset-moves-frames-when-rendered = a template's frames move by the offset when it is rendered (render --offset, [print] offset_mm)
+cli-wrote-calibration = wrote the calibration page to { $file }; print it at actual size
 convert-interrupted = interrupted: LibreOffice stopped; no half-written PDF is left
 
 manifest-rule = rule '{ $name }': { $message }

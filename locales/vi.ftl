@@ -34,6 +34,9 @@ cli-no-errors-warnings = { $file }: không có lỗi; { $count } cảnh báo
 cli-problems-found-in = lỗi: tìm thấy { $count } vấn đề trong { $file }
 cli-problems-found-nothing-written = lỗi: tìm thấy { $count } vấn đề; chưa ghi tệp nào
 cli-wrote-template = đã ghi mẫu { $kind } vào { $file }
+cli-offset-only-calibration = chỉ trang căn chỉnh mới nhận độ lệch máy in
+cli-offset-moves-frames-when-rendered = các khung của mẫu dịch theo độ lệch khi tạo văn bản (render --offset, [print] offset_mm)
+cli-wrote-calibration = đã ghi trang căn chỉnh vào { $file }; hãy in đúng kích thước thật (100%)
 convert-interrupted = đã dừng: LibreOffice đã ngừng; không để lại tệp PDF nào ghi dở
 
 

@@ -81,13 +81,17 @@ struct ServeArgs {
 #[derive(clap::Args, Debug)]
 struct NewArgs {
     /// ke-hoach, bao-cao, to-trinh, bien-ban, cong-van, quyet-dinh,
-    /// bao-cao-thanh-tich-ca-nhan, bao-cao-thanh-tich-tap-the or giay-khen
+    /// bao-cao-thanh-tich-ca-nhan, bao-cao-thanh-tich-tap-the or giay-khen; or calibration (a
+    /// millimetre grid with the frames of the certificate on blanks, to print on plain paper)
     kind: String,
     /// The .docx to write
     out: PathBuf,
     /// Replace OUT if it exists
     #[arg(long)]
     force: bool,
+    /// calibration: the printer's offset in mm right and down, as `[print] offset_mm`
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]
+    offset: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -309,22 +313,10 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
             ));
         }
     }
-    let offset_mm = args.offset.as_deref().and_then(|text| {
-        let parsed = text
-            .split_once(',')
-            .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
-            .filter(|(x, y): &(f64, f64)| x.is_finite() && y.is_finite());
-        if parsed.is_none() {
-            errors.push(
-                Diagnostic::error(
-                    "--offset",
-                    msg!("cli-expected-x-y-mm-found", text = text.to_string()),
-                )
-                .with_hint(msg!("cli-example-offset-1-5-2")),
-            );
-        }
-        parsed
-    });
+    let offset_mm = args
+        .offset
+        .as_deref()
+        .and_then(|text| parse_offset(text).map_err(|d| errors.push(d)).ok());
     let Some(load) = load.filter(|_| errors.is_empty()) else {
         return Err(errors);
     };
@@ -656,9 +648,37 @@ fn inspect(args: InspectArgs) -> i32 {
     }
 }
 
+/// `--offset X,Y`: the printer's offset in mm, right and down.
+fn parse_offset(text: &str) -> Result<(f64, f64), Diagnostic> {
+    text.split_once(',')
+        .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
+        .filter(|(x, y): &(f64, f64)| x.is_finite() && y.is_finite())
+        .ok_or_else(|| {
+            Diagnostic::error(
+                "--offset",
+                msg!("cli-expected-x-y-mm-found", text = text.to_string()),
+            )
+            .with_hint(msg!("cli-example-offset-1-5-2"))
+        })
+}
+
 fn new(args: NewArgs) -> i32 {
-    if !crate::new::KINDS.iter().any(|(kind, _)| *kind == args.kind) {
-        let kinds: Vec<&str> = crate::new::KINDS.iter().map(|(kind, _)| *kind).collect();
+    let calibration = args.kind == crate::new::CALIBRATION;
+    if args.offset.is_some() && !calibration {
+        return report_fatal(&[Diagnostic::error(
+            "--offset",
+            msg!("cli-offset-only-calibration"),
+        )
+        .with_hint(msg!("cli-offset-moves-frames-when-rendered"))]);
+    }
+    let offset = match args.offset.as_deref().map(parse_offset) {
+        Some(Err(d)) => return report_fatal(&[d]),
+        Some(Ok(offset)) => offset,
+        None => (0.0, 0.0),
+    };
+    if !calibration && !crate::new::KINDS.iter().any(|(kind, _)| *kind == args.kind) {
+        let mut kinds: Vec<&str> = crate::new::KINDS.iter().map(|(kind, _)| *kind).collect();
+        kinds.push(crate::new::CALIBRATION);
         let d = Diagnostic::error("", msg!("cli-unknown-kind", kind = args.kind.to_string()));
         let d = match crate::diag::closest(&args.kind, kinds.iter().copied()) {
             Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
@@ -666,7 +686,12 @@ fn new(args: NewArgs) -> i32 {
         };
         return report_fatal(&[d]);
     }
-    let bytes = match crate::new::starter_made(&args.kind, Some(crate::new::now_w3c())) {
+    let bytes = if calibration {
+        crate::new::calibration_page(offset, Some(crate::new::now_w3c()))
+    } else {
+        crate::new::starter_made(&args.kind, Some(crate::new::now_w3c()))
+    };
+    let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(reason) => {
             return report_fatal(&[Diagnostic::error(
@@ -699,10 +724,14 @@ fn new(args: NewArgs) -> i32 {
         .and_then(|_| crate::batch::write_atomically(&args.out, &bytes));
     match written {
         Ok(()) => {
-            eprintln!(
-                "{}",
-                msg!("cli-wrote-template", kind = &args.kind, file = &shown).shown()
-            );
+            if calibration {
+                eprintln!("{}", msg!("cli-wrote-calibration", file = &shown).shown());
+            } else {
+                eprintln!(
+                    "{}",
+                    msg!("cli-wrote-template", kind = &args.kind, file = &shown).shown()
+                );
+            }
             0
         }
         Err(e) => report_fatal(&[Diagnostic::error(

@@ -176,16 +176,34 @@ struct Item {
     result: Option<Result<PathBuf, Message>>,
 }
 
+/// Files one LibreOffice process converts at most: its start-up (seconds) is paid once per
+/// batch, so batches are as large as the spread over the workers allows.
+const MAX_BATCH: usize = 200;
+
+/// The batches of `n` files for `workers` processes: the same number for each worker, of
+/// sizes that differ by one at most, none larger than [`MAX_BATCH`].
+fn batches(n: usize, workers: usize) -> Vec<Vec<usize>> {
+    let workers = workers.max(1);
+    let rounds = n.div_ceil(workers).div_ceil(MAX_BATCH).max(1);
+    let count = (workers * rounds).min(n.max(1));
+    (0..count)
+        .map(|b| (b * n / count..(b + 1) * n / count).collect())
+        .filter(|batch: &Vec<usize>| !batch.is_empty())
+        .collect()
+}
+
 /// Converts every `.docx` of `inputs` (their stems distinct) to PDF in `work`. Returns, for
 /// each input in order, the PDF made (inside `work`) or why it failed. `done` is called
-/// once per file finished.
+/// once per file, as soon as its PDF is complete (LibreOffice still converting the others
+/// of its batch) or it has failed, with its position and that result: a caller may move
+/// the PDF away then (the returned path is then gone).
 pub fn convert(
     soffice: &Path,
     inputs: &[PathBuf],
     work: &WorkDir,
     options: &Options,
-    done: &(dyn Fn() + Sync),
-) -> Vec<Result<PathBuf, Message>> {
+    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
+) -> Vec<Result<PathBuf, String>> {
     let items: Vec<Mutex<Item>> = inputs
         .iter()
         .map(|input| {
@@ -197,15 +215,7 @@ pub fn convert(
         })
         .collect();
     let workers = options.jobs.clamp(1, inputs.len().max(1));
-    // Batches small enough to spread over every worker, large enough to pay start-up rarely.
-    let size = inputs.len().div_ceil(workers).clamp(1, 64);
-    let queue: Mutex<VecDeque<Vec<usize>>> = Mutex::new(
-        (0..inputs.len())
-            .collect::<Vec<_>>()
-            .chunks(size)
-            .map(<[usize]>::to_vec)
-            .collect(),
-    );
+    let queue: Mutex<VecDeque<Vec<usize>>> = Mutex::new(batches(inputs.len(), workers).into());
     // Workers still converting: a worker whose queue is empty waits while others may requeue.
     let busy = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -263,10 +273,29 @@ enum Ending {
     TimedOut,
     Interrupted,
     NotStarted(String),
+    /// The work folder (in the output folder) was removed.
+    Gone,
 }
 
-/// Runs one process over `batch`; records each file's result, and returns the batches to
-/// try again.
+/// Records a file's result (once) and tells the caller.
+fn finish(
+    items: &[Mutex<Item>],
+    i: usize,
+    result: Result<PathBuf, String>,
+    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
+) {
+    {
+        let mut item = items[i].lock().unwrap();
+        if item.result.is_some() {
+            return;
+        }
+        item.result = Some(result.clone());
+    }
+    done(i, &result);
+}
+
+/// Runs one process over `batch`; records each file's result (each PDF as soon as it is
+/// complete), and returns the batches to try again.
 fn convert_batch(
     soffice: &Path,
     profile: &Path,
@@ -274,7 +303,7 @@ fn convert_batch(
     items: &[Mutex<Item>],
     batch: &[usize],
     options: &Options,
-    done: &(dyn Fn() + Sync),
+    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
 ) -> Vec<Vec<usize>> {
     let inputs: Vec<PathBuf> = batch
         .iter()
@@ -283,30 +312,49 @@ fn convert_batch(
     let pdf_of = |input: &Path| {
         outdir.join(Path::new(input.file_name().unwrap_or_default()).with_extension("pdf"))
     };
-    let ending = run_soffice(soffice, profile, outdir, &inputs, options, &pdf_of);
+    let ready = |j: usize| finish(items, batch[j], Ok(pdf_of(&inputs[j])), done);
+    // The work folder lives in the output folder: when that is removed (a drive unplugged),
+    // nothing more can be written and no file is retried.
+    let work = profile.parent().unwrap_or(profile);
+    let ending = if work.is_dir() {
+        run_soffice(soffice, profile, outdir, &inputs, options, &pdf_of, &ready)
+    } else {
+        Ending::Gone
+    };
+    let ending = match ending {
+        Ending::Exited(_) | Ending::TimedOut if !work.is_dir() => Ending::Gone,
+        ending => ending,
+    };
     let mut requeue = Vec::new();
     let mut rest = Vec::new();
     let mut blamed = false;
-    for (&i, input) in batch.iter().zip(&inputs) {
+    for (j, (&i, input)) in batch.iter().zip(&inputs).enumerate() {
+        if items[i].lock().unwrap().result.is_some() {
+            continue;
+        }
         let pdf = pdf_of(input);
-        let mut item = items[i].lock().unwrap();
         if complete_pdf(&pdf) {
-            item.result = Some(Ok(pdf));
-            done();
+            ready(j);
             continue;
         }
         let _ = std::fs::remove_file(&pdf);
         let reason = match &ending {
             Ending::Interrupted => {
-                item.result = Some(Err(msg!("convert-interrupted-item")));
+                items[i].lock().unwrap().result = Some(Err("interrupted".into()));
                 continue;
             }
             Ending::NotStarted(e) => {
-                item.result = Some(Err(msg!(
-                    "convert-cannot-start-libreoffice",
-                    e = e.to_string()
-                )));
-                done();
+                finish(
+                    items,
+                    i,
+                    Err(format!("cannot start LibreOffice: {e}")),
+                    done,
+                );
+                continue;
+            }
+            Ending::Gone => {
+                let reason = "the output folder was removed while converting".to_string();
+                finish(items, i, Err(reason), done);
                 continue;
             }
             // A process that ended early: the first file it did not convert is the one it
@@ -321,8 +369,12 @@ fn convert_batch(
                     status = status.to_string()
                 )
             }
+            Ending::Exited(status) if status.success() && disk_full(outdir) => {
+                "LibreOffice could not write it: the disk is full".into()
+            }
             Ending::Exited(status) if status.success() => {
-                msg!("convert-libreoffice-could-not-convert-valid")
+                "LibreOffice could not convert it (is it a valid .docx? is there room on the disk?)"
+                    .into()
             }
             _ => {
                 rest.push(i);
@@ -330,20 +382,49 @@ fn convert_batch(
             }
         };
         blamed = true;
-        item.attempts += 1;
-        if item.attempts < 2 {
+        let attempts = {
+            let mut item = items[i].lock().unwrap();
+            item.attempts += 1;
+            item.attempts
+        };
+        if attempts < 2 {
             requeue.push(vec![i]);
         } else {
-            item.result = Some(Err(reason));
-            done();
+            finish(items, i, Err(reason), done);
         }
     }
-    // The folder holds the PDFs made, renamed into place by the caller; the work folder
-    // goes at the end.
+    // The folder holds the PDFs not yet moved by the caller; the work folder goes at the end.
     if !rest.is_empty() {
         requeue.push(rest);
     }
     requeue
+}
+
+/// No room left (under 1 MiB) on the disk that holds `dir` (or its parent).
+fn disk_full(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = if dir.is_dir() {
+            dir
+        } else {
+            dir.parent().unwrap_or(dir)
+        };
+        let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: statvfs writes into the zeroed struct it is given; the path is a C string.
+        let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+        if unsafe { libc::statvfs(path.as_ptr(), &mut stat) } != 0 {
+            return false;
+        }
+        (stat.f_bavail as u64).saturating_mul(stat.f_frsize as u64) < 1 << 20
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
 }
 
 /// A PDF written to its end.
@@ -391,6 +472,7 @@ fn run_soffice(
     inputs: &[PathBuf],
     options: &Options,
     pdf_of: &dyn Fn(&Path) -> PathBuf,
+    ready: &dyn Fn(usize),
 ) -> Ending {
     if INTERRUPTED.load(Ordering::SeqCst) {
         return Ending::Interrupted;
@@ -423,23 +505,49 @@ fn run_soffice(
     RUNNING.fetch_add(1, Ordering::SeqCst);
     let child = command.spawn();
     let ending = match child {
-        Ok(child) => watch(child, inputs, options, pdf_of),
+        Ok(child) => watch(child, outdir, inputs, options, pdf_of, ready),
         Err(e) => Ending::NotStarted(e.to_string()),
     };
     RUNNING.fetch_sub(1, Ordering::SeqCst);
     ending
 }
 
+/// Waits for the process, calling `ready` with each input's position as soon as its PDF is
+/// complete (LibreOffice writes each one to a temporary file it renames into place, in the
+/// order given); stops the process when no PDF came for the timeout.
 fn watch(
     mut child: Child,
+    outdir: &Path,
     inputs: &[PathBuf],
     options: &Options,
     pdf_of: &dyn Fn(&Path) -> PathBuf,
+    ready: &dyn Fn(usize),
 ) -> Ending {
     let mut last_progress = Instant::now();
-    let mut seen = 0;
+    let names: Vec<std::ffi::OsString> = inputs
+        .iter()
+        .map(|input| pdf_of(input).file_name().unwrap_or_default().to_owned())
+        .collect();
+    let mut pending: Vec<usize> = (0..inputs.len()).collect();
     loop {
-        match child.try_wait() {
+        let exited = child.try_wait();
+        // The PDFs written since the last look (also those of a process that just ended).
+        if let Ok(entries) = std::fs::read_dir(outdir) {
+            let present: std::collections::HashSet<std::ffi::OsString> =
+                entries.flatten().map(|e| e.file_name()).collect();
+            let before = pending.len();
+            pending.retain(|&j| {
+                let complete = present.contains(&names[j]) && complete_pdf(&pdf_of(&inputs[j]));
+                if complete {
+                    ready(j);
+                }
+                !complete
+            });
+            if pending.len() < before {
+                last_progress = Instant::now();
+            }
+        }
+        match exited {
             Ok(Some(status)) => {
                 // The launcher may have gone while soffice.bin lingers.
                 kill_group(&mut child);
@@ -455,13 +563,9 @@ fn watch(
             kill_group(&mut child);
             return Ending::Interrupted;
         }
-        let now_seen = inputs[seen..]
-            .iter()
-            .take_while(|input| pdf_of(input).exists())
-            .count();
-        if now_seen > 0 {
-            seen += now_seen;
-            last_progress = Instant::now();
+        if outdir.parent().is_some_and(|work| !work.is_dir()) {
+            kill_group(&mut child);
+            return Ending::Gone;
         }
         if last_progress.elapsed() > options.timeout {
             kill_group(&mut child);
@@ -532,6 +636,18 @@ mod tests {
             file_url(Path::new("/tmp/Hồ sơ/p")),
             "file:///tmp/H%E1%BB%93%20s%C6%A1/p"
         );
+    }
+
+    #[test]
+    fn batches_are_even_over_the_workers_and_few() {
+        let sizes = |n, w| batches(n, w).iter().map(Vec::len).collect::<Vec<_>>();
+        assert_eq!(sizes(200, 2), [100, 100]);
+        assert_eq!(sizes(5, 2), [2, 3]);
+        assert_eq!(sizes(1, 4), [1]);
+        assert_eq!(sizes(0, 2), Vec::<usize>::new());
+        assert_eq!(sizes(500, 2), [125, 125, 125, 125]);
+        let all: Vec<usize> = batches(500, 2).concat();
+        assert_eq!(all, (0..500).collect::<Vec<_>>());
     }
 
     #[test]

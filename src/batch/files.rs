@@ -12,7 +12,10 @@ use crate::docx::Package;
 
 /// Moves a PDF made in the work folder to `target` (a rename within the output folder, so
 /// no half-written PDF is ever seen there).
-pub(super) fn place(made: &Path, target: &Path) -> Result<(), crate::diag::Message> {
+pub(super) fn place(made: &Path, target: &Path) -> Result<(), String> {
+    if !made.is_file() {
+        return Err("the output folder was removed while converting".into());
+    }
     if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty())
         && !dir.is_dir()
     {

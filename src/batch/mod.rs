@@ -21,7 +21,7 @@ mod files;
 mod names;
 mod numbering;
 mod parts;
-use files::place;
+mod pdf;
 pub use files::{prepare_out_dir, write_atomically, write_document};
 use names::document_names;
 pub use names::safe_relative_path;
@@ -549,74 +549,26 @@ impl<'j> Job<'j> {
         // Each made document's PDF (or why it failed), by position.
         let mut pdf_failed: HashSet<usize> = HashSet::new();
         if let (Some(pdf), Some(work)) = (pdf, &work) {
-            let mut inputs: Vec<PathBuf> = Vec::new();
-            inputs.extend(made.iter().filter_map(|&k| pdf_input(k)));
-            inputs.extend(combined_input.iter().cloned());
-            let converting = progress_bar(
-                inputs.len() as u64,
-                self.quiet,
-                &format!("{} (PDF)", self.stem),
-            );
             progress.finish_and_clear();
-            let results = convert::convert(&pdf.soffice, &inputs, work, &pdf.options, &|| {
-                converting.inc(1)
-            });
-            converting.finish_and_clear();
-            let mut results = results.into_iter();
-            // The combined PDF's outline: each document's title and page count.
-            let mut outline: Option<Vec<(String, usize)>> = combine_pdf.then(Vec::new);
-            for &k in &made {
-                let Some(name) = &names[k] else { continue };
-                let target = self.out.join(name).with_extension("pdf");
-                let result = results.next().unwrap_or(Err(msg!("convert-not-converted")));
-                if !combine_pdf {
-                    // No outline to make.
-                } else if let (Some(entries), Ok(made)) = (&mut outline, &result) {
-                    let title = name
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    match convert::page_count(made) {
-                        Some(pages) => entries.push((title, pages)),
-                        None => outline = None,
-                    }
-                } else {
-                    outline = None;
-                }
-                if !self.formats.pdf {
-                    continue;
-                }
-                match result.and_then(|made| place(&made, &target)) {
-                    Ok(()) => {
-                        report.pdfs += 1;
-                    }
-                    Err(reason) => {
-                        pdf_failed.insert(k);
-                        report.failures.push(Diagnostic::error(
-                            display(&target),
-                            msg!("batch-cannot-make-pdf", reason = reason),
-                        ));
-                    }
-                }
-            }
-            if let (Some(path), Some(result)) = (&self.combine, results.next()) {
-                let result = result.and_then(|made| {
-                    // Without every document's page count (one failed), no outline.
-                    if let Some(entries) = &outline {
-                        convert::add_outline(&made, entries)?;
-                    }
-                    place(&made, path)
-                });
-                match result {
-                    Ok(()) => {
-                        report.combined = Some(path.clone());
-                        report.pdfs += 1;
-                    }
-                    Err(reason) => report.failures.push(Diagnostic::error(
-                        display(path),
-                        msg!("batch-cannot-make-pdf", reason = reason),
-                    )),
-                }
+            let made = pdf::make(
+                pdf,
+                work,
+                &pdf::Job {
+                    out: self.out,
+                    names,
+                    made: &made,
+                    input: &pdf_input,
+                    each: self.formats.pdf,
+                    combined: self.combine.as_deref().zip(combined_input),
+                    quiet: self.quiet,
+                    stem: self.stem,
+                },
+            );
+            pdf_failed = made.failed;
+            report.failures.extend(made.failures);
+            report.pdfs += made.pdfs;
+            if made.combined.is_some() {
+                report.combined = made.combined;
             }
         }
         progress.finish_and_clear();

@@ -95,3 +95,44 @@ pub(super) fn certificate(texts: Certificate) -> Docx {
     )));
     add_items(with_defaults(landscape(MARGIN)), items)
 }
+
+/// A field frame of the certificate printed on pre-printed blanks (phôi), anchored to the
+/// page, in mm: `x` from the left edge (centred on the page when `None`), `y` from the top,
+/// `width` fixed; `height` is the room the blank leaves for it (the frame itself grows with
+/// its text), drawn by the calibration page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlankFrame {
+    /// What it holds, as the calibration page names it.
+    pub(crate) name: &'static str,
+    pub(crate) x: Option<u32>,
+    pub(crate) y: u32,
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+}
+
+/// The blank's frames (landscape A4, every field inside 20 mm margins): the awardee, their
+/// unit and the achievement; the decision's number; the date and the signature (the
+/// signer's name, 21 mm under the titles, ends about 180 mm from the top edge).
+pub(crate) const BLANK_FRAMES: [BlankFrame; 3] = [
+    BlankFrame {
+        name: "Người nhận, nơi công tác, thành tích",
+        x: None,
+        y: 80,
+        width: 240,
+        height: 45,
+    },
+    BlankFrame {
+        name: "Quyết định số, số vào sổ",
+        x: Some(30),
+        y: 158,
+        width: 100,
+        height: 16,
+    },
+    BlankFrame {
+        name: "Địa danh, ngày; chức vụ, người ký",
+        x: Some(155),
+        y: 140,
+        width: 115,
+        height: 42,
+    },
+];

@@ -12,12 +12,14 @@
 //!
 //! The files, bottom-up: `measure` (page and measures), `blocks` (runs, paragraphs, tables),
 //! `decree` (header, title and signature blocks) and `page` (the A4 page); the starters by
-//! family, `letters`, `achievement` and `certificate`; `pack` (the bundled templates, built
+//! family, `letters`, `achievement` and `certificate`, and `calibration` (the page to line
+//! blanks up with); `pack` (the bundled templates, built
 //! from the same blocks). `tidy` (schema order, theme, zip) stands apart: this file and `pack`
 //! hand it the built document.
 
 mod achievement;
 mod blocks;
+mod calibration;
 mod certificate;
 mod decree;
 mod letters;
@@ -45,6 +47,10 @@ pub const KINDS: &[(&str, &str)] = &[
     ("bao-cao-thanh-tich-tap-the", "Báo cáo thành tích tập thể"),
     ("giay-khen", "Giấy khen"),
 ];
+
+/// `vanban new calibration OUT.docx [--offset X,Y]`: not a template but the page to line
+/// pre-printed blanks up with ([`calibration_page`]).
+pub const CALIBRATION: &str = "calibration";
 
 /// The .docx bytes of a starter template of `kind`; Err with a message listing the kinds.
 pub fn starter(kind: &str) -> Result<Vec<u8>, String> {
@@ -75,6 +81,15 @@ pub fn starter_made(kind: &str, made: Option<String>) -> Result<Vec<u8>, String>
         }
     };
     pack(kind, letter(body), &[], made)
+}
+
+/// The calibration page for pre-printed blanks, everything on it moved by the printer's
+/// `offset` (mm right and down).
+pub fn calibration_page(offset: (f64, f64), made: Option<String>) -> Result<Vec<u8>, String> {
+    let mut xml = calibration::calibration(offset).build();
+    xml.document = calibration::with_drawings(&xml.document, offset)?;
+    tidy::pack(xml, tidy::Extras { section: &[], made })
+        .map_err(|e| format!("cannot write the calibration page: {e}"))
 }
 
 /// Builds the document and packs it, with `section` elements docx-rs cannot write.

@@ -4,7 +4,7 @@
 use docx_rs::{AlignmentType, Docx, Paragraph};
 
 use crate::new::blocks::{Font, blank, para, pt, spacing};
-use crate::new::certificate::{Certificate, certificate};
+use crate::new::certificate::{BLANK_FRAMES, Certificate, certificate};
 use crate::new::measure::{BODY_LINE, SINGLE};
 use crate::new::page::{landscape, with_defaults};
 
@@ -61,11 +61,9 @@ pub(super) fn giay_khen_phoi() -> Docx {
             .align(AlignmentType::Center)
             .line_spacing(spacing(0, after, SINGLE))
     };
-    let body = |p: Paragraph| framed(p, None, mm(80), mm(240));
-    // Every field inside the 20 mm margins (210 x 297 mm): the signer's name, 21 mm under
-    // the titles, ends about 180 mm from the top edge.
-    let left = |p: Paragraph| framed(p, Some(mm(30)), mm(158), mm(100));
-    let right = |p: Paragraph| framed(p, Some(mm(155)), mm(140), mm(115));
+    // The frames' places are shared with the calibration page (`vanban new calibration`).
+    let [body, left, right] =
+        BLANK_FRAMES.map(|f| move |p: Paragraph| framed(p, f.x.map(mm), mm(f.y), mm(f.width)));
     let mut frames = vec![
         body(line("{{nguoi_nhan}}", pt(22).bold(), 160)),
         body(line("{{noi_cong_tac}}", pt(16), 160)),
