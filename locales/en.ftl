@@ -235,7 +235,6 @@ eval-message = { $place }'{ $source }': { $reason }{ $rendering }
 context-group-no-column-data = --group-by: no column '{ $field }' in the data
 cli-expected-key-value-found = expected KEY=VALUE, found '{ $item }'
 cli-example-set-nam-2025 = for example --set nam=2025
-cli-rows-numbered-from-1 = rows are numbered from 1
 cli-expected-least-1 = expected at least 1
 cli-expected-docx-pdf-file-name = expected a .docx or .pdf file name, found '{ $combine }'
 cli-expected-x-y-mm-found = expected X,Y in mm, found '{ $text }'
@@ -449,3 +448,40 @@ helper-needs-what = { $key ->
 manifest-votes-on = votes on '{ $source }'
 input-xml-spreadsheet-2003 = an XML Spreadsheet 2003 file
 input-web-page-html = a web page (HTML)
+
+## Headers over two rows
+
+input-header-rows-expected = expected a row number or two rows such as 4-5, found '{ $text }'
+input-header-rows-give = give the row of the column headers (4), or the group header row and the sub-header row under it (4-5)
+input-header-rows-backwards = header rows { $first }-{ $last } run backwards: the first row must be above the last
+input-header-rows-group-first = give the group header row first: { $last }-{ $first }
+input-header-rows-too-many = header rows { $first }-{ $last } span { $count } rows: a header has one row, or two (a group header over sub-headers)
+input-header-rows-give-two = give the group header row and the sub-header row under it ({ $first }-{ $next }), or the one row of the column headers
+input-rows-numbered-from-1 = rows are numbered from 1
+input-give-row-number-as-excel-shows = give the row number as Excel shows it at the left of the sheet
+input-sub-header-row-empty = header row { $sub } (the sub-header row of { $header }-{ $sub }) is empty
+input-give-header-row-one-row = give --header-row { $header } for a header of one row, or the two rows that hold the headers
+manifest-header-rows-expected-pair = expected two rows such as [4, 5], found { $count } numbers
+
+## Blocks that repeat a table column
+
+template-column-not-in-table = { $text } repeats a table column, but it is not in a table
+template-column-put-in-first-cell = put it in the column's first cell, and its close in the column's last cell
+template-column-needs-item-name = { $text } needs a name for its items
+template-column-name-items = name them after the list, as in {"{{"}#each_col nam_khen as |nam|{"}}"}, and print {"{{"}nam{"}}"} in the column's cells
+template-column-else = { $text } cannot stand in a column block
+template-column-choice-in-one-cell = put the choice inside one cell with {"{{"}#if{"}}"} ... {"{{"}else{"}}"} ... {"{{"}/if{"}}"}
+template-column-close-not-in-table = { $text } closes a column block, but it is not in a table
+template-column-put-in-last-cell = put it in the column's last cell
+template-column-opened-close-in-own-column = { $tag } opened at paragraph { $paragraph }: close it in the last cell of its own column
+template-column-open-in-first-cell = open it in the column's first cell with {"{{"}#{ $helper } ...{"}}"}
+template-column-closes-no-block = { $text } closes no column block opened above it in the same column
+template-column-close-in-last-cell = close it with {"{{"}/{ $helper }{"}}"} in the last cell of the same column
+template-column-closes-above = { $ot } opens in row { $r1 } of table { $tn } but { $ct } closes above it, in row { $r2 }
+template-column-open-first-close-last = open the column block in the column's first cell and close it in its last
+template-column-different-columns = { $ot } and { $ct } are in different columns of table { $tn }
+template-column-close-in-its-column = close the column block in the last cell of the column it opens in
+template-column-merged-cell-crosses = { $ot } repeats a column of table { $tn }, but row { $row } has no cell on exactly that column (a merged cell crosses its edge)
+template-column-split-merged-cell = split the merged cell of row { $row } at the column's edges, or end the column block above it
+template-merge-not-in-table = { $text } merges a table cell, but it is not in a table
+template-merge-put-in-cell = put it in the cell whose equal values should merge, beside its tag

@@ -221,7 +221,6 @@ context-group-no-column-data = --group-by: không có cột '{ $field }' trong d
 
 cli-expected-key-value-found = cần KHOÁ=GIÁ_TRỊ, nhưng gặp '{ $item }'
 cli-example-set-nam-2025 = ví dụ --set nam=2025
-cli-rows-numbered-from-1 = các hàng được đánh số từ 1
 cli-expected-least-1 = cần ít nhất là 1
 cli-expected-docx-pdf-file-name = cần tên tệp .docx hoặc .pdf, nhưng gặp '{ $combine }'
 cli-expected-x-y-mm-found = cần X,Y tính bằng mm, nhưng gặp '{ $text }'
@@ -461,3 +460,40 @@ convert-cannot-write-pdf = không ghi được tệp PDF: { $e }
 manifest-votes-on = biểu quyết ở '{ $source }'
 input-xml-spreadsheet-2003 = tệp XML Spreadsheet 2003
 input-web-page-html = một trang web (HTML)
+
+## Tiêu đề trên hai hàng
+
+input-header-rows-expected = cần một số hàng hoặc hai hàng như 4-5, nhưng gặp '{ $text }'
+input-header-rows-give = hãy ghi hàng tiêu đề cột (4), hoặc hàng tiêu đề nhóm và hàng tiêu đề con ngay dưới nó (4-5)
+input-header-rows-backwards = các hàng tiêu đề { $first }-{ $last } bị ghi ngược: hàng đầu phải nằm trên hàng cuối
+input-header-rows-group-first = hãy ghi hàng tiêu đề nhóm trước: { $last }-{ $first }
+input-header-rows-too-many = các hàng tiêu đề { $first }-{ $last } trải trên { $count } hàng: tiêu đề chỉ có một hàng, hoặc hai hàng (tiêu đề nhóm trên các tiêu đề con)
+input-header-rows-give-two = hãy ghi hàng tiêu đề nhóm và hàng tiêu đề con ngay dưới nó ({ $first }-{ $next }), hoặc một hàng tiêu đề cột duy nhất
+input-rows-numbered-from-1 = các hàng được đánh số từ 1
+input-give-row-number-as-excel-shows = hãy ghi số hàng như Excel hiển thị ở mép trái trang tính
+input-sub-header-row-empty = hàng tiêu đề { $sub } (hàng tiêu đề con của { $header }-{ $sub }) đang trống
+input-give-header-row-one-row = hãy ghi --header-row { $header } nếu tiêu đề chỉ có một hàng, hoặc ghi hai hàng chứa các tiêu đề
+manifest-header-rows-expected-pair = cần hai hàng như [4, 5], nhưng gặp { $count } số
+
+## Khối lặp một cột bảng
+
+template-column-not-in-table = { $text } lặp một cột bảng, nhưng không nằm trong bảng
+template-column-put-in-first-cell = hãy đặt thẻ này ở ô đầu của cột, và thẻ đóng ở ô cuối của cột
+template-column-needs-item-name = { $text } cần một tên cho các phần tử của nó
+template-column-name-items = hãy đặt tên sau danh sách, như {"{{"}#each_col nam_khen as |nam|{"}}"}, rồi in {"{{"}nam{"}}"} trong các ô của cột
+template-column-else = { $text } không được đứng trong khối cột
+template-column-choice-in-one-cell = hãy đặt phần lựa chọn trong một ô bằng {"{{"}#if{"}}"} ... {"{{"}else{"}}"} ... {"{{"}/if{"}}"}
+template-column-close-not-in-table = { $text } đóng một khối cột, nhưng không nằm trong bảng
+template-column-put-in-last-cell = hãy đặt thẻ này ở ô cuối của cột
+template-column-opened-close-in-own-column = { $tag } mở ở đoạn { $paragraph }: hãy đóng nó ở ô cuối của chính cột đó
+template-column-open-in-first-cell = hãy mở khối ở ô đầu của cột bằng {"{{"}#{ $helper } ...{"}}"}
+template-column-closes-no-block = { $text } không đóng khối cột nào được mở phía trên nó trong cùng cột
+template-column-close-in-last-cell = hãy đóng bằng {"{{"}/{ $helper }{"}}"} ở ô cuối của cùng cột
+template-column-closes-above = { $ot } mở ở hàng { $r1 } của bảng { $tn } nhưng { $ct } lại đóng phía trên nó, ở hàng { $r2 }
+template-column-open-first-close-last = hãy mở khối cột ở ô đầu của cột và đóng ở ô cuối
+template-column-different-columns = { $ot } và { $ct } nằm ở hai cột khác nhau của bảng { $tn }
+template-column-close-in-its-column = hãy đóng khối cột ở ô cuối của chính cột mà nó mở
+template-column-merged-cell-crosses = { $ot } lặp một cột của bảng { $tn }, nhưng hàng { $row } không có ô nào nằm đúng trên cột đó (một ô gộp vượt qua mép cột)
+template-column-split-merged-cell = hãy tách ô gộp ở hàng { $row } theo mép cột, hoặc kết thúc khối cột phía trên hàng đó
+template-merge-not-in-table = { $text } gộp một ô bảng, nhưng không nằm trong bảng
+template-merge-put-in-cell = hãy đặt nó trong ô có các giá trị bằng nhau cần gộp, cạnh thẻ của ô đó

@@ -665,11 +665,10 @@ fn parse_offset(text: &str) -> Result<(f64, f64), Diagnostic> {
 fn new(args: NewArgs) -> i32 {
     let calibration = args.kind == crate::new::CALIBRATION;
     if args.offset.is_some() && !calibration {
-        return report_fatal(&[Diagnostic::error(
-            "--offset",
-            msg!("cli-offset-only-calibration"),
-        )
-        .with_hint(msg!("cli-offset-moves-frames-when-rendered"))]);
+        return report_fatal(&[
+            Diagnostic::error("--offset", msg!("cli-offset-only-calibration"))
+                .with_hint(msg!("cli-offset-moves-frames-when-rendered")),
+        ]);
     }
     let offset = match args.offset.as_deref().map(parse_offset) {
         Some(Err(d)) => return report_fatal(&[d]),

@@ -204,10 +204,7 @@ pub fn load_options(
             [first, last] => input::header_range(first, last, &at).map(|(n, s)| (Some(n), s)),
             _ => Err(Diagnostic::error(
                 &at,
-                format!(
-                    "expected two rows such as [4, 5], found {} numbers",
-                    pair.len()
-                ),
+                msg!("manifest-header-rows-expected-pair", count = pair.len()),
             )),
         },
     };

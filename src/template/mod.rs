@@ -692,12 +692,9 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
             errors.push(
                 Diagnostic::error(
                     at_paragraph(found.paragraph),
-                    format!(
-                        "{} merges a table cell, but it is not in a table",
-                        found.text
-                    ),
+                    msg!("template-merge-not-in-table", text = &found.text),
                 )
-                .with_hint("put it in the cell whose equal values should merge, beside its tag"),
+                .with_hint(msg!("template-merge-put-in-cell")),
             );
         }
     }
