@@ -437,7 +437,7 @@ convert-interrupted-item = interrupted
 convert-cannot-start-libreoffice = cannot start LibreOffice: { $e }
 convert-libreoffice-did-not-convert-within = LibreOffice did not convert it within { $seconds } s and was stopped
 convert-libreoffice-stopped-while-converting = LibreOffice stopped while converting it ({ $status })
-convert-libreoffice-could-not-convert-valid = LibreOffice could not convert it (is it a valid .docx?)
+convert-libreoffice-could-not-convert-valid = LibreOffice could not convert it (is it a valid .docx? is there room on the disk?)
 convert-has-pages-fewer-than-documents = it has { $pages } pages, fewer than its documents' { $documents }
 convert-cannot-read-pdf = cannot read the PDF: { $e }
 convert-cannot-write-pdf = cannot write the PDF: { $e }
@@ -448,6 +448,8 @@ helper-needs-what = { $key ->
 manifest-votes-on = votes on '{ $source }'
 input-xml-spreadsheet-2003 = an XML Spreadsheet 2003 file
 input-web-page-html = a web page (HTML)
+convert-output-folder-removed-while-converting = the output folder was removed while converting
+convert-libreoffice-could-not-write-disk-full = LibreOffice could not write it: the disk is full
 
 ## Headers over two rows
 
@@ -485,3 +487,14 @@ template-column-merged-cell-crosses = { $ot } repeats a column of table { $tn },
 template-column-split-merged-cell = split the merged cell of row { $row } at the column's edges, or end the column block above it
 template-merge-not-in-table = { $text } merges a table cell, but it is not in a table
 template-merge-put-in-cell = put it in the cell whose equal values should merge, beside its tag
+
+## The web page's server
+
+serve-listen-needs-password = another address than 127.0.0.1 needs a password
+serve-add-password = add --password, or set VANBAN_PASSWORD
+serve-cannot-start = cannot start the server: { $e }
+serve-cannot-listen = cannot listen: { $e }
+serve-choose-another-port = choose another port with --port
+serve-cannot-make-work-folder = cannot make a work folder: { $e }
+serve-failed = the server failed: { $e }
+serve-cannot-write-zip = cannot write the .zip: { $e }

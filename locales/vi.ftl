@@ -453,13 +453,15 @@ convert-interrupted-item = đã bị dừng
 convert-cannot-start-libreoffice = không khởi động được LibreOffice: { $e }
 convert-libreoffice-did-not-convert-within = LibreOffice không chuyển xong trong { $seconds } giây và đã bị dừng
 convert-libreoffice-stopped-while-converting = LibreOffice bị dừng khi đang chuyển tệp này ({ $status })
-convert-libreoffice-could-not-convert-valid = LibreOffice không chuyển được tệp này (tệp .docx có hợp lệ không?)
+convert-libreoffice-could-not-convert-valid = LibreOffice không chuyển được tệp này (tệp .docx có hợp lệ không? ổ đĩa còn chỗ trống không?)
 convert-has-pages-fewer-than-documents = tệp có { $pages } trang, ít hơn tổng số trang của các văn bản ({ $documents })
 convert-cannot-read-pdf = không đọc được tệp PDF: { $e }
 convert-cannot-write-pdf = không ghi được tệp PDF: { $e }
 manifest-votes-on = biểu quyết ở '{ $source }'
 input-xml-spreadsheet-2003 = tệp XML Spreadsheet 2003
 input-web-page-html = một trang web (HTML)
+convert-output-folder-removed-while-converting = thư mục kết quả đã bị xoá trong khi đang chuyển đổi
+convert-libreoffice-could-not-write-disk-full = LibreOffice không ghi được tệp này: ổ đĩa đã đầy
 
 ## Tiêu đề trên hai hàng
 
@@ -497,3 +499,14 @@ template-column-merged-cell-crosses = { $ot } lặp một cột của bảng { $
 template-column-split-merged-cell = hãy tách ô gộp ở hàng { $row } theo mép cột, hoặc kết thúc khối cột phía trên hàng đó
 template-merge-not-in-table = { $text } gộp một ô bảng, nhưng không nằm trong bảng
 template-merge-put-in-cell = hãy đặt nó trong ô có các giá trị bằng nhau cần gộp, cạnh thẻ của ô đó
+
+## Máy chủ của trang web
+
+serve-listen-needs-password = địa chỉ khác 127.0.0.1 cần có mật khẩu
+serve-add-password = hãy thêm --password, hoặc đặt biến VANBAN_PASSWORD
+serve-cannot-start = không khởi động được máy chủ: { $e }
+serve-cannot-listen = không lắng nghe được: { $e }
+serve-choose-another-port = hãy chọn cổng khác bằng --port
+serve-cannot-make-work-folder = không tạo được thư mục làm việc: { $e }
+serve-failed = máy chủ bị lỗi: { $e }
+serve-cannot-write-zip = không ghi được tệp .zip: { $e }

@@ -202,8 +202,8 @@ pub fn convert(
     inputs: &[PathBuf],
     work: &WorkDir,
     options: &Options,
-    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
-) -> Vec<Result<PathBuf, String>> {
+    done: &(dyn Fn(usize, &Result<PathBuf, Message>) + Sync),
+) -> Vec<Result<PathBuf, Message>> {
     let items: Vec<Mutex<Item>> = inputs
         .iter()
         .map(|input| {
@@ -281,8 +281,8 @@ enum Ending {
 fn finish(
     items: &[Mutex<Item>],
     i: usize,
-    result: Result<PathBuf, String>,
-    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
+    result: Result<PathBuf, Message>,
+    done: &(dyn Fn(usize, &Result<PathBuf, Message>) + Sync),
 ) {
     {
         let mut item = items[i].lock().unwrap();
@@ -303,7 +303,7 @@ fn convert_batch(
     items: &[Mutex<Item>],
     batch: &[usize],
     options: &Options,
-    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
+    done: &(dyn Fn(usize, &Result<PathBuf, Message>) + Sync),
 ) -> Vec<Vec<usize>> {
     let inputs: Vec<PathBuf> = batch
         .iter()
@@ -340,20 +340,20 @@ fn convert_batch(
         let _ = std::fs::remove_file(&pdf);
         let reason = match &ending {
             Ending::Interrupted => {
-                items[i].lock().unwrap().result = Some(Err("interrupted".into()));
+                items[i].lock().unwrap().result = Some(Err(msg!("convert-interrupted-item")));
                 continue;
             }
             Ending::NotStarted(e) => {
                 finish(
                     items,
                     i,
-                    Err(format!("cannot start LibreOffice: {e}")),
+                    Err(msg!("convert-cannot-start-libreoffice", e = e)),
                     done,
                 );
                 continue;
             }
             Ending::Gone => {
-                let reason = "the output folder was removed while converting".to_string();
+                let reason = msg!("convert-output-folder-removed-while-converting");
                 finish(items, i, Err(reason), done);
                 continue;
             }
@@ -370,11 +370,10 @@ fn convert_batch(
                 )
             }
             Ending::Exited(status) if status.success() && disk_full(outdir) => {
-                "LibreOffice could not write it: the disk is full".into()
+                msg!("convert-libreoffice-could-not-write-disk-full")
             }
             Ending::Exited(status) if status.success() => {
-                "LibreOffice could not convert it (is it a valid .docx? is there room on the disk?)"
-                    .into()
+                msg!("convert-libreoffice-could-not-convert-valid")
             }
             _ => {
                 rest.push(i);

@@ -7,14 +7,14 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use crate::diag::{Diagnostic, display};
+use crate::diag::{Diagnostic, Message, display};
 use crate::docx::Package;
 
 /// Moves a PDF made in the work folder to `target` (a rename within the output folder, so
 /// no half-written PDF is ever seen there).
-pub(super) fn place(made: &Path, target: &Path) -> Result<(), String> {
+pub(super) fn place(made: &Path, target: &Path) -> Result<(), Message> {
     if !made.is_file() {
-        return Err("the output folder was removed while converting".into());
+        return Err(msg!("convert-output-folder-removed-while-converting"));
     }
     if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty())
         && !dir.is_dir()
