@@ -2,6 +2,7 @@
 //! template reads against the data it will get (also run by `render`), and the list of every
 //! tag and block with its place (`vanban inspect`).
 
+use crate::diag::msg;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -80,17 +81,31 @@ pub fn check_fields(
             && let Some((what, example)) = crate::helpers::needs(&u.field)
         {
             check.errors.push(
-                Diagnostic::error(at, format!("{}: {} needs {what}", tag.text, u.field))
-                    .with_hint(format!("write what it reads after its name: {example}")),
+                Diagnostic::error(
+                    at,
+                    msg!(
+                        "check-needs",
+                        text = tag.text.to_string(),
+                        field = u.field.to_string(),
+                        what = crate::diag::needs_what(what)
+                    ),
+                )
+                .with_hint(msg!(
+                    "check-write-what-reads-after-name",
+                    example = example.to_string()
+                )),
             );
             continue;
         }
         // A field written as its header (`[Họ tên]`) is named as written.
         let what = match written_header(&tag.expr, &u.field) {
-            Some(header) => format!("no column '{header}' in the data"),
-            None => format!("no field '{}' in the data", u.field),
+            Some(header) => msg!("check-no-column-data", header = header),
+            None => msg!("eval-no-field", field = &u.field),
         };
-        let d = Diagnostic::error(at, format!("{}: {what}", tag.text));
+        let d = Diagnostic::error(
+            at,
+            msg!("check-message", text = tag.text.to_string(), what = what),
+        );
         let synthetic: &[&str] = if grouped && u.scope == Scope::Root {
             &["rows", "count"]
         } else {
@@ -119,21 +134,22 @@ pub fn check_fields(
                     .iter()
                     .find(|c| c.key == near || c.header == near)
                 {
-                    Some(column) if !column.letter.is_empty() => d.with_hint(format!(
-                        "did you mean '[{}]' (column {})?",
-                        column.header, column.letter
+                    Some(column) if !column.letter.is_empty() => d.with_hint(msg!(
+                        "check-did-you-mean-column",
+                        header = column.header.to_string(),
+                        letter = column.letter.to_string()
                     )),
-                    _ => d.with_hint(format!("did you mean '{near}'?")),
+                    _ => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
                 }
             }
-            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+            Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
             None if u.field == "rows" || u.field == "count" => {
-                d.with_hint("'rows' and 'count' exist only with --group-by")
+                d.with_hint(msg!("check-rows-count-exist-only-with"))
             }
-            None => d.with_hint(format!(
-                "{} has the fields {}",
-                table.source,
-                quoted_list(table.columns.iter().map(|c| c.key.as_str()), 12)
+            None => d.with_hint(msg!(
+                "check-has-fields",
+                source = table.source.to_string(),
+                key = quoted_list(table.columns.iter().map(|c| c.key.as_str()), 12).to_string()
             )),
         };
         check.errors.push(d);
@@ -141,14 +157,18 @@ pub fn check_fields(
     let used: HashSet<&str> = uses.iter().map(|u| u.field.as_str()).collect();
     for row in &table.rows {
         for cell in &row.errors {
-            let message = format!("the cell holds the error '{}'", cell.value);
+            let message = msg!("cli-cell-holds-error", value = cell.value.to_string());
             if used.contains(cell.key.as_str()) {
                 check.errors.push(
                     Diagnostic::error(
                         cell.location.clone(),
-                        format!("{message} and the template uses '{}'", cell.key),
+                        msg!(
+                            "check-template-uses",
+                            message = &message,
+                            key = cell.key.to_string()
+                        ),
                     )
-                    .with_hint("fix the formula in the spreadsheet, or clear the cell"),
+                    .with_hint(msg!("check-fix-formula-spreadsheet-clear-cell")),
                 );
             } else {
                 check
@@ -167,7 +187,7 @@ pub fn check_fields(
     if needed.len() > 1 && missing.len() == needed.len() {
         check.errors.push(Diagnostic::note(
             table.source.clone(),
-            "none of the template's fields is in the data; if the headers sit below a title, give --header-row N",
+            msg!("check-none-template-s-fields-data"),
         ));
     }
     check
@@ -195,13 +215,13 @@ fn fields_some_records_lack(table: &Table) -> Vec<Diagnostic> {
         let more = if lacking.len() > 5 { ", …" } else { "" };
         notes.push(Diagnostic::note(
             table.source.clone(),
-            format!(
-                "{} of {} records lack the field '{}' (record{} {}{more})",
-                lacking.len(),
-                table.rows.len(),
-                column.key,
-                if lacking.len() == 1 { "" } else { "s" },
-                shown.join(", ")
+            msg!(
+                "check-records-lack-field-record",
+                lacking = lacking.len(),
+                count = table.rows.len(),
+                key = column.key.to_string(),
+                shown = shown.join(", "),
+                more = more
             ),
         ));
     }
@@ -403,9 +423,9 @@ pub fn check(config: &CheckConfig) -> Vec<Diagnostic> {
     if !unused.is_empty() {
         problems.push(Diagnostic::note(
             table.source.clone(),
-            format!(
-                "no tag reads the columns {}",
-                quoted_list(unused.into_iter(), 20)
+            msg!(
+                "check-no-tag-reads-columns",
+                columns = quoted_list(unused.into_iter(), 20).to_string()
             ),
         ));
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::batch::{self, RenderConfig};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang, msg};
 use crate::input::{self, Legacy, LoadOptions};
 
 #[derive(Parser, Debug)]
@@ -20,6 +20,16 @@ use crate::input::{self, Legacy, LoadOptions};
 struct Args {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: en or vi (default: vi when LC_ALL, LC_MESSAGES or LANG
+    /// starts with vi, else en)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    En,
+    Vi,
 }
 
 #[derive(Subcommand, Debug)]
@@ -249,6 +259,11 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    Lang::set_current(match args.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Vi) => Lang::Vi,
+        None => Lang::from_locale(|name| std::env::var(name).ok()),
+    });
     match args.command {
         Command::Render(args) => match render_config(args) {
             Ok(config) => render(&config),
@@ -272,14 +287,17 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
                 set.push((key.trim().to_string(), value.to_string()))
             }
             _ => errors.push(
-                Diagnostic::error("--set", format!("expected KEY=VALUE, found '{item}'"))
-                    .with_hint("for example --set nam=2025"),
+                Diagnostic::error(
+                    "--set",
+                    msg!("cli-expected-key-value-found", item = item.to_string()),
+                )
+                .with_hint(msg!("cli-example-set-nam-2025")),
             ),
         }
     }
     let load = args.source.load_options().map_err(|d| errors.push(d)).ok();
     if args.jobs == Some(0) {
-        errors.push(Diagnostic::error("--jobs", "expected at least 1"));
+        errors.push(Diagnostic::error("--jobs", msg!("cli-expected-least-1")));
     }
     if let Some(combine) = &args.combine {
         let is_docx = combine
@@ -288,9 +306,9 @@ fn render_config(args: RenderArgs) -> Result<RenderConfig, Vec<Diagnostic>> {
         if !is_docx {
             errors.push(Diagnostic::error(
                 "--combine",
-                format!(
-                    "expected a .docx or .pdf file name, found '{}'",
-                    crate::diag::display(combine)
+                msg!(
+                    "cli-expected-docx-pdf-file-name",
+                    combine = crate::diag::display(combine).to_string()
                 ),
             ));
         }
@@ -348,20 +366,19 @@ fn render(config: &RenderConfig) -> i32 {
     let mut stderr = std::io::stderr().lock();
     if !config.quiet {
         for w in &report.warnings {
-            let _ = writeln!(stderr, "{w}");
+            let _ = writeln!(stderr, "{}", w.shown());
         }
     }
     for f in &report.failures {
-        let _ = writeln!(stderr, "{f}");
+        let _ = writeln!(stderr, "{}", f.shown());
     }
     let out = report.out.trim_end_matches('/');
     if report.failures.is_empty() {
         if !config.quiet {
             let _ = writeln!(
                 stderr,
-                "wrote {} {} to {out}/",
-                report.written,
-                plural(report.written, "document", "documents")
+                "{}",
+                msg!("cli-wrote-documents", count = report.written, out = out).shown()
             );
         }
         0
@@ -369,10 +386,15 @@ fn render(config: &RenderConfig) -> i32 {
         let failed = report.total - report.written;
         let _ = writeln!(
             stderr,
-            "error: {failed} of {} {} failed; {} written to {out}/",
-            report.total,
-            plural(report.total, "document", "documents"),
-            report.written
+            "{}",
+            msg!(
+                "cli-documents-failed",
+                failed = failed,
+                total = report.total,
+                written = report.written,
+                out = out
+            )
+            .shown()
         );
         1
     }
@@ -390,7 +412,7 @@ fn data(args: DataArgs) -> i32 {
     };
     let mut stderr = std::io::stderr().lock();
     for w in &table.warnings {
-        let _ = writeln!(stderr, "{w}");
+        let _ = writeln!(stderr, "{}", w.shown());
     }
     for row in &table.rows {
         for cell in &row.errors {
@@ -399,8 +421,9 @@ fn data(args: DataArgs) -> i32 {
                 "{}",
                 Diagnostic::warning(
                     cell.location.clone(),
-                    format!("the cell holds the error '{}'", cell.value)
+                    msg!("cli-cell-holds-error", value = cell.value.to_string())
                 )
+                .shown()
             );
         }
     }
@@ -423,14 +446,17 @@ fn data(args: DataArgs) -> i32 {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => report_fatal(&[Diagnostic::error(
             "",
-            format!("cannot write the output: {e}"),
+            msg!(
+                "cli-cannot-write-output",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]),
     }
 }
 
 fn run(args: RunArgs) -> i32 {
     if args.jobs == Some(0) {
-        return report_fatal(&[Diagnostic::error("--jobs", "expected at least 1")]);
+        return report_fatal(&[Diagnostic::error("--jobs", msg!("cli-expected-least-1"))]);
     }
     let jobs = args.jobs.unwrap_or_else(default_jobs);
     let mut loaded = match crate::manifest::load(&args.manifest) {
@@ -451,13 +477,13 @@ fn run(args: RunArgs) -> i32 {
     let mut stderr = std::io::stderr().lock();
     if !args.quiet {
         for w in &report.warnings {
-            let _ = writeln!(stderr, "{w}");
+            let _ = writeln!(stderr, "{}", w.shown());
         }
     }
     let (mut written, mut total) = (0, 0);
     for (_, r) in &report.kinds {
         for f in &r.failures {
-            let _ = writeln!(stderr, "{f}");
+            let _ = writeln!(stderr, "{}", f.shown());
         }
         written += r.written;
         total += r.total;
@@ -468,20 +494,30 @@ fn run(args: RunArgs) -> i32 {
         if !args.quiet {
             let _ = writeln!(
                 stderr,
-                "wrote {written} {} of {} {} to {out}/ (summary in {out}/{})",
-                plural(written, "document", "documents"),
-                report.kinds.len(),
-                plural(report.kinds.len(), "kind", "kinds"),
-                crate::manifest::SUMMARY
+                "{}",
+                msg!(
+                    "cli-wrote-documents-of-kinds",
+                    count = written,
+                    kinds = report.kinds.len(),
+                    out = out,
+                    summary = crate::manifest::SUMMARY
+                )
+                .shown()
             );
         }
         0
     } else {
         let _ = writeln!(
             stderr,
-            "error: {} of {total} {} failed; {written} written to {out}/",
-            total - written,
-            plural(total, "document", "documents")
+            "{}",
+            msg!(
+                "cli-documents-failed",
+                failed = total - written,
+                total = total,
+                written = written,
+                out = out
+            )
+            .shown()
         );
         1
     }
@@ -507,39 +543,36 @@ fn check_manifest(path: &std::path::Path) -> i32 {
             let mut prepared = prepared;
             prepared.warnings.extend(preview.warnings);
             for w in &prepared.warnings {
-                let _ = writeln!(stderr, "{w}");
+                let _ = writeln!(stderr, "{}", w.shown());
             }
             if !numbers.is_empty() {
                 let mut stdout = std::io::stdout().lock();
-                let _ = writeln!(
-                    stdout,
-                    "numbers a run would print (the register is not changed):"
-                );
+                let _ = writeln!(stdout, "{}", msg!("cli-numbers-a-run-would-print").shown());
                 for line in &numbers {
                     let _ = writeln!(stdout, "  {line}");
                 }
             }
-            let _ = match prepared.warnings.len() {
-                0 => writeln!(stderr, "{}: no problems found", loaded.display),
-                n => writeln!(
-                    stderr,
-                    "{}: no errors; {n} {}",
-                    loaded.display,
-                    plural(n, "warning", "warnings")
-                ),
-            };
+            let _ = writeln!(
+                stderr,
+                "{}",
+                no_errors(&loaded.display, prepared.warnings.len())
+            );
             0
         }
         Err(problems) => {
             for p in &problems {
-                let _ = writeln!(stderr, "{p}");
+                let _ = writeln!(stderr, "{}", p.shown());
             }
             let errors = problems.iter().filter(|p| p.is_error()).count();
             let _ = writeln!(
                 stderr,
-                "error: {errors} {} found in {}",
-                plural(errors, "problem", "problems"),
-                loaded.display
+                "{}",
+                msg!(
+                    "cli-problems-found-in",
+                    count = errors,
+                    file = &loaded.display
+                )
+                .shown()
             );
             2
         }
@@ -567,26 +600,20 @@ fn check(args: CheckArgs) -> i32 {
     let problems = crate::check::check(&config);
     let mut stderr = std::io::stderr().lock();
     for p in &problems {
-        let _ = writeln!(stderr, "{p}");
+        let _ = writeln!(stderr, "{}", p.shown());
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let template = crate::diag::display(&config.template);
     if errors > 0 {
         let _ = writeln!(
             stderr,
-            "error: {errors} {} found in {template}",
-            plural(errors, "problem", "problems")
+            "{}",
+            msg!("cli-problems-found-in", count = errors, file = &template).shown()
         );
         2
     } else {
-        let _ = match problems.iter().filter(|p| p.is_warning()).count() {
-            0 => writeln!(stderr, "{template}: no problems found"),
-            n => writeln!(
-                stderr,
-                "{template}: no errors; {n} {}",
-                plural(n, "warning", "warnings")
-            ),
-        };
+        let warnings = problems.iter().filter(|p| p.is_warning()).count();
+        let _ = writeln!(stderr, "{}", no_errors(&template, warnings));
         0
     }
 }
@@ -611,7 +638,10 @@ fn inspect(args: InspectArgs) -> i32 {
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => report_fatal(&[Diagnostic::error(
             "",
-            format!("cannot write the output: {e}"),
+            msg!(
+                "cli-cannot-write-output",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]),
         _ if inspection.errors.is_empty() => 0,
         _ => 2,
@@ -624,19 +654,21 @@ fn parse_offset(text: &str) -> Result<(f64, f64), Diagnostic> {
         .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
         .filter(|(x, y): &(f64, f64)| x.is_finite() && y.is_finite())
         .ok_or_else(|| {
-            Diagnostic::error("--offset", format!("expected X,Y in mm, found '{text}'"))
-                .with_hint("for example --offset 1.5,-2 (1.5 mm right, 2 mm up)")
+            Diagnostic::error(
+                "--offset",
+                msg!("cli-expected-x-y-mm-found", text = text.to_string()),
+            )
+            .with_hint(msg!("cli-example-offset-1-5-2"))
         })
 }
 
 fn new(args: NewArgs) -> i32 {
     let calibration = args.kind == crate::new::CALIBRATION;
     if args.offset.is_some() && !calibration {
-        return report_fatal(&[Diagnostic::error(
-            "--offset",
-            "only the calibration page takes a printer offset",
-        )
-        .with_hint("a template's frames move by the offset when it is rendered (render --offset, [print] offset_mm)")]);
+        return report_fatal(&[
+            Diagnostic::error("--offset", msg!("cli-offset-only-calibration"))
+                .with_hint(msg!("cli-offset-moves-frames-when-rendered")),
+        ]);
     }
     let offset = match args.offset.as_deref().map(parse_offset) {
         Some(Err(d)) => return report_fatal(&[d]),
@@ -646,10 +678,10 @@ fn new(args: NewArgs) -> i32 {
     if !calibration && !crate::new::KINDS.iter().any(|(kind, _)| *kind == args.kind) {
         let mut kinds: Vec<&str> = crate::new::KINDS.iter().map(|(kind, _)| *kind).collect();
         kinds.push(crate::new::CALIBRATION);
-        let d = Diagnostic::error("", format!("unknown kind '{}'", args.kind));
+        let d = Diagnostic::error("", msg!("cli-unknown-kind", kind = args.kind.to_string()));
         let d = match crate::diag::closest(&args.kind, kinds.iter().copied()) {
-            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
-            None => d.with_hint(format!("the kinds are {}", kinds.join(", "))),
+            Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
+            None => d.with_hint(msg!("cli-kinds", kinds = kinds.join(", ").to_string())),
         };
         return report_fatal(&[d]);
     }
@@ -660,7 +692,12 @@ fn new(args: NewArgs) -> i32 {
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(message) => return report_fatal(&[Diagnostic::error("", message)]),
+        Err(reason) => {
+            return report_fatal(&[Diagnostic::error(
+                "",
+                msg!("cli-starter-failed", reason = reason),
+            )]);
+        }
     };
     let shown = crate::diag::display(&args.out);
     let is_docx = args
@@ -668,11 +705,14 @@ fn new(args: NewArgs) -> i32 {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if !is_docx {
-        return report_fatal(&[Diagnostic::error(&shown, "expected a .docx file name")]);
+        return report_fatal(&[Diagnostic::error(
+            &shown,
+            msg!("cli-expected-docx-file-name"),
+        )]);
     }
     if args.out.exists() && !args.force {
-        return report_fatal(&[Diagnostic::error(&shown, "the file exists already")
-            .with_hint("choose another name, or add --force to replace it")]);
+        return report_fatal(&[Diagnostic::error(&shown, msg!("cli-file-exists-already"))
+            .with_hint(msg!("cli-choose-another-name-add-force"))]);
     }
     let dir = args
         .out
@@ -684,15 +724,21 @@ fn new(args: NewArgs) -> i32 {
     match written {
         Ok(()) => {
             if calibration {
-                eprintln!("wrote the calibration page to {shown}; print it at actual size");
+                eprintln!("{}", msg!("cli-wrote-calibration", file = &shown).shown());
             } else {
-                eprintln!("wrote a {} template to {shown}", args.kind);
+                eprintln!(
+                    "{}",
+                    msg!("cli-wrote-template", kind = &args.kind, file = &shown).shown()
+                );
             }
             0
         }
         Err(e) => report_fatal(&[Diagnostic::error(
             &shown,
-            format!("cannot write the file: {e}"),
+            msg!(
+                "cli-cannot-write-file",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]),
     }
 }
@@ -724,17 +770,23 @@ fn json_io_error(e: serde_json::Error) -> std::io::Error {
 fn report_fatal(errors: &[Diagnostic]) -> i32 {
     let mut stderr = std::io::stderr().lock();
     for e in errors {
-        let _ = writeln!(stderr, "{e}");
+        let _ = writeln!(stderr, "{}", e.shown());
     }
     let count = errors.iter().filter(|e| e.is_error()).count();
     let _ = writeln!(
         stderr,
-        "error: {count} {} found; nothing was written",
-        plural(count, "problem", "problems")
+        "{}",
+        msg!("cli-problems-found-nothing-written", count = count).shown()
     );
     2
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
+/// The closing line of a check that found no errors: `FILE: no problems found`, or the
+/// number of warnings.
+fn no_errors(file: &str, warnings: usize) -> String {
+    match warnings {
+        0 => msg!("cli-no-problems-found", file = file),
+        n => msg!("cli-no-errors-warnings", file = file, count = n),
+    }
+    .shown()
 }

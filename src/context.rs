@@ -2,6 +2,7 @@
 //! field (in order of first appearance) with `rows` and `count`; globals (`--set`, `today`)
 //! visible by bare name everywhere, a row field of the same name winning.
 
+use crate::diag::msg;
 use serde_json::{Map, Value};
 
 use crate::diag::Diagnostic;
@@ -128,14 +129,14 @@ pub fn group_key(table: &Table, field: &str) -> Result<String, Diagnostic> {
         None => {
             let mut d = Diagnostic::error(
                 table.source.clone(),
-                format!("--group-by: no column '{field}' in the data"),
+                msg!("context-group-no-column-data", field = field.to_string()),
             );
             let names = table
                 .columns
                 .iter()
                 .flat_map(|c| [c.key.as_str(), c.header.as_str()]);
             if let Some(near) = crate::diag::closest(field, names) {
-                d = d.with_hint(format!("did you mean '{near}'?"));
+                d = d.with_hint(msg!("manifest-did-you-mean", near = near.to_string()));
             }
             Err(d)
         }

@@ -11,6 +11,7 @@
 //! the other files of its batch go on in a fresh process. Everything lives in one work
 //! folder that is removed at the end, and also on Ctrl-C (the processes are killed first).
 
+use crate::diag::msg;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -18,7 +19,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Message};
 
 /// How PDFs are made.
 #[derive(Debug, Clone)]
@@ -53,11 +54,14 @@ pub fn default_timeout() -> Duration {
 
 /// The message when LibreOffice cannot be found, before anything is written.
 fn missing(detail: String) -> Diagnostic {
-    Diagnostic::error("", format!("LibreOffice is needed to make PDFs: {detail}")).with_hint(
-        "install it (Debian or Ubuntu: `sudo apt-get install libreoffice-writer-nogui`; \
-         Windows: LibreOffice's installer from libreoffice.org), or set VANBAN_SOFFICE to \
-         its soffice program",
+    Diagnostic::error(
+        "",
+        msg!(
+            "convert-libreoffice-needed-make-pdfs",
+            detail = detail.to_string()
+        ),
     )
+    .with_hint(msg!("convert-install-debian-ubuntu-sudo-apt"))
 }
 
 /// The `soffice` program: `VANBAN_SOFFICE`, else `soffice` or `libreoffice` on the PATH,
@@ -120,7 +124,7 @@ fn install_handler() {
                     let _ = std::fs::remove_dir_all(dir);
                 }
             }
-            eprintln!("interrupted: LibreOffice stopped; no half-written PDF is left");
+            eprintln!("{}", msg!("convert-interrupted").shown());
             std::process::exit(130);
         });
     });
@@ -169,7 +173,7 @@ impl Drop for WorkDir {
 struct Item {
     input: PathBuf,
     attempts: u32,
-    result: Option<Result<PathBuf, String>>,
+    result: Option<Result<PathBuf, Message>>,
 }
 
 /// Files one LibreOffice process converts at most: its start-up (seconds) is paid once per
@@ -198,8 +202,8 @@ pub fn convert(
     inputs: &[PathBuf],
     work: &WorkDir,
     options: &Options,
-    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
-) -> Vec<Result<PathBuf, String>> {
+    done: &(dyn Fn(usize, &Result<PathBuf, Message>) + Sync),
+) -> Vec<Result<PathBuf, Message>> {
     let items: Vec<Mutex<Item>> = inputs
         .iter()
         .map(|input| {
@@ -258,7 +262,7 @@ pub fn convert(
             item.into_inner()
                 .unwrap()
                 .result
-                .unwrap_or_else(|| Err("not converted".into()))
+                .unwrap_or_else(|| Err(msg!("convert-not-converted")))
         })
         .collect()
 }
@@ -277,8 +281,8 @@ enum Ending {
 fn finish(
     items: &[Mutex<Item>],
     i: usize,
-    result: Result<PathBuf, String>,
-    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
+    result: Result<PathBuf, Message>,
+    done: &(dyn Fn(usize, &Result<PathBuf, Message>) + Sync),
 ) {
     {
         let mut item = items[i].lock().unwrap();
@@ -299,7 +303,7 @@ fn convert_batch(
     items: &[Mutex<Item>],
     batch: &[usize],
     options: &Options,
-    done: &(dyn Fn(usize, &Result<PathBuf, String>) + Sync),
+    done: &(dyn Fn(usize, &Result<PathBuf, Message>) + Sync),
 ) -> Vec<Vec<usize>> {
     let inputs: Vec<PathBuf> = batch
         .iter()
@@ -336,38 +340,40 @@ fn convert_batch(
         let _ = std::fs::remove_file(&pdf);
         let reason = match &ending {
             Ending::Interrupted => {
-                items[i].lock().unwrap().result = Some(Err("interrupted".into()));
+                items[i].lock().unwrap().result = Some(Err(msg!("convert-interrupted-item")));
                 continue;
             }
             Ending::NotStarted(e) => {
                 finish(
                     items,
                     i,
-                    Err(format!("cannot start LibreOffice: {e}")),
+                    Err(msg!("convert-cannot-start-libreoffice", e = e)),
                     done,
                 );
                 continue;
             }
             Ending::Gone => {
-                let reason = "the output folder was removed while converting".to_string();
+                let reason = msg!("convert-output-folder-removed-while-converting");
                 finish(items, i, Err(reason), done);
                 continue;
             }
             // A process that ended early: the first file it did not convert is the one it
             // stopped on; the files after it were never tried and go on elsewhere.
-            Ending::TimedOut if !blamed => format!(
-                "LibreOffice did not convert it within {} s and was stopped",
-                options.timeout.as_secs_f64().round()
+            Ending::TimedOut if !blamed => msg!(
+                "convert-libreoffice-did-not-convert-within",
+                seconds = options.timeout.as_secs_f64().round().to_string()
             ),
             Ending::Exited(status) if !status.success() && !blamed => {
-                format!("LibreOffice stopped while converting it ({status})")
+                msg!(
+                    "convert-libreoffice-stopped-while-converting",
+                    status = status.to_string()
+                )
             }
             Ending::Exited(status) if status.success() && disk_full(outdir) => {
-                "LibreOffice could not write it: the disk is full".into()
+                msg!("convert-libreoffice-could-not-write-disk-full")
             }
             Ending::Exited(status) if status.success() => {
-                "LibreOffice could not convert it (is it a valid .docx? is there room on the disk?)"
-                    .into()
+                msg!("convert-libreoffice-could-not-convert-valid")
             }
             _ => {
                 rest.push(i);
@@ -590,16 +596,17 @@ pub fn page_count(pdf: &Path) -> Option<usize> {
 /// Gives a combined PDF one outline entry (bookmark) per document: `documents` holds each
 /// one's title and page count, in order. Rewrites the file in place (it is still in the work
 /// folder); its PDF/A metadata is kept.
-pub fn add_outline(pdf: &Path, documents: &[(String, usize)]) -> Result<(), String> {
-    let mut doc = lopdf::Document::load(pdf).map_err(|e| format!("cannot read the PDF: {e}"))?;
+pub fn add_outline(pdf: &Path, documents: &[(String, usize)]) -> Result<(), Message> {
+    let mut doc = lopdf::Document::load(pdf)
+        .map_err(|e| msg!("convert-cannot-read-pdf", e = e.to_string()))?;
     let pages = doc.get_pages();
     let mut first = 1u32;
     for (title, count) in documents {
         let Some(&page) = pages.get(&first) else {
-            return Err(format!(
-                "it has {} pages, fewer than its documents' {}",
-                pages.len(),
-                documents.iter().map(|(_, n)| n).sum::<usize>()
+            return Err(msg!(
+                "convert-has-pages-fewer-than-documents",
+                pages = pages.len().to_string(),
+                documents = (documents.iter().map(|(_, n)| n).sum::<usize>()).to_string()
             ));
         };
         doc.add_bookmark(lopdf::Bookmark::new(title.clone(), [0.0; 3], 0, page), None);
@@ -610,12 +617,12 @@ pub fn add_outline(pdf: &Path, documents: &[(String, usize)]) -> Result<(), Stri
     };
     let catalog = doc
         .catalog_mut()
-        .map_err(|e| format!("cannot read the PDF: {e}"))?;
+        .map_err(|e| msg!("convert-cannot-read-pdf", e = e.to_string()))?;
     catalog.set("Outlines", lopdf::Object::Reference(outline));
     catalog.set("PageMode", lopdf::Object::Name(b"UseOutlines".to_vec()));
     doc.save(pdf)
         .map(|_| ())
-        .map_err(|e| format!("cannot write the PDF: {e}"))
+        .map_err(|e| msg!("convert-cannot-write-pdf", e = e.to_string()))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! An expression's value keeps its type (it is printed as JSON and read back); a condition is
 //! true or false as `{{#if}}` sees it; a text is rendered as written, without escaping.
 
+use crate::diag::msg;
 use handlebars::{Context, Handlebars, RenderErrorReason};
 use serde_json::Value;
 
@@ -132,14 +133,10 @@ impl Eval {
         let missing = uses
             .iter()
             .find(|u| u.scope == Scope::Root && !known.contains(&u.field))?;
-        let d = self.error(
-            source,
-            &format!("no field '{}' in the data", missing.field),
-            None,
-        );
+        let d = self.error(source, msg!("eval-no-field", field = &missing.field), None);
         Some(
             match closest(&missing.field, known.iter().map(String::as_str)) {
-                Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+                Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
                 None => d,
             },
         )
@@ -181,7 +178,10 @@ impl Eval {
         let name = format!("e{}", self.registry.get_templates().len());
         self.registry
             .register_template_string(&name, text)
-            .map_err(|e| self.error(source, &lower(&e.reason().to_string()), None))?;
+            .map_err(|e| {
+                let reason = msg!("eval-library", reason = lower(&e.reason().to_string()));
+                self.error(source, reason, None)
+            })?;
         Ok(Compiled {
             name,
             source: source.to_string(),
@@ -195,13 +195,12 @@ impl Eval {
             .render_with_context(&compiled.name, &subject.context)
             .map_err(|e| {
                 let reason = match e.reason() {
-                    RenderErrorReason::MissingVariable(path) => format!(
-                        "no field '{}' in the data",
-                        path.as_deref().unwrap_or_default()
-                    ),
-                    other => lower(&other.to_string()),
+                    RenderErrorReason::MissingVariable(path) => {
+                        msg!("eval-no-field", field = path.as_deref().unwrap_or_default())
+                    }
+                    other => msg!("eval-library", reason = lower(&other.to_string())),
                 };
-                self.error(&compiled.source, &reason, Some(&subject.origin))
+                self.error(&compiled.source, reason, Some(&subject.origin))
             })
     }
 
@@ -218,18 +217,30 @@ impl Eval {
         Ok(serde_json::from_str(&out).unwrap_or(Value::String(out)))
     }
 
-    fn error(&self, source: &str, reason: &str, origin: Option<&str>) -> Diagnostic {
+    fn error(
+        &self,
+        source: &str,
+        reason: crate::diag::Message,
+        origin: Option<&str>,
+    ) -> Diagnostic {
         let place = self
             .place
             .as_deref()
             .map(|p| format!("{p}: "))
             .unwrap_or_default();
-        let rendering = origin
-            .map(|o| format!(" (rendering {o})"))
-            .unwrap_or_default();
+        let rendering = match origin {
+            Some(o) => msg!("eval-rendering", origin = o),
+            None => msg!("empty"),
+        };
         Diagnostic::error(
             &self.location,
-            format!("{place}'{source}': {reason}{rendering}"),
+            msg!(
+                "eval-message",
+                place = place.to_string(),
+                source = source.to_string(),
+                reason = reason,
+                rendering = rendering
+            ),
         )
     }
 

@@ -10,6 +10,7 @@ mod corpus;
 mod data_command;
 mod files;
 mod fixtures;
+mod lang;
 mod layers;
 mod manifest;
 mod manifest_steps;

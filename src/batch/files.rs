@@ -2,27 +2,31 @@
 //! renamed into place with the umask's mode; the output folder proven writable first, and the
 //! temporaries of a killed run cleaned up.
 
+use crate::diag::msg;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use crate::diag::{Diagnostic, display};
+use crate::diag::{Diagnostic, Message, display};
 use crate::docx::Package;
 
 /// Moves a PDF made in the work folder to `target` (a rename within the output folder, so
 /// no half-written PDF is ever seen there).
-pub(super) fn place(made: &Path, target: &Path) -> Result<(), String> {
+pub(super) fn place(made: &Path, target: &Path) -> Result<(), Message> {
     if !made.is_file() {
-        return Err("the output folder was removed while converting".into());
+        return Err(msg!("convert-output-folder-removed-while-converting"));
     }
     if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty())
         && !dir.is_dir()
     {
-        fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create its folder: {}", crate::diag::io_message(&e)))?;
+        fs::create_dir_all(dir).map_err(|e| {
+            msg!(
+                "batch-cannot-create-its-folder",
+                e = crate::diag::io_arg(&e)
+            )
+        })?;
     }
-    fs::rename(made, target)
-        .map_err(|e| format!("cannot write the file: {}", crate::diag::io_message(&e)))
+    fs::rename(made, target).map_err(|e| msg!("cli-cannot-write-file", e = crate::diag::io_arg(&e)))
 }
 
 pub(super) fn write_parts(
@@ -87,23 +91,23 @@ pub fn write_document(
 
 /// Makes the output folder, and proves it can be written, before any document is.
 pub fn prepare_out_dir(out: &Path) -> Result<(), Vec<Diagnostic>> {
-    let fail = |message: String| vec![Diagnostic::error(display(out), message)];
+    let fail = |message: crate::diag::Message| vec![Diagnostic::error(display(out), message)];
     if out.exists() && !out.is_dir() {
-        return Err(fail("the output folder is a file".into()));
+        return Err(fail(msg!("batch-output-folder-file")));
     }
     fs::create_dir_all(out).map_err(|e| {
-        fail(format!(
-            "cannot create the output folder: {}",
-            crate::diag::io_message(&e)
+        fail(msg!(
+            "batch-cannot-create-output-folder",
+            e = crate::diag::io_arg(&e)
         ))
     })?;
     tempfile::Builder::new()
         .prefix(".vanban-")
         .tempfile_in(out)
         .map_err(|e| {
-            fail(format!(
-                "cannot write in the output folder: {}",
-                crate::diag::io_message(&e)
+            fail(msg!(
+                "batch-cannot-write-output-folder",
+                e = crate::diag::io_arg(&e)
             ))
         })?;
     remove_stale_temporaries(out, 3);

@@ -1,6 +1,7 @@
 //! Batch: the documents of a run rendered in parallel and written, each to a temporary file
 //! renamed into place, under names that cannot leave the output folder.
 
+use crate::diag::msg;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -424,7 +425,7 @@ impl<'j> Job<'j> {
             None if self.formats.pdf || combine_pdf => {
                 return Err(vec![Diagnostic::error(
                     display(self.out),
-                    "PDFs were asked for, but LibreOffice was not set up",
+                    msg!("batch-pdfs-were-asked-but-libreoffice"),
                 )]);
             }
             _ => None,
@@ -433,9 +434,9 @@ impl<'j> Job<'j> {
             Some(_) => Some(convert::WorkDir::new(self.out).map_err(|e| {
                 vec![Diagnostic::error(
                     display(self.out),
-                    format!(
-                        "cannot write in the output folder: {}",
-                        crate::diag::io_message(&e)
+                    msg!(
+                        "batch-cannot-write-output-folder",
+                        e = crate::diag::io_arg(&e)
                     ),
                 )]
             })?),
@@ -448,7 +449,7 @@ impl<'j> Job<'j> {
             .map_err(|e| {
                 vec![Diagnostic::error(
                     "",
-                    format!("cannot start worker threads: {e}"),
+                    msg!("batch-cannot-start-worker-threads", e = e.to_string()),
                 )]
             })?;
         let progress = progress_bar(names.len() as u64, self.quiet, self.stem);
@@ -528,9 +529,14 @@ impl<'j> Job<'j> {
                 },
                 &rendered,
             )
+            .map_err(|reason| msg!("batch-cannot-combine", reason = reason))
             .and_then(|(replaced, added)| {
-                write_document(&self.template.package, &replaced, &added, &target)
-                    .map_err(|e| format!("cannot write the file: {e}"))
+                write_document(&self.template.package, &replaced, &added, &target).map_err(|e| {
+                    msg!(
+                        "cli-cannot-write-file",
+                        e = crate::diag::io_error(&e, e.to_string())
+                    )
+                })
             });
             match written {
                 Ok(()) if combine_pdf => combined_input = Some(target),
@@ -663,13 +669,15 @@ impl<'j> Job<'j> {
             failures.push(
                 Diagnostic::error(
                     location,
-                    format!(
-                        "{}: '{header}' is empty; the document is not made",
-                        self.stem
+                    msg!(
+                        "batch-empty-document-not-made",
+                        stem = self.stem.to_string(),
+                        header = header.to_string()
                     ),
                 )
-                .with_hint(format!(
-                    "fill in '{header}', or leave the row out of the list"
+                .with_hint(msg!(
+                    "batch-fill-leave-row-out-list",
+                    header = header.to_string()
                 )),
             );
         }
@@ -833,7 +841,10 @@ fn render_one(
         write_document(&template.package, &parts, &[], path).map_err(|e| {
             Diagnostic::error(
                 display(docx.unwrap_or(path)),
-                format!("cannot write the document: {e}"),
+                msg!(
+                    "batch-cannot-write-document",
+                    e = crate::diag::io_error(&e, e.to_string())
+                ),
             )
         })?;
     }

@@ -1,6 +1,7 @@
 //! Each document's file name: from the name pattern or `<stem>-<group value or row>.docx`,
 //! made safe (inside the output folder, no reserved names, not too long) and unique.
 
+use crate::diag::msg;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -39,7 +40,16 @@ pub(super) fn document_names(
         };
         registry
             .register_template_string("name", wrap_values(&fixed))
-            .map_err(|e| vec![Diagnostic::error("--name", format!("'{pattern}': {e}"))])?;
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    "--name",
+                    msg!(
+                        "batch-message",
+                        pattern = pattern.to_string(),
+                        e = e.to_string()
+                    ),
+                )]
+            })?;
     }
     let mut taken: HashSet<String> = HashSet::new();
     let mut names = Vec::with_capacity(count);
@@ -54,10 +64,10 @@ pub(super) fn document_names(
                     Err(e) => {
                         errors.push(Diagnostic::error(
                             "--name",
-                            format!(
-                                "{} (rendering {})",
-                                crate::diag::lower(&e.reason().to_string()),
-                                document.origin
+                            msg!(
+                                "batch-rendering",
+                                reason = crate::diag::lower(&e.reason().to_string()).to_string(),
+                                origin = document.origin.to_string()
                             ),
                         ));
                         names.push(None);

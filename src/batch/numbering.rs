@@ -3,6 +3,7 @@
 //! stays with its document and is never issued twice. Reading and writing the register's
 //! workbook is the manifest's; this room only decides numbers.
 
+use crate::diag::msg;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -311,11 +312,22 @@ pub(super) fn assign(
                         if let Some(other) = clash {
                             errors.push(Diagnostic::error(
                                 "numbering",
-                                format!(
-                                    "{}: the number {full} from the data is already in the register for {}{}",
-                                    subject_origin(&subject),
-                                    if other.key.is_empty() { "a line added by hand" } else { &other.key },
-                                    other.place.as_deref().map(|p| format!(" ({p})")).unwrap_or_default()
+                                msg!(
+                                    "batch-number-from-data-already-register",
+                                    subject = subject_origin(&subject).to_string(),
+                                    full = full.to_string(),
+                                    key = if other.key.is_empty() {
+                                        "a line added by hand"
+                                    } else {
+                                        &other.key
+                                    }
+                                    .to_string(),
+                                    p = other
+                                        .place
+                                        .as_deref()
+                                        .map(|p| format!(" ({p})"))
+                                        .unwrap_or_default()
+                                        .to_string()
                                 ),
                             ));
                         }

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use super::files::place;
 use super::{Pdf, progress_bar};
 use crate::convert;
-use crate::diag::{Diagnostic, display};
+use crate::diag::{Diagnostic, display, msg};
 
 /// What to convert: the documents rendered into the work folder, by position.
 pub(super) struct Job<'a> {
@@ -56,7 +56,7 @@ pub(super) fn make(pdf: &Pdf, work: &convert::WorkDir, job: &Job) -> Made {
     );
     // Each document's outcome as it comes: placed (with its page count, for the combined
     // PDF's outline) or why it failed.
-    let outcomes: Mutex<Vec<Option<Result<usize, String>>>> =
+    let outcomes: Mutex<Vec<Option<Result<usize, crate::diag::Message>>>> =
         Mutex::new(vec![None; documents.len()]);
     let results = convert::convert(&pdf.soffice, &inputs, work, &pdf.options, &|i, result| {
         converting.inc(1);
@@ -83,7 +83,7 @@ pub(super) fn make(pdf: &Pdf, work: &convert::WorkDir, job: &Job) -> Made {
     let mut outline: Option<Vec<(String, usize)>> = Some(Vec::new());
     for (&k, outcome) in documents.iter().zip(outcomes) {
         let Some(name) = &job.names[k] else { continue };
-        let outcome = outcome.unwrap_or(Err("not converted".into()));
+        let outcome = outcome.unwrap_or_else(|| Err(msg!("convert-not-converted")));
         match (&mut outline, &outcome) {
             (Some(entries), Ok(pages)) if *pages > 0 => entries.push((
                 name.file_stem()
@@ -102,7 +102,7 @@ pub(super) fn make(pdf: &Pdf, work: &convert::WorkDir, job: &Job) -> Made {
                 made.failed.insert(k);
                 made.failures.push(Diagnostic::error(
                     display(&job.out.join(name).with_extension("pdf")),
-                    format!("cannot make the PDF: {reason}"),
+                    msg!("batch-cannot-make-pdf", reason = reason),
                 ));
             }
         }
@@ -121,7 +121,7 @@ pub(super) fn make(pdf: &Pdf, work: &convert::WorkDir, job: &Job) -> Made {
             }
             Err(reason) => made.failures.push(Diagnostic::error(
                 display(path),
-                format!("cannot make the PDF: {reason}"),
+                msg!("batch-cannot-make-pdf", reason = reason),
             )),
         }
     }

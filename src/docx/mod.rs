@@ -2,6 +2,7 @@
 //! `[Content_Types].xml`, not a fixed list); writing copies untouched entries raw, in the
 //! template's order, and deflates only the rendered parts.
 
+use crate::diag::msg;
 use std::collections::HashMap;
 use std::io::{Cursor, Read, Seek, Write};
 use std::path::Path;
@@ -117,7 +118,10 @@ impl Package {
         let bytes = std::fs::read(path).map_err(|e| {
             Diagnostic::error(
                 "",
-                format!("cannot read the file: {}", lower(&e.to_string())),
+                msg!(
+                    "docx-cannot-read-file",
+                    reason = lower(&e.to_string()).to_string()
+                ),
             )
         })?;
         Package::from_bytes(bytes)
@@ -127,18 +131,13 @@ impl Package {
         if is_encrypted_package(&bytes) {
             return Err(Diagnostic::error(
                 "",
-                "cannot read the template: it is protected by a password",
+                msg!("docx-cannot-read-template-protected-password"),
             )
-            .with_hint(
-                "open it in Word, remove the password to open (File > Info > Protect Document) and save it",
-            ));
+            .with_hint(msg!("docx-open-word-remove-password-open")));
         }
         if bytes.starts_with(&OLE_MAGIC) {
-            return Err(Diagnostic::error(
-                "",
-                "not a .docx file: it is a Word 97-2003 document (.doc)",
-            )
-            .with_hint("open it in Word or LibreOffice Writer and save it as .docx"));
+            return Err(Diagnostic::error("", msg!("docx-not-docx-file-word-97"))
+                .with_hint(msg!("docx-open-word-libreoffice-writer-save")));
         }
         let bytes: Arc<[u8]> = bytes.into();
         let all = bytes.clone();
@@ -147,20 +146,23 @@ impl Package {
                 "",
                 match e {
                     zip::result::ZipError::Io(e) => {
-                        format!("cannot read the file: {}", crate::diag::io_message(&e))
+                        msg!("input-cannot-read-file", e = crate::diag::io_arg(&e))
                     }
-                    _ => "not a .docx file: it is not a zip archive, or it is damaged or cut short"
-                        .to_string(),
+                    _ => msg!("docx-not-zip-archive"),
                 },
             )
-            .with_hint("save the template from Word or LibreOffice Writer as .docx")
+            .with_hint(msg!("docx-save-template-from-word-libreoffice"))
         })?;
         let mut entries = Vec::with_capacity(archive.len());
         for i in 0..archive.len() {
             let file = archive.by_index_raw(i).map_err(|e| {
                 Diagnostic::error(
                     "",
-                    format!("broken zip entry {i}: {}", lower(&e.to_string())),
+                    msg!(
+                        "docx-broken-zip-entry",
+                        i = i.to_string(),
+                        reason = lower(&e.to_string()).to_string()
+                    ),
                 )
             })?;
             // The central directory's name, as Word reads it, even where a Unicode Path
@@ -172,8 +174,8 @@ impl Package {
         }
         let content_types =
             read_entry(&mut archive, &entries, "[Content_Types].xml")?.ok_or_else(|| {
-                Diagnostic::error("", "not a .docx file: it has no '[Content_Types].xml'")
-                    .with_hint("save the template from Word or LibreOffice Writer as .docx")
+                Diagnostic::error("", msg!("docx-not-docx-file-has-no"))
+                    .with_hint(msg!("docx-save-template-from-word-libreoffice"))
             })?;
         let content_types = parse_content_types(&content_types)
             .map_err(|m| Diagnostic::error("[Content_Types].xml", m))?;
@@ -230,17 +232,20 @@ impl Package {
                 "",
                 match main_name {
                     Some(name) => match content_types.of(&name) {
-                        Some(t) => format!(
-                            "not a Word document: its main part '{name}' is of type '{t}'"
+                        Some(t) => msg!(
+                            "docx-not-word-document-main-part-2",
+                            name = name.to_string(),
+                            t = t.to_string()
                         ),
-                        None => format!(
-                            "not a Word document: its main part '{name}' has no content type in '[Content_Types].xml'"
+                        None => msg!(
+                            "docx-not-word-document-main-part-3",
+                            name = name.to_string()
                         ),
                     },
-                    None => "not a Word document: it has no 'word/document.xml'".to_string(),
+                    None => msg!("docx-not-word-document-has-no"),
                 },
             )
-            .with_hint("save the template from Word or LibreOffice Writer as .docx"));
+            .with_hint(msg!("docx-save-template-from-word-libreoffice")));
         };
         Ok(Package {
             archive,
@@ -372,7 +377,7 @@ fn read_entry(
     }
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| Diagnostic::error(name, "this part is not UTF-8 text"))
+        .map_err(|_| Diagnostic::error(name, msg!("docx-this-part-not-utf-8")))
 }
 
 /// Inflates one entry, refusing one larger than [`MAX_PART_BYTES`] and one that fails its
@@ -381,7 +386,10 @@ fn inflate(archive: &mut Archive, index: usize, name: &str) -> Result<Vec<u8>, D
     let file = archive.by_index(index).map_err(|e| {
         Diagnostic::error(
             name,
-            format!("cannot read this part: {}", lower(&e.to_string())),
+            msg!(
+                "docx-cannot-read-this-part",
+                reason = lower(&e.to_string()).to_string()
+            ),
         )
     })?;
     let mut bytes = Vec::with_capacity(file.size().min(MAX_PART_BYTES) as usize);
@@ -389,22 +397,27 @@ fn inflate(archive: &mut Archive, index: usize, name: &str) -> Result<Vec<u8>, D
         .read_to_end(&mut bytes)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::InvalidData && e.to_string().contains("checksum") {
-                Diagnostic::error("", format!("damaged file: {name} fails its checksum")).with_hint(
-                    "the file was damaged in a copy or a download: take it again from where it came from, or save it again from Word",
+                Diagnostic::error(
+                    "",
+                    msg!("docx-damaged-file-fails-checksum", name = name.to_string()),
                 )
+                .with_hint(msg!("docx-file-was-damaged-copy-download"))
             } else {
                 Diagnostic::error(
                     name,
-                    format!("cannot inflate this part: {}", lower(&e.to_string())),
+                    msg!(
+                        "docx-cannot-inflate-this-part",
+                        reason = lower(&e.to_string()).to_string()
+                    ),
                 )
             }
         })?;
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(Diagnostic::error(
             name,
-            format!(
-                "this part inflates to more than {} MiB; refusing it",
-                MAX_PART_BYTES / 1024 / 1024
+            msg!(
+                "docx-this-part-inflates-more-than",
+                mib = MAX_PART_BYTES / 1024 / 1024
             ),
         ));
     }
@@ -466,11 +479,12 @@ fn main_part_name(
                 Some(name) => Ok(Some(name)),
                 None => Err(Diagnostic::error(
                     "",
-                    format!(
-                        "not a Word document: its main part '{target}', named in '_rels/.rels', is missing"
+                    msg!(
+                        "docx-not-word-document-main-part",
+                        target = target.to_string()
                     ),
                 )
-                .with_hint("save the template from Word or LibreOffice Writer as .docx")),
+                .with_hint(msg!("docx-save-template-from-word-libreoffice"))),
             };
         }
     }
@@ -590,7 +604,7 @@ fn attributes(e: &quick_xml::events::BytesStart) -> Vec<(String, String)> {
 }
 
 /// The Override and Default elements of `[Content_Types].xml`.
-fn parse_content_types(xml: &str) -> Result<ContentTypes, String> {
+fn parse_content_types(xml: &str) -> Result<ContentTypes, crate::diag::Message> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut types = ContentTypes::default();
     loop {
@@ -618,7 +632,12 @@ fn parse_content_types(xml: &str) -> Result<ContentTypes, String> {
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => return Err(format!("malformed XML: {}", lower(&e.to_string()))),
+            Err(e) => {
+                return Err(msg!(
+                    "docx-malformed-xml",
+                    reason = (lower(&e.to_string())).to_string()
+                ));
+            }
         }
     }
     Ok(types)

@@ -5,12 +5,13 @@
 //! reads is bound to its usual prefix (`w`, `w14`, `wp`, `r`, `mc`, `dc`, `cp`), its URI
 //! kept: the same document, spelt as Word spells it. A part already spelt so is left as it is.
 
+use crate::diag::msg;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::diag::lower;
+use crate::diag::{Message, lower};
 
 /// Namespace URIs (transitional and strict) and the prefix vanban reads them by.
 const USUAL: &[(&str, &str)] = &[
@@ -63,7 +64,7 @@ fn usual_uri(prefix: &str) -> impl Iterator<Item = &'static str> + '_ {
 
 /// The part with the usual prefixes; a plain message when its XML cannot be read or it binds
 /// one prefix to two namespaces.
-pub fn normalize(xml: &str) -> Result<Cow<'_, str>, String> {
+pub fn normalize(xml: &str) -> Result<Cow<'_, str>, Message> {
     if !needs_renaming(&quick_bindings(xml)) {
         return Ok(Cow::Borrowed(xml));
     }
@@ -74,10 +75,8 @@ pub fn normalize(xml: &str) -> Result<Cow<'_, str>, String> {
             && other != uri
         {
             return Err(match prefix.as_str() {
-                "" => "the part declares two default namespaces; save it again from Word or LibreOffice Writer".to_string(),
-                p => format!(
-                    "the part binds the prefix '{p}' to two namespaces; save it again from Word or LibreOffice Writer"
-                ),
+                "" => msg!("docx-part-declares-two-default-namespaces"),
+                p => msg!("docx-part-binds-prefix-two-namespaces", p = p.to_string()),
             });
         }
     }
@@ -147,7 +146,7 @@ fn needs_renaming(bindings: &[(&str, &str)]) -> bool {
 }
 
 /// Every `xmlns` declaration of the part: (prefix, or "" for the default; URI).
-fn bindings(xml: &str) -> Result<Vec<(String, String)>, String> {
+fn bindings(xml: &str) -> Result<Vec<(String, String)>, Message> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     loop {
@@ -165,7 +164,9 @@ fn bindings(xml: &str) -> Result<Vec<(String, String)>, String> {
             }
             Ok(Event::Eof) => return Ok(out),
             Ok(_) => {}
-            Err(e) => return Err(format!("malformed XML: {}", lower(&e.to_string()))),
+            Err(e) => {
+                return Err(msg!("docx-malformed-xml", reason = lower(&e.to_string())));
+            }
         }
     }
 }
@@ -180,7 +181,7 @@ const PREFIX_LISTS: &[&str] = &[
     "PreserveAttributes",
 ];
 
-fn rewrite(xml: &str, rename: &HashMap<String, String>) -> Result<String, String> {
+fn rewrite(xml: &str, rename: &HashMap<String, String>) -> Result<String, Message> {
     let qname = |name: &str, element: bool| -> String {
         match name.split_once(':') {
             Some((prefix, local)) => match rename.get(prefix) {
@@ -252,7 +253,7 @@ fn rewrite(xml: &str, rename: &HashMap<String, String>) -> Result<String, String
         let start = reader.buffer_position() as usize;
         let event = reader
             .read_event()
-            .map_err(|e| format!("malformed XML: {}", lower(&e.to_string())))?;
+            .map_err(|e| msg!("docx-malformed-xml", reason = lower(&e.to_string())))?;
         let end = reader.buffer_position() as usize;
         match event {
             Event::Start(e) => {
@@ -313,7 +314,7 @@ mod tests {
     fn one_prefix_for_two_namespaces_is_refused() {
         let xml = format!(r#"<a:document xmlns:a="{W}"><a:p xmlns:a="urn:x"/></a:document>"#);
         assert_eq!(
-            normalize(&xml).unwrap_err(),
+            normalize(&xml).unwrap_err().to_string(),
             "the part binds the prefix 'a' to two namespaces; save it again from Word or LibreOffice Writer"
         );
     }

@@ -1,6 +1,7 @@
 //! CSV files, in the encodings `encoding` reads, with the delimiter found in the file. Cells are read as text; numbers are decided per
 //! column once the header is known (see `numbers`).
 
+use crate::diag::msg;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -22,7 +23,7 @@ pub(crate) fn load(
             0,
             Diagnostic::warning(
                 display,
-                format!("a CSV file has no sheets, so the sheet '{sheet}' is not looked for"),
+                msg!("input-csv-file-has-no-sheets", sheet = sheet.to_string()),
             ),
         );
     }
@@ -30,8 +31,6 @@ pub(crate) fn load(
 }
 
 /// For a file that is not UTF-8: how to hand it over, on any Excel.
-const SAVE_AS_UTF8: &str = "in Excel 2016 or later, save it as 'CSV UTF-8 (Comma delimited)'; Excel 2010-2013 has no CSV UTF-8: hand over the .xlsx instead";
-
 fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Vec<Diagnostic>> {
     // Bytes whose encoding cannot be told stay as they are: the first cell that is not
     // UTF-8 is then named below.
@@ -42,22 +41,16 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
     match read {
         Read::Utf8 | Read::Utf16 => {}
         Read::Windows1258 => notes.push(
-            Diagnostic::note(
-                display,
-                "the file is not UTF-8: it was read as Windows-1258 (Vietnamese)",
-            )
-            .with_hint(SAVE_AS_UTF8),
+            Diagnostic::note(display, msg!("input-file-not-utf-8-was"))
+                .with_hint(msg!("input-save-as-csv-utf8")),
         ),
         Read::Tcvn3 => {
             if options.legacy == Legacy::Auto {
                 options.to_mut().legacy = Legacy::Tcvn3;
             }
             notes.push(
-                Diagnostic::note(
-                    display,
-                    "the file is not UTF-8: it was read as TCVN3 (ABC) and converted to Unicode",
-                )
-                .with_hint(SAVE_AS_UTF8),
+                Diagnostic::note(display, msg!("input-file-not-utf-8-was-2"))
+                    .with_hint(msg!("input-save-as-csv-utf8")),
             );
         }
     }
@@ -83,7 +76,10 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                 };
                 return Err(vec![Diagnostic::error(
                     location,
-                    format!("cannot read the CSV file: {}", e.to_string().to_lowercase()),
+                    msg!(
+                        "input-cannot-read-csv-file",
+                        reason = e.to_string().to_lowercase().to_string()
+                    ),
                 )]);
             }
         }
@@ -122,12 +118,13 @@ fn parse(bytes: &[u8], display: &str, options: &LoadOptions) -> Result<Table, Ve
                 return Err(vec![
                     Diagnostic::error(
                         format!("{display}:line {line}"),
-                        format!(
-                            "the file is not UTF-8 text and its encoding cannot be told for certain (cell {}{number})",
-                            cells::column_letter(column)
+                        msg!(
+                            "input-file-not-utf-8-text",
+                            column = cells::column_letter(column).to_string(),
+                            number = number.to_string()
                         ),
                     )
-                    .with_hint(SAVE_AS_UTF8),
+                    .with_hint(msg!("input-save-as-csv-utf8")),
                 ]);
             };
             // Numbers are decided per column, once the header is known (see `numbers`).

@@ -1,6 +1,7 @@
 //! Spreadsheets and CSV files both become a grid of typed cells; one function turns a grid
 //! into a [`Table`]: header row, columns, data rows, cell errors, legacy text.
 
+use crate::diag::msg;
 use serde_json::{Map, Value};
 
 use super::cells::{Cell, GridRow, Merge, Typed, column_letter, nfc};
@@ -12,7 +13,7 @@ use super::{
 
 /// The field a section heading (`I. VĂN PHÒNG SỞ`) is given to the rows under it in.
 pub(crate) const SECTION: &str = "_muc";
-use crate::diag::{Diagnostic, quote};
+use crate::diag::Diagnostic;
 
 /// Builds the table from the rows of a sheet or CSV file (in row order).
 pub(crate) fn build_table(
@@ -29,8 +30,8 @@ pub(crate) fn build_table(
         None => display.to_string(),
     };
     let what = match &sheet {
-        Some(name) => format!("the sheet {}", quote(name)),
-        None => "the file".to_string(),
+        Some(name) => msg!("input-the-sheet", name = name),
+        None => msg!("input-the-file"),
     };
     let mut table = Table {
         source: display.to_string(),
@@ -46,64 +47,68 @@ pub(crate) fn build_table(
     let last_row = rows.iter().rev().find(|r| !r.is_blank()).map(|r| r.number);
     let Some(last_row) = last_row else {
         return Err(vec![
-            Diagnostic::error(place, format!("{what} is empty"))
-                .with_hint("put a header row and data rows in it"),
+            Diagnostic::error(place, msg!("input-empty", what = &what))
+                .with_hint(msg!("input-put-header-row-data-rows")),
         ]);
     };
     let header_index = match options.header_row {
         Some(0) => {
             return Err(vec![Diagnostic::error(
                 place,
-                "header row 0 does not exist: rows are numbered from 1",
+                msg!("input-header-row-0-does-not"),
             )]);
         }
         Some(n) if n > last_row => {
             return Err(vec![
                 Diagnostic::error(
                     place,
-                    format!(
-                        "header row {n} is below the data: the last row with data is {last_row}"
+                    msg!(
+                        "input-header-row-below-data-last",
+                        n = n.to_string(),
+                        last_row = last_row.to_string()
                     ),
                 )
-                .with_hint(format!("give a header row between 1 and {last_row}")),
+                .with_hint(msg!(
+                    "input-give-header-row-between-1",
+                    last_row = last_row.to_string()
+                )),
             ]);
         }
         Some(n) => match rows.iter().position(|r| r.number == n && !r.is_blank()) {
             Some(i) => i,
             None => {
                 return Err(vec![
-                    Diagnostic::error(place, format!("header row {n} is empty"))
-                        .with_hint("give the number of the row that holds the column headers"),
+                    Diagnostic::error(place, msg!("input-header-row-empty", n = n.to_string()))
+                        .with_hint(msg!("input-give-number-row-that-holds")),
                 ]);
             }
         },
-        None => {
-            match layout::header_row(&rows) {
-                layout::Header::First(i) => i,
-                layout::Header::BelowTitle(i) => {
-                    let n = rows[i].number;
-                    table.warnings.push(
+        None => match layout::header_row(&rows) {
+            layout::Header::First(i) => i,
+            layout::Header::BelowTitle(i) => {
+                let n = rows[i].number;
+                table.warnings.push(
                     Diagnostic::note(
                         place.clone(),
-                        format!("row {n} is taken as the header row: the rows above it are a title"),
+                        msg!("input-row-taken-header-row-rows", n = n.to_string()),
                     )
-                    .with_hint(format!("give --header-row N to take another row (--header-row {n} says this one)")),
+                    .with_hint(msg!("input-give-header-row-n-take", n = n.to_string())),
                 );
-                    i
-                }
-                layout::Header::Unknown(first) => {
-                    return Err(vec![
+                i
+            }
+            layout::Header::Unknown(first) => {
+                return Err(vec![
                     Diagnostic::error(
                         place,
-                        format!(
-                            "cannot tell which row holds the column headers: row {first} and the rows under it do not look like a header over a table"
+                        msg!(
+                            "input-cannot-tell-which-row-holds",
+                            first = first.to_string()
                         ),
                     )
-                    .with_hint("give --header-row N, the number of the row of the column headers"),
+                    .with_hint(msg!("input-give-header-row-n-number")),
                 ]);
-                }
             }
-        }
+        },
     };
     // Rows above the header are not read at all.
     let mut rows = rows.split_off(header_index);
@@ -113,8 +118,10 @@ pub(crate) fn build_table(
     } else if let Some(sub) = header::detect(&mut rows, merges) {
         table.warnings.push(Diagnostic::note(
             place.clone(),
-            format!(
-                "rows {header_row}-{sub} are a two-row header: a merged header over several columns is joined to the header under it (row {sub} is no record)"
+            msg!(
+                "input-rows-two-row-header-merged",
+                header_row = header_row.to_string(),
+                sub = sub.to_string()
             ),
         ));
     }
@@ -155,12 +162,13 @@ pub(crate) fn build_table(
             table.warnings.push(
                 Diagnostic::warning(
                     table.cell_location(&letter, header_row),
-                    format!(
-                        "header {} gives no field name, so column {letter} is ignored",
-                        quote(&header)
+                    msg!(
+                        "input-header-gives-no-field-name",
+                        header = &header.to_string(),
+                        letter = letter.to_string()
                     ),
                 )
-                .with_hint("give the column a header with letters or digits"),
+                .with_hint(msg!("input-give-column-header-with-letters")),
             );
             continue;
         }
@@ -168,15 +176,15 @@ pub(crate) fn build_table(
             errors.push(
                 Diagnostic::error(
                     table.cell_location(&letter, header_row),
-                    format!(
-                        "header {} gives the same field name {} as {} in column {}",
-                        quote(&header),
-                        quote(&key),
-                        quote(&first.header),
-                        first.letter
+                    msg!(
+                        "input-header-gives-same-field-name",
+                        header = &header.to_string(),
+                        key = &key.to_string(),
+                        header2 = &first.header.to_string(),
+                        letter = first.letter.to_string()
                     ),
                 )
-                .with_hint("rename one of the two columns"),
+                .with_hint(msg!("input-rename-one-two-columns")),
             );
             continue;
         }
@@ -194,9 +202,12 @@ pub(crate) fn build_table(
         return Err(vec![
             Diagnostic::error(
                 table.row_location(header_row),
-                format!("row {header_row} gives no field names: its cells hold no headers"),
+                msg!(
+                    "input-row-gives-no-field-names",
+                    header_row = header_row.to_string()
+                ),
             )
-            .with_hint("give the number of the row that holds the column headers"),
+            .with_hint(msg!("input-give-number-row-that-holds")),
         ]);
     }
 
@@ -217,10 +228,10 @@ pub(crate) fn build_table(
             Kind::Totals(word) => {
                 table.notes_row(
                     row.number,
-                    format!(
-                        "row {} is a totals row ({}), not a record, so it is left out",
-                        row.number,
-                        quote(word)
+                    msg!(
+                        "input-row-totals-row-not-record",
+                        number = row.number.to_string(),
+                        word = word.to_string()
                     ),
                 );
                 continue;
@@ -228,10 +239,10 @@ pub(crate) fn build_table(
             Kind::Section(text) => {
                 table.notes_row(
                     row.number,
-                    format!(
-                        "row {} is a section heading ({}), not a record: the rows under it have it in the field '_muc'",
-                        row.number,
-                        quote(text)
+                    msg!(
+                        "input-row-section-heading-not-record",
+                        number = row.number.to_string(),
+                        text = text.to_string()
                     ),
                 );
                 section = Some(text.clone());
@@ -246,15 +257,20 @@ pub(crate) fn build_table(
                         .find(|r| !r.is_blank())
                         .map_or(row.number, |r| r.number);
                     let which = if last == row.number {
-                        format!("row {}", row.number)
+                        msg!("input-row", number = row.number.to_string())
                     } else {
-                        format!("rows {}-{last}", row.number)
+                        msg!(
+                            "input-rows",
+                            number = row.number.to_string(),
+                            last = last.to_string()
+                        )
                     };
                     table.notes_row(
                         row.number,
-                        format!(
-                            "{which}: the signature block under the table ({}), not records, so they are left out",
-                            quote(text)
+                        msg!(
+                            "input-signature-block-under-table-not",
+                            which = which,
+                            text = text.to_string()
                         ),
                     );
                 }
@@ -335,10 +351,14 @@ pub(crate) fn build_table(
             table.warnings.push(
                 Diagnostic::warning(
                     table.cell_location(&letter, number),
-                    format!("column {letter} holds data but has no header, so it is ignored"),
+                    msg!(
+                        "input-column-holds-data-but-has",
+                        letter = letter.to_string()
+                    ),
                 )
-                .with_hint(format!(
-                    "give it a header in row {header_row} to use it in templates"
+                .with_hint(msg!(
+                    "input-give-header-row-use-templates",
+                    header_row = header_row.to_string()
                 )),
             );
         }
@@ -349,9 +369,13 @@ pub(crate) fn build_table(
         table.warnings.push(
             Diagnostic::warning(
                 place,
-                format!("{what} has headers in row {header_row} but no data rows below them"),
+                msg!(
+                    "input-has-headers-row-but-no",
+                    what = &what,
+                    header_row = header_row.to_string()
+                ),
             )
-            .with_hint("check --sheet and --header-row, or fill in the data"),
+            .with_hint(msg!("input-check-sheet-header-row-fill")),
         );
     }
     Ok(table)
@@ -359,7 +383,7 @@ pub(crate) fn build_table(
 
 impl Table {
     /// A note at row `number` of this table.
-    fn notes_row(&mut self, number: usize, message: String) {
+    fn notes_row(&mut self, number: usize, message: crate::diag::Message) {
         let location = self.row_location(number);
         self.warnings.push(Diagnostic::note(location, message));
     }

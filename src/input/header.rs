@@ -4,7 +4,7 @@
 //! rows are found from the sheet's merges, or given (`--header-row 4-5`, `header_row = "4-5"`).
 
 use super::cells::{Cell, GridRow, Merge};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, msg};
 
 /// The header row(s) as given: `4` (one row) or `4-5` (a group header row and the sub-header
 /// row under it). Returns the first row and whether the header has two rows. `at` is where
@@ -13,11 +13,8 @@ pub fn parse_header_rows(text: &str, at: &str) -> Result<(usize, bool), Diagnost
     let text = text.trim();
     let number = |part: &str| part.trim().parse::<usize>().ok();
     let bad = || {
-        Diagnostic::error(
-            at,
-            format!("expected a row number or two rows such as 4-5, found '{text}'"),
-        )
-        .with_hint("give the row of the column headers (4), or the group header row and the sub-header row under it (4-5)")
+        Diagnostic::error(at, msg!("input-header-rows-expected", text = text))
+            .with_hint(msg!("input-header-rows-give"))
     };
     let Some((first, last)) = text.split_once('-') else {
         let first = number(text).ok_or_else(bad)?;
@@ -39,23 +36,28 @@ pub fn header_range(first: usize, last: usize, at: &str) -> Result<(usize, bool)
     if last < first {
         return Err(Diagnostic::error(
             at,
-            format!(
-                "header rows {first}-{last} run backwards: the first row must be above the last"
-            ),
+            msg!("input-header-rows-backwards", first = first, last = last),
         )
-        .with_hint(format!("give the group header row first: {last}-{first}")));
+        .with_hint(msg!(
+            "input-header-rows-group-first",
+            first = first,
+            last = last
+        )));
     }
     if last > first + 1 {
         return Err(Diagnostic::error(
             at,
-            format!(
-                "header rows {first}-{last} span {} rows: a header has one row, or two (a group header over sub-headers)",
-                last - first + 1
+            msg!(
+                "input-header-rows-too-many",
+                first = first,
+                last = last,
+                count = last - first + 1
             ),
         )
-        .with_hint(format!(
-            "give the group header row and the sub-header row under it ({first}-{}), or the one row of the column headers",
-            first + 1
+        .with_hint(msg!(
+            "input-header-rows-give-two",
+            first = first,
+            next = first + 1
         )));
     }
     Ok((first, true))
@@ -63,8 +65,8 @@ pub fn header_range(first: usize, last: usize, at: &str) -> Result<(usize, bool)
 
 fn one_row(n: usize, at: &str) -> Result<usize, Diagnostic> {
     if n == 0 {
-        return Err(Diagnostic::error(at, "rows are numbered from 1")
-            .with_hint("give the row number as Excel shows it at the left of the sheet"));
+        return Err(Diagnostic::error(at, msg!("input-rows-numbered-from-1"))
+            .with_hint(msg!("input-give-row-number-as-excel-shows")));
     }
     Ok(n)
 }
@@ -133,11 +135,9 @@ pub(crate) fn given(
     {
         return Err(Diagnostic::error(
             place,
-            format!("header row {sub} (the sub-header row of {header}-{sub}) is empty"),
+            msg!("input-sub-header-row-empty", header = header, sub = sub),
         )
-        .with_hint(format!(
-            "give --header-row {header} for a header of one row, or the two rows that hold the headers"
-        )));
+        .with_hint(msg!("input-give-header-row-one-row", header = header)));
     }
     let groups = groups_in(merges, header);
     let carry = groups.is_empty();

@@ -2,6 +2,7 @@
 //! used as they are; string values are NFC-normalised, other values kept as serde_json reads
 //! them.
 
+use crate::diag::msg;
 use std::path::Path;
 
 use std::collections::HashSet;
@@ -32,9 +33,9 @@ pub(crate) fn load(
     if !ignored.is_empty() {
         table.warnings.push(Diagnostic::warning(
             display,
-            format!(
-                "a JSON file has no sheets or header rows, so the {} given is ignored",
-                ignored.join(" and ")
+            msg!(
+                "input-json-file-has-no-sheets",
+                and = ignored.join(" and ").to_string()
             ),
         ));
     }
@@ -56,7 +57,7 @@ fn parse(bytes: Vec<u8>, display: &str) -> Result<Table, Vec<Diagnostic>> {
         };
         vec![Diagnostic::error(
             location,
-            format!("invalid JSON: {message}"),
+            msg!("input-invalid-json", message = message.to_string()),
         )]
     };
     // The text is kept as it was read (no copy): records are spans of it.
@@ -79,27 +80,26 @@ fn parse(bytes: Vec<u8>, display: &str) -> Result<Table, Vec<Diagnostic>> {
         text.drain(..'\u{feff}'.len_utf8());
     }
     let whole: &RawValue = serde_json::from_str(&text).map_err(invalid)?;
-    let (kind, records): (SourceKind, Vec<&RawValue>) = match whole
-        .get()
-        .trim_start()
-        .as_bytes()
-        .first()
-    {
-        Some(b'[') => (
-            SourceKind::JsonArray,
-            serde_json::from_str(whole.get()).map_err(invalid)?,
-        ),
-        Some(b'{') => (SourceKind::JsonObject, vec![whole]),
-        _ => {
-            return Err(vec![
-                Diagnostic::error(
-                    display,
-                    format!("expected an array of objects or one object, found {}", describe(whole)),
-                )
-                .with_hint("write [{\"key\": value, ...}, ...] for rows, or {\"key\": value, ...} for one document"),
-            ]);
-        }
-    };
+    let (kind, records): (SourceKind, Vec<&RawValue>) =
+        match whole.get().trim_start().as_bytes().first() {
+            Some(b'[') => (
+                SourceKind::JsonArray,
+                serde_json::from_str(whole.get()).map_err(invalid)?,
+            ),
+            Some(b'{') => (SourceKind::JsonObject, vec![whole]),
+            _ => {
+                return Err(vec![
+                    Diagnostic::error(
+                        display,
+                        msg!(
+                            "input-expected-array-objects-one-object",
+                            whole = describe(whole).to_string()
+                        ),
+                    )
+                    .with_hint(msg!("input-write-key-value-rows-key")),
+                ]);
+            }
+        };
     let mut errors = Vec::new();
     let mut columns: Vec<Column> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -109,9 +109,12 @@ fn parse(bytes: Vec<u8>, display: &str) -> Result<Table, Vec<Diagnostic>> {
             errors.push(
                 Diagnostic::error(
                     format!("{display}:record {}", i + 1),
-                    format!("expected an object, found {}", describe(record)),
+                    msg!(
+                        "input-expected-object-found",
+                        record = describe(record).to_string()
+                    ),
                 )
-                .with_hint("each element of the array must be an object: {\"key\": value, ...}"),
+                .with_hint(msg!("input-each-element-array-must-object")),
             );
             continue;
         }

@@ -18,6 +18,7 @@
 //! every column without contradicting cells is converted, cell by cell where the conversion
 //! gives syllables. Text holding any Unicode-only letter (`ư`, `ạ`, ...) is never touched.
 
+use crate::diag::msg;
 use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
@@ -70,13 +71,14 @@ impl Conversion {
         }
         Diagnostic::warning(
             place,
-            format!(
-                "converted {n} cell{} typed in {} to Unicode: {list}",
-                if n == 1 { "" } else { "s" },
-                self.encoding.name()
+            msg!(
+                "input-converted-cell-typed-unicode",
+                n = n,
+                name = self.encoding.name().to_string(),
+                list = list.to_string()
             ),
         )
-        .with_hint("check the converted text; give --legacy off to keep the text as it was typed")
+        .with_hint(msg!("input-check-converted-text-give-legacy"))
     }
 }
 

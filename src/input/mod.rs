@@ -7,6 +7,7 @@
 //! - dates: `String` `dd/mm/yyyy` (`dd/mm/yyyy hh:mm` with a time, `hh:mm` for a time only);
 //! - booleans: `Bool`; empty cells: `""`.
 
+use crate::diag::msg;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -169,9 +170,9 @@ pub fn show_invisible(text: &str) -> String {
     spaces::visible(text)
 }
 
-/// How two texts that are one value once tidied (spaces, NFC) differ, for a message
-/// (`differ only in spaces`), and the hint that makes them alike.
-pub fn tidied_difference(a: &str, b: &str) -> (&'static str, &'static str) {
+/// How two texts that are one value once tidied (spaces, NFC) differ: `spaces`, `accents` or
+/// `both`, the selector of the messages that say so.
+pub fn tidied_difference(a: &str, b: &str) -> &'static str {
     spaces::difference(a, b)
 }
 
@@ -203,13 +204,17 @@ pub fn load_table(
         "json" => json::load(path, display, options),
         _ => {
             let message = if extension.is_empty() {
-                "unsupported data file type: the file name has no extension".to_string()
+                msg!("input-unsupported-data-file-type-file")
             } else {
-                format!("unsupported data file type '.{extension}'")
+                msg!(
+                    "input-unsupported-data-file-type",
+                    extension = extension.to_string()
+                )
             };
-            Err(vec![Diagnostic::error(display, message).with_hint(
-                "use a spreadsheet (.xlsx, .xlsm, .xls, .xlsb, .ods), a .csv file (UTF-8) or a .json file",
-            )])
+            Err(vec![
+                Diagnostic::error(display, message)
+                    .with_hint(msg!("input-use-spreadsheet-xlsx-xlsm-xls")),
+            ])
         }
     }
 }
@@ -234,7 +239,7 @@ pub fn not_found(path: &Path, display: &str) -> Diagnostic {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Diagnostic::error(
             display,
-            format!("no such file: there is no folder {shown}/"),
+            msg!("input-no-such-file-there-no", shown = shown.to_string()),
         );
     };
     let names: Vec<String> = entries
@@ -246,9 +251,12 @@ pub fn not_found(path: &Path, display: &str) -> Diagnostic {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let d = Diagnostic::error(display, format!("no such file (looked in {shown}/)"));
+    let d = Diagnostic::error(
+        display,
+        msg!("input-no-such-file-looked", shown = shown.to_string()),
+    );
     match crate::diag::closest(&wanted, names.iter().map(String::as_str)) {
-        Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+        Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
         None => d,
     }
 }
@@ -257,10 +265,10 @@ pub fn not_found(path: &Path, display: &str) -> Diagnostic {
 fn read_error(display: &str, e: &std::io::Error) -> Diagnostic {
     use std::io::ErrorKind;
     let reason = match e.kind() {
-        ErrorKind::NotFound => "no such file".to_string(),
-        ErrorKind::PermissionDenied => "cannot read the file: permission denied".to_string(),
-        ErrorKind::IsADirectory => "cannot read the file: it is a folder".to_string(),
-        _ => format!("cannot read the file: {}", crate::diag::io_message(e)),
+        ErrorKind::NotFound => msg!("input-no-such-file"),
+        ErrorKind::PermissionDenied => msg!("input-cannot-read-file-permission-denied"),
+        ErrorKind::IsADirectory => msg!("input-cannot-read-file-folder"),
+        _ => msg!("input-cannot-read-file", e = crate::diag::io_arg(e)),
     };
     Diagnostic::error(display, reason)
 }

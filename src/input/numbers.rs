@@ -7,6 +7,7 @@
 //! (`1.500`: 1500 or 1,5), the column is ambiguous and stays text as typed. A number with a
 //! leading zero (`001080012345`) is text in both.
 
+use crate::diag::msg;
 use serde_json::Value;
 
 use super::cells::{self, Cell, GridRow, column_letter};
@@ -122,29 +123,29 @@ pub(crate) fn type_columns(
                 notes.push(
                     Diagnostic::note(
                         location(column, row),
-                        format!(
-                            "the numbers of {name} read two ways ({} is {} with a thousands {}, {} with a decimal {}), so the column is kept as text, as typed",
-                            quote(&text),
-                            shown(&vietnamese),
-                            if text.contains('.') { "dot" } else { "comma" },
-                            shown(&english),
-                            if text.contains('.') { "point" } else { "comma" },
+                        msg!(
+                            "input-numbers-read-two-ways-with",
+                            name = name.to_string(),
+                            text = &text.to_string(),
+                            vietnamese = shown(&vietnamese).to_string(),
+                            comma = if text.contains('.') { "dot" } else { "comma" }.to_string(),
+                            english = shown(&english).to_string(),
+                            comma2 = if text.contains('.') { "point" } else { "comma" }.to_string()
                         ),
                     )
-                    .with_hint(
-                        "templates print these cells as typed; to make them numbers, write every number of the column in one convention with its decimals (8,5 or 1.250.000)",
-                    ),
+                    .with_hint(msg!("input-templates-print-these-cells-typed")),
                 );
             }
             Decision::Mixed { row, text } => notes.push(
                 Diagnostic::note(
                     location(column, row),
-                    format!(
-                        "{name} holds numbers and text such as {}, so the whole column is kept as text, as typed",
-                        quote(&text)
+                    msg!(
+                        "input-holds-numbers-text-such-whole",
+                        name = name.to_string(),
+                        text = &text.to_string()
                     ),
                 )
-                .with_hint("to make the column numbers, leave only numbers in it (or empty cells)"),
+                .with_hint(msg!("input-make-column-numbers-leave-only")),
             ),
         }
     }

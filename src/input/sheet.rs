@@ -1,6 +1,7 @@
 //! Workbooks (`.xlsx .xlsm .xls .xlsb .ods`) through calamine. Formula cells are read by the
 //! values the spreadsheet program cached.
 
+use crate::diag::msg;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -45,8 +46,8 @@ pub(crate) fn load(
     match read {
         Ok(result) => result,
         Err(_) => Err(vec![
-            Diagnostic::error(display, "cannot read the workbook: the file is damaged")
-                .with_hint("open it in Excel or LibreOffice and save it again"),
+            Diagnostic::error(display, msg!("input-cannot-read-workbook-file-damaged"))
+                .with_hint(msg!("input-open-excel-libreoffice-save-again")),
         ]),
     }
 }
@@ -81,9 +82,13 @@ fn read(
         return Err(vec![
             Diagnostic::error(
                 display,
-                format!("cannot read the workbook: it is {what} with a .{extension} name, not a real .{extension} file"),
+                msg!(
+                    "input-cannot-read-workbook-with-name",
+                    what = what,
+                    extension = extension.to_string()
+                ),
             )
-            .with_hint("open it in Excel (or LibreOffice Calc) and save it as an Excel Workbook (.xlsx)"),
+            .with_hint(msg!("input-open-excel-libreoffice-calc-save")),
         ]);
     }
     let mut workbook =
@@ -102,14 +107,14 @@ fn read(
                     notes.push(
                         Diagnostic::note(
                             display,
-                            format!(
-                                "the sheet {} is read: {} before it {} hidden",
-                                quote(&first),
-                                hidden.join(", "),
-                                if hidden.len() == 1 { "is" } else { "are" }
+                            msg!(
+                                "input-sheet-read-before-hidden",
+                                first = &first.to_string(),
+                                hidden = hidden.join(", "),
+                                count = hidden.len()
                             ),
                         )
-                        .with_hint("give --sheet NAME to read another sheet"),
+                        .with_hint(msg!("input-give-sheet-name-read-another")),
                     );
                 }
                 first
@@ -117,7 +122,7 @@ fn read(
             None => {
                 return Err(vec![Diagnostic::error(
                     display,
-                    "the workbook has no sheets",
+                    msg!("input-workbook-has-no-sheets"),
                 )]);
             }
         },
@@ -136,13 +141,16 @@ fn read(
                         .collect::<Vec<_>>()
                         .join(", ");
                     let hint = match names.len() {
-                        0 => "the workbook has no sheets".to_string(),
-                        1 => format!("the workbook has one sheet: {list}"),
-                        _ => format!("the workbook has the sheets {list}"),
+                        0 => msg!("input-workbook-has-no-sheets"),
+                        1 => msg!("input-workbook-has-one-sheet", list = list.to_string()),
+                        _ => msg!("input-workbook-has-sheets", list = list.to_string()),
                     };
                     return Err(vec![
-                        Diagnostic::error(display, format!("no sheet {}", quote(wanted)))
-                            .with_hint(hint),
+                        Diagnostic::error(
+                            display,
+                            msg!("input-no-sheet", wanted = wanted.to_string()),
+                        )
+                        .with_hint(hint),
                     ]);
                 }
             }
@@ -257,18 +265,14 @@ fn apply_hidden(
     };
     let mut rows = rows;
     if !numbers.is_empty() {
-        let (noun, verb) = plural(numbers.len());
-        let they = if numbers.len() == 1 {
-            "it is"
-        } else {
-            "they are"
-        };
+        let (noun, _) = plural(numbers.len());
         if hidden.filtered && keep_filtered {
             notes.push(Diagnostic::note(
                 place,
-                format!(
-                    "{noun} {} {verb} hidden by the sheet's AutoFilter; {they} read like the others, as asked",
-                    listed(&numbers)
+                msg!(
+                    "input-hidden-autofilter-kept",
+                    noun = noun,
+                    numbers = listed(&numbers)
                 ),
             ));
         } else if hidden.filtered {
@@ -277,19 +281,21 @@ fn apply_hidden(
             notes.push(
                 Diagnostic::note(
                     place,
-                    format!(
-                        "{noun} {} {verb} hidden by the sheet's AutoFilter, so {they} left out",
-                        listed(&numbers),
+                    msg!(
+                        "input-hidden-sheet-s-autofilter-left",
+                        noun = noun,
+                        numbers = listed(&numbers)
                     ),
                 )
-                .with_hint("to read every row, give --keep-filtered (keep_filtered = true in a manifest's source), or clear the filter (Data > Clear) and save"),
+                .with_hint(msg!("input-read-every-row-clear-filter")),
             );
         } else {
             notes.push(Diagnostic::note(
                 place,
-                format!(
-                    "{noun} {} {verb} hidden in the sheet; {they} read like the others",
-                    listed(&numbers),
+                msg!(
+                    "input-hidden-sheet-read-like-others",
+                    noun = noun,
+                    numbers = listed(&numbers)
                 ),
             ));
         }
@@ -310,22 +316,17 @@ fn apply_hidden(
                 }
             })
             .collect();
-        let (noun, verb) =
-            if hidden.columns.len() == 1 && hidden.columns[0].0 == hidden.columns[0].1 {
-                ("column", "is")
-            } else {
-                ("columns", "are")
-            };
+        let (noun, _) = if hidden.columns.len() == 1 && hidden.columns[0].0 == hidden.columns[0].1 {
+            ("column", "is")
+        } else {
+            ("columns", "are")
+        };
         notes.push(Diagnostic::note(
             place,
-            format!(
-                "{noun} {} {verb} hidden in the sheet; {} read like the others",
-                listed(&columns),
-                if noun == "column" {
-                    "it is"
-                } else {
-                    "they are"
-                }
+            msg!(
+                "input-hidden-sheet-read-like-others-2",
+                noun = noun,
+                columns = listed(&columns)
             ),
         ));
     }
@@ -419,16 +420,16 @@ fn warn_uncached(table: &mut Table, uncached: &[(u32, u32)]) {
     }
     for (column, (first, count)) in columns {
         let more = match count {
-            1 => String::new(),
-            n => format!(" (and {} more in this column)", n - 1),
+            1 => msg!("empty"),
+            n => msg!("input-and-more-in-column", count = n - 1),
         };
         let location = table.cell_location(&cells::column_letter(column as usize), first);
         table.warnings.push(
             Diagnostic::warning(
                 location,
-                format!("the cell holds a formula with no saved value{more}; it reads as empty"),
+                msg!("input-cell-holds-formula-with-no", more = more),
             )
-            .with_hint("open the workbook in Excel or LibreOffice and save it: they store each formula's value"),
+            .with_hint(msg!("input-open-workbook-excel-libreoffice-save")),
         );
     }
 }
@@ -533,13 +534,13 @@ fn sheet_rows(
         return Err(Ok(vec![
             Diagnostic::error(
                 format!("{display}:{sheet}"),
-                format!(
-                    "cannot read the workbook: the file is damaged (it has a cell in row {} column {}, past XFD1048576, the last cell of a sheet)",
-                    u64::from(row) + 1,
-                    u64::from(column) + 1
+                msg!(
+                    "input-cannot-read-workbook-file-damaged-2",
+                    row = u64::from(row) + 1,
+                    column = u64::from(column) + 1
                 ),
             )
-            .with_hint("open it in Excel or LibreOffice and save it again"),
+            .with_hint(msg!("input-open-excel-libreoffice-save-again")),
         ]));
     }
     // Each row's width, before any row is laid out.
@@ -606,12 +607,13 @@ fn check_size(
     Err(vec![
         Diagnostic::error(
             format!("{display}:{sheet}"),
-            format!(
-                "the sheet is too large to read: its cells reach column {} and row {last}",
-                cells::column_letter(widest.saturating_sub(1))
+            msg!(
+                "input-sheet-too-large-read-cells",
+                column = cells::column_letter(widest.saturating_sub(1)).to_string(),
+                last = last.to_string()
             ),
         )
-        .with_hint("delete the rows and columns past the table (select them, Delete) and save"),
+        .with_hint(msg!("input-delete-rows-columns-past-table")),
     ])
 }
 
@@ -722,21 +724,16 @@ fn workbook_error(display: &str, path: &Path, e: &calamine::Error) -> Diagnostic
     if is_password(e) {
         return Diagnostic::error(
             display,
-            "cannot read the workbook: it is protected by a password",
+            msg!("input-cannot-read-workbook-protected-password"),
         )
-        .with_hint(
-            "open it, remove the password to open (File > Info > Protect Workbook) and save it",
-        );
+        .with_hint(msg!("input-open-remove-password-open-file"));
     }
     if let calamine::Error::Io(io) = e {
         return read_error(display, io);
     }
     if matches!(e, calamine::Error::Ods(OdsError::Eof(CUT_SHORT))) {
-        return Diagnostic::error(
-            display,
-            "cannot read the workbook: the file is damaged (its content is cut short or is not well-formed XML)",
-        )
-        .with_hint("open it in LibreOffice Calc or Excel and save it again");
+        return Diagnostic::error(display, msg!("input-cannot-read-workbook-file-damaged-3"))
+            .with_hint(msg!("input-open-libreoffice-calc-excel-save"));
     }
     if is_not_a_zip(e) {
         let extension = path
@@ -745,16 +742,19 @@ fn workbook_error(display: &str, path: &Path, e: &calamine::Error) -> Diagnostic
             .unwrap_or_default();
         let diagnostic = Diagnostic::error(
             display,
-            format!(
-                "cannot read the workbook: it is not a .{extension} file, or it is damaged or cut short"
+            msg!(
+                "input-cannot-read-workbook-not-file",
+                extension = extension.to_string()
             ),
         );
-        return diagnostic
-            .with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice");
+        return diagnostic.with_hint(msg!("input-check-that-file-spreadsheet-saved"));
     }
     let reason = e.to_string().to_lowercase();
-    let diagnostic = Diagnostic::error(display, format!("cannot read the workbook: {reason}"));
-    diagnostic.with_hint("check that the file is a spreadsheet saved by Excel or LibreOffice")
+    let diagnostic = Diagnostic::error(
+        display,
+        msg!("input-cannot-read-workbook", reason = reason.to_string()),
+    );
+    diagnostic.with_hint(msg!("input-check-that-file-spreadsheet-saved"))
 }
 
 /// A zip-based workbook (`.xlsx`, `.xlsb`, `.ods`) that is no zip at all, or a damaged one.
@@ -768,7 +768,7 @@ fn is_not_a_zip(e: &calamine::Error) -> bool {
 
 /// What a text file posing as a workbook is: many programs "export to Excel" by writing an
 /// HTML table or an XML Spreadsheet 2003 into a `.xls` file.
-fn foreign_text(path: &Path) -> Option<&'static str> {
+fn foreign_text(path: &Path) -> Option<crate::diag::Message> {
     let mut head = [0u8; 1024];
     let n = File::open(path).and_then(|mut f| f.read(&mut head)).ok()?;
     let head = String::from_utf8_lossy(&head[..n]).to_lowercase();
@@ -780,9 +780,9 @@ fn foreign_text(path: &Path) -> Option<&'static str> {
     if head.contains("urn:schemas-microsoft-com:office:spreadsheet")
         || head.contains("progid=\"excel.sheet\"")
     {
-        Some("an XML Spreadsheet 2003 file")
+        Some(msg!("input-xml-spreadsheet-2003"))
     } else if looks_like_html(path) {
-        Some("a web page (HTML)")
+        Some(msg!("input-web-page-html"))
     } else {
         None
     }

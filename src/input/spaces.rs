@@ -4,10 +4,11 @@
 //! too, so accents typed decomposed (NFD, as some keyboards and Macs write them) are the same
 //! letters. Two cells of a column that were told apart only so are named in a warning.
 
+use crate::diag::msg;
 use std::collections::HashMap;
 
 use super::cells::column_letter;
-use crate::diag::{Diagnostic, quote};
+use crate::diag::Diagnostic;
 
 /// `text` with its invisible spaces tidied: no-break and other Unicode spaces become plain
 /// spaces, zero-width characters go, runs of spaces become one, and the ends are trimmed
@@ -67,23 +68,17 @@ pub(crate) fn visible(text: &str) -> String {
     out
 }
 
-/// How two texts that are one value once tidied differ: the words for a message, and the
-/// hint that makes them alike.
-pub(crate) fn difference(a: &str, b: &str) -> (&'static str, &'static str) {
-    const SPACES: &str =
-        "delete the extra spaces in the sheet (Find and Replace) to make the two cells alike";
-    const ACCENTS: &str = "retype one of the two cells with the keyboard set to Unicode dựng sẵn (precomposed), to make them alike";
+/// How two texts that are one value once tidied differ: `spaces`, `accents` (how their
+/// accents are encoded) or `both`, the selector of the messages that say so.
+pub(crate) fn difference(a: &str, b: &str) -> &'static str {
     let plain = |t: &str| tidy(t).unwrap_or_else(|| t.to_string());
     let composed = |t: &str| super::cells::nfc(t);
     let spaces = composed(a) != composed(b);
     let accents = plain(a) != plain(b);
     match (spaces, accents) {
-        (true, true) => (
-            "differ only in spaces and in how their accents are encoded",
-            "delete the extra spaces and retype one of the two cells with the keyboard set to Unicode dựng sẵn (precomposed), to make them alike",
-        ),
-        (false, true) => ("differ only in how their accents are encoded", ACCENTS),
-        _ => ("differ only in spaces", SPACES),
+        (true, true) => "both",
+        (false, true) => "accents",
+        _ => "spaces",
     }
 }
 
@@ -125,16 +120,19 @@ impl Lookalikes {
             .into_iter()
             .map(|(column, row, typed, first_row, first)| {
                 let letter = column_letter(column);
-                let (how, hint) = difference(&typed, &first);
+                let how = difference(&typed, &first);
                 Diagnostic::warning(
                     location(&letter, row),
-                    format!(
-                        "{} and {} in {letter}{first_row} {how}, so they are taken as one value",
-                        quote(&visible(&typed)),
-                        quote(&visible(&first)),
+                    msg!(
+                        "input-differ-only-spaces-they-taken",
+                        typed = &visible(&typed).to_string(),
+                        first = &visible(&first).to_string(),
+                        letter = letter.to_string(),
+                        first_row = first_row.to_string(),
+                        how = how
                     ),
                 )
-                .with_hint(hint)
+                .with_hint(msg!("input-make-two-cells-alike", how = how))
             })
             .collect()
     }

@@ -4,6 +4,7 @@
 //! with `record` writes its label into a list field of each row it finds, so that documents
 //! can show (and awards leave out) what failed.
 
+use crate::diag::msg;
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
@@ -127,7 +128,11 @@ fn check_rule(
                 vec![i],
                 Diagnostic::warning(
                     table.cell_location(&letter, table.rows[i].number),
-                    format!("rule '{}': {}", rule.name, rule.message),
+                    msg!(
+                        "manifest-rule",
+                        name = rule.name.to_string(),
+                        message = rule.message.to_string()
+                    ),
                 ),
             ));
         }
@@ -145,10 +150,14 @@ fn check_quota(
     let place = format!("quotas '{}'", quota.name);
     known_source(loaded, tables, &quota.source, &place)?;
     let table = &tables[&quota.source];
-    let error = |message: String| {
+    let error = |message: crate::diag::Message| {
         vec![Diagnostic::error(
             &loaded.display,
-            format!("{place}: {message}"),
+            msg!(
+                "manifest-message",
+                place = place.to_string(),
+                message = message
+            ),
         )]
     };
     enum Max {
@@ -160,19 +169,22 @@ fn check_quota(
         toml::Value::String(text) => match parse_share(text) {
             Some(share) if quota.of.is_some() => Max::Share(share, text.clone()),
             Some(_) => {
-                return Err(error(format!(
-                    "max '{text}' is a share: say of what with 'of'"
+                return Err(error(msg!(
+                    "manifest-max-share-say-what-with",
+                    text = text.to_string()
                 )));
             }
             None => {
-                return Err(error(format!(
-                    "max: expected a number or a share like \"15%\", found '{text}'"
+                return Err(error(msg!(
+                    "manifest-max-expected-number-share-like",
+                    text = text.to_string()
                 )));
             }
         },
         other => {
-            return Err(error(format!(
-                "max: expected a number or a share like \"15%\", found {other}"
+            return Err(error(msg!(
+                "manifest-max-expected-number-share-like-2",
+                other = other.to_string()
             )));
         }
     };
@@ -223,7 +235,7 @@ fn check_quota(
     let mut found = Vec::new();
     for (value, rows) in members {
         let (limit, why) = match &max {
-            Max::Count(n) => (*n, String::new()),
+            Max::Count(n) => (*n, msg!("empty")),
             Max::Share((num, den), text) => {
                 let first = Subject::from(documents.get_only(rows[0], reads.as_ref()));
                 let base = eval
@@ -232,16 +244,17 @@ fn check_quota(
                 let base = count_cell(Some(&base)).ok().flatten().ok_or_else(|| {
                     vec![Diagnostic::error(
                         table.row_location(table.rows[rows[0]].number),
-                        format!(
-                            "{place}: '{}' is not a whole number here ({})",
-                            quota.of.as_deref().unwrap_or_default(),
-                            format_value(&base)
+                        msg!(
+                            "manifest-not-whole-number-here",
+                            place = place.to_string(),
+                            value = quota.of.as_deref().unwrap_or_default().to_string(),
+                            base = format_value(&base).to_string()
                         ),
                     )]
                 })?;
                 (
                     (base as u128 * num / den) as u64,
-                    format!(" ({text} of {base})"),
+                    msg!("manifest-quota-share", text = text, base = base),
                 )
             }
         };
@@ -249,10 +262,13 @@ fn check_quota(
             let beyond = rows[limit as usize];
             let warning = Diagnostic::warning(
                 table.cell_location(&letter, table.rows[beyond].number),
-                format!(
-                    "quota '{}': '{value}' has {}, over its quota of {limit}{why}",
-                    quota.name,
-                    rows.len()
+                msg!(
+                    "manifest-quota-has-over-quota",
+                    name = quota.name.to_string(),
+                    value = value.to_string(),
+                    count = rows.len().to_string(),
+                    limit = limit.to_string(),
+                    why = &why
                 ),
             );
             // The warning once, at the first row beyond; every row beyond is recorded.

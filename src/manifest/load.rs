@@ -1,6 +1,7 @@
 //! Reading a manifest: the TOML file parsed into its schema with paths resolved against its
 //! folder, every source loaded into a table, and the globals every document sees.
 
+use crate::diag::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -58,7 +59,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             std::io::ErrorKind::NotFound => input::not_found(path, &shown),
             _ => Diagnostic::error(
                 &shown,
-                format!("cannot read the manifest: {}", crate::diag::io_message(&e)),
+                msg!("manifest-cannot-read-manifest", e = crate::diag::io_arg(&e)),
             ),
         }]
     })?;
@@ -70,7 +71,13 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             ),
             None => shown.clone(),
         };
-        vec![Diagnostic::error(location, crate::diag::lower(e.message()))]
+        vec![Diagnostic::error(
+            location,
+            msg!(
+                "manifest-toml-error",
+                message = crate::diag::lower(e.message())
+            ),
+        )]
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Loaded {
@@ -177,7 +184,11 @@ pub fn load_options(
         Some(other) => {
             errors.push(Diagnostic::error(
                 display,
-                format!("sources.{name}.legacy: expected auto, tcvn3, vni or off, found '{other}'"),
+                msg!(
+                    "manifest-sources-legacy-expected-auto-tcvn3",
+                    name = name.to_string(),
+                    other = other.to_string()
+                ),
             ));
             Legacy::Auto
         }
@@ -193,10 +204,7 @@ pub fn load_options(
             [first, last] => input::header_range(first, last, &at).map(|(n, s)| (Some(n), s)),
             _ => Err(Diagnostic::error(
                 &at,
-                format!(
-                    "expected two rows such as [4, 5], found {} numbers",
-                    pair.len()
-                ),
+                msg!("manifest-header-rows-expected-pair", count = pair.len()),
             )),
         },
     };

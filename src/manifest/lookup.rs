@@ -2,6 +2,7 @@
 //! the loaded tables, with the did-you-mean when there is none, and the evaluator of a
 //! manifest's snippets. Reads tables; changes them only by adding a column's name.
 
+use crate::diag::msg;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -13,16 +14,24 @@ use crate::input::{Column, SourceKind, Table};
 
 pub(super) fn unknown_source(loaded: &Loaded, name: &str, place: &str) -> Diagnostic {
     let known: Vec<&str> = loaded.manifest.sources.keys().map(String::as_str).collect();
-    let d = Diagnostic::error(&loaded.display, format!("{place}: no source '{name}'"));
+    let d = Diagnostic::error(
+        &loaded.display,
+        msg!(
+            "manifest-no-source",
+            place = place.to_string(),
+            name = name.to_string()
+        ),
+    );
     match crate::diag::closest(name, known.iter().copied()) {
-        Some(near) => d.with_hint(format!("did you mean '{near}'?")),
-        None => d.with_hint(format!(
-            "the sources are {}",
-            known
+        Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
+        None => d.with_hint(msg!(
+            "manifest-sources",
+            value = known
                 .iter()
                 .map(|k| format!("'{k}'"))
                 .collect::<Vec<_>>()
                 .join(", ")
+                .to_string()
         )),
     }
 }
@@ -37,7 +46,12 @@ pub(super) fn column_letter(
     let column = find_column(table, field, || {
         Diagnostic::error(
             &loaded.display,
-            format!("{place}: no column '{field}' in {}", table.source),
+            msg!(
+                "manifest-no-column",
+                place = place.to_string(),
+                field = field.to_string(),
+                source = table.source.to_string()
+            ),
         )
     })?;
     Ok(if column.letter.is_empty() {
@@ -56,7 +70,7 @@ pub(super) fn find_column<'t>(
     table.column(name).ok_or_else(|| {
         let d = missing();
         match crate::diag::closest(name, table.columns.iter().map(|c| c.key.as_str())) {
-            Some(near) => d.with_hint(format!("did you mean '{near}'?")),
+            Some(near) => d.with_hint(msg!("manifest-did-you-mean", near = near.to_string())),
             None => d,
         }
     })
@@ -144,7 +158,7 @@ pub(super) fn number(value: &Value) -> Option<f64> {
 }
 
 /// A whole, non-negative count from a cell (a number or numeric text); `Ok(None)` when blank.
-pub(super) fn count_cell(value: Option<&Value>) -> Result<Option<u64>, String> {
+pub(super) fn count_cell(value: Option<&Value>) -> Result<Option<u64>, crate::diag::Message> {
     let value = match value {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
@@ -152,9 +166,9 @@ pub(super) fn count_cell(value: Option<&Value>) -> Result<Option<u64>, String> {
     };
     match number(value) {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e9 => Ok(Some(n as u64)),
-        _ => Err(format!(
-            "expected a whole number of votes, found {}",
-            crate::helpers::format_value(value)
+        _ => Err(msg!(
+            "manifest-expected-whole-number-votes-found",
+            value = crate::helpers::format_value(value).to_string()
         )),
     }
 }

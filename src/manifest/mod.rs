@@ -38,6 +38,7 @@
 //! documents), with `lookup` the finders they share. This file puts them in order: `prepare`
 //! checks everything and writes nothing, `run` then makes the documents through `batch`.
 
+use crate::diag::msg;
 mod checks;
 mod load;
 mod lookup;
@@ -217,20 +218,18 @@ fn formats_of(spec: &DocumentSpec) -> Result<batch::Formats, Diagnostic> {
             other => {
                 return Err(Diagnostic::error(
                     format!("documents '{}'", spec.kind),
-                    format!("formats: unknown format '{other}'"),
+                    msg!("manifest-formats-unknown-format", other = other.to_string()),
                 )
-                .with_hint(
-                    "formats are \"docx\" and \"pdf\", e.g. formats = [\"docx\", \"pdf\"]",
-                ));
+                .with_hint(msg!("manifest-formats-docx-pdf-e-g")));
             }
         }
     }
     if !chosen.docx && !chosen.pdf {
         return Err(Diagnostic::error(
             format!("documents '{}'", spec.kind),
-            "formats: empty; the documents would make no file",
+            msg!("manifest-formats-empty-documents-would-make"),
         )
-        .with_hint("formats = [\"docx\"], [\"pdf\"] or [\"docx\", \"pdf\"]"));
+        .with_hint(msg!("manifest-formats-docx-pdf-docx-pdf")));
     }
     Ok(chosen)
 }
@@ -304,7 +303,10 @@ pub fn run(loaded: &Loaded, options: &RunOptions) -> Result<RunReport, Vec<Diagn
     write_summary(loaded, &report).map_err(|e| {
         vec![Diagnostic::error(
             display(&report.out.join(SUMMARY)),
-            format!("cannot write the summary: {e}"),
+            msg!(
+                "manifest-cannot-write-summary",
+                e = crate::diag::io_error(&e, e.to_string())
+            ),
         )]
     })?;
     Ok(report)

@@ -7,6 +7,7 @@
 //! vanban keeps for itself (the book's year, the book, the document's key and its file). A
 //! line without a key was added by hand: its number is taken and it is kept as it is.
 
+use crate::diag::msg;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -85,11 +86,15 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
             errors.push(
                 Diagnostic::error(
                     table.cell_location("A", 1),
-                    format!("the register has no column '{header}' in its header row"),
+                    msg!(
+                        "manifest-register-has-no-column-header",
+                        header = header.to_string()
+                    ),
                 )
-                .with_hint(format!(
-                    "row 1 of the sheet {SHEET} holds the headers: {}",
-                    COLUMNS.map(|c| c.0).join(", ")
+                .with_hint(msg!(
+                    "manifest-row-1-sheet-holds-headers",
+                    sheet = SHEET.to_string(),
+                    headers = COLUMNS.map(|c| c.0).join(", ").to_string()
                 )),
             );
         }
@@ -106,7 +111,10 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
         for e in &row.errors {
             errors.push(Diagnostic::error(
                 &e.location,
-                format!("the register's cell holds an error value ({})", e.value),
+                msg!(
+                    "manifest-register-s-cell-holds-error",
+                    value = e.value.to_string()
+                ),
             ));
         }
         let cell = |i: usize| -> (String, String) {
@@ -142,9 +150,12 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
                     errors.push(
                         Diagnostic::error(
                             &number_at,
-                            format!("'{number}' does not start with a number"),
+                            msg!(
+                                "manifest-does-not-start-with-number",
+                                number = number.to_string()
+                            ),
                         )
-                        .with_hint("write the number, then '/', then the symbol: 05/KH-STNMT"),
+                        .with_hint(msg!("manifest-write-number-then-then-symbol")),
                     );
                     continue;
                 }
@@ -159,9 +170,13 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
                     if let Some(date_year) = date_year.filter(|y| *y != year) {
                         errors.push(Diagnostic::error(
                             &year_at,
-                            format!(
-                                "the number {number} is in the book of {year}, but its date \
-                                 {date} ({date_at}) is in {date_year}; numbers restart each year"
+                            msg!(
+                                "manifest-number-book-but-date-numbers",
+                                number = number.to_string(),
+                                year = year.to_string(),
+                                date = date.to_string(),
+                                date_at = date_at.to_string(),
+                                date_year = date_year.to_string()
                             ),
                         ));
                         continue;
@@ -171,7 +186,7 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
                 Err(_) => {
                     errors.push(Diagnostic::error(
                         &year_at,
-                        format!("'{year_text}' is not a year"),
+                        msg!("manifest-not-year", year_text = year_text.to_string()),
                     ));
                     continue;
                 }
@@ -183,10 +198,11 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
             None if seq.is_none() => 0,
             None => {
                 errors.push(
-                    Diagnostic::error(&date_at, format!("the number {number} has no date"))
-                        .with_hint(
-                            "write the document's date (dd/mm/yyyy): its year is the book's",
-                        ),
+                    Diagnostic::error(
+                        &date_at,
+                        msg!("manifest-number-has-no-date", number = number.to_string()),
+                    )
+                    .with_hint(msg!("manifest-write-document-s-date-dd")),
                 );
                 continue;
             }
@@ -200,9 +216,12 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
             if let Some(first) = numbers.get(&(book.clone(), year, seq)) {
                 errors.push(Diagnostic::error(
                     &number_at,
-                    format!(
-                        "the number {seq} of the book {book} ({year}) is already at {first}: \
-                         one number belongs to one document"
+                    msg!(
+                        "manifest-number-book-already-one-number",
+                        seq = seq.to_string(),
+                        book = book.to_string(),
+                        year = year.to_string(),
+                        first = first.to_string()
                     ),
                 ));
             } else {
@@ -213,9 +232,12 @@ fn lines_of(table: &Table) -> Result<Vec<Registered>, Vec<Diagnostic>> {
             if let Some(first) = seen_keys.get(&(book.clone(), year, key.clone())) {
                 errors.push(Diagnostic::error(
                     &key_at,
-                    format!(
-                        "the document '{key}' already has a number in the book {book} ({year}), \
-                         at {first}"
+                    msg!(
+                        "manifest-document-already-has-number-book",
+                        key = key.to_string(),
+                        book = book.to_string(),
+                        year = year.to_string(),
+                        first = first.to_string()
                     ),
                 ));
             } else {
@@ -276,14 +298,21 @@ pub fn settle(lines: Vec<Registered>) -> Vec<Registered> {
 /// so a killed run leaves the old register or the new one, never half of one.
 pub fn write(path: &Path, lines: &[Registered]) -> Result<(), Diagnostic> {
     let shown = display(path);
-    let bytes = workbook(lines)
-        .map_err(|e| Diagnostic::error(&shown, format!("cannot make the register: {e}")))?;
+    let bytes = workbook(lines).map_err(|e| {
+        Diagnostic::error(
+            &shown,
+            msg!("manifest-cannot-make-register", e = e.to_string()),
+        )
+    })?;
     crate::batch::write_atomically(path, &bytes).map_err(|e| {
         Diagnostic::error(
             &shown,
-            format!("cannot write the register: {}", crate::diag::io_message(&e)),
+            msg!(
+                "manifest-cannot-write-register",
+                e = crate::diag::io_arg(&e)
+            ),
         )
-        .with_hint("close the register if it is open in Excel, and check the folder can be written")
+        .with_hint(msg!("manifest-close-register-if-open-excel"))
     })
 }
 

@@ -1,6 +1,7 @@
 //! Documents an earlier run left in the output folder that this run did not write: listed in
 //! the summary and as one warning, removed only when the user asks (`vanban run --clean`).
 
+use crate::diag::msg;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -57,24 +58,19 @@ fn walk(
 pub fn warning(out: &Path, stale: &[PathBuf]) -> Diagnostic {
     let shown: Vec<String> = stale.iter().take(3).map(|p| display(p)).collect();
     let more = match stale.len() {
-        n if n > 3 => format!(" and {} more", n - 3),
-        _ => String::new(),
+        n if n > 3 => msg!("and-more", count = n - 3),
+        _ => msg!("empty"),
     };
     Diagnostic::warning(
         display(out),
-        format!(
-            "{} {} from an earlier run {} not written by this run: {}{more}",
-            stale.len(),
-            if stale.len() == 1 {
-                "document"
-            } else {
-                "documents"
-            },
-            if stale.len() == 1 { "was" } else { "were" },
-            shown.join(", ")
+        msg!(
+            "manifest-from-earlier-run-not-written",
+            count = stale.len(),
+            shown = shown.join(", "),
+            more = more
         ),
     )
-    .with_hint("they are listed in the summary; `vanban run --clean` removes them")
+    .with_hint(msg!("manifest-they-listed-summary-vanban-run"))
 }
 
 /// Removes the stale documents (`--clean`).
@@ -84,9 +80,9 @@ pub fn remove(out: &Path, stale: &[PathBuf]) -> Result<(), Diagnostic> {
         std::fs::remove_file(&path).map_err(|e| {
             Diagnostic::error(
                 display(&path),
-                format!(
-                    "cannot remove the stale document: {}",
-                    crate::diag::io_message(&e)
+                msg!(
+                    "manifest-cannot-remove-stale-document",
+                    e = crate::diag::io_arg(&e)
                 ),
             )
         })?;

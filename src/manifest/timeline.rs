@@ -2,6 +2,7 @@
 //! or precede, once every document is planned. A date out of order is a warning at the cell
 //! it comes from (the clerk signs; the order is the procedure's).
 
+use crate::diag::msg;
 use std::cmp::Ordering;
 
 use super::load::Loaded;
@@ -43,15 +44,18 @@ fn check_one(
         return vec![
             Diagnostic::warning(
                 &here,
-                format!("dates: '{}' is no document kind", order.date),
+                msg!(
+                    "manifest-dates-no-document-kind",
+                    date = order.date.to_string()
+                ),
             )
             .with_hint(
                 match crate::diag::closest(
                     &order.date,
                     loaded.manifest.documents.iter().map(|d| d.kind.as_str()),
                 ) {
-                    Some(near) => format!("did you mean '{near}'?"),
-                    None => "name the kind whose documents' dates are checked".into(),
+                    Some(near) => msg!("manifest-did-you-mean", near = near),
+                    None => msg!("manifest-name-kind-whose-dates-checked"),
                 },
             ),
         ];
@@ -109,12 +113,17 @@ fn check_one(
                 warnings.push(
                     Diagnostic::warning(
                         at,
-                        format!(
-                            "{}: dated {date}, not {words} {bound} ({other}){why}",
-                            order.date
+                        msg!(
+                            "manifest-dated-not",
+                            date = order.date.to_string(),
+                            date2 = date.to_string(),
+                            words = words.replace(' ', "-"),
+                            bound = bound.to_string(),
+                            other = other.to_string(),
+                            why = why.to_string()
                         ),
                     )
-                    .with_hint(format!("the order is set at {here}")),
+                    .with_hint(msg!("manifest-order-set", here = here.to_string())),
                 );
             }
         }

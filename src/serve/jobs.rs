@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::diag::{Diagnostic, Lang};
+use crate::diag::{Diagnostic, Lang, io_error, msg};
 
 /// The .zip of everything a job made, inside its folder.
 pub const ZIP: &str = "van-ban.zip";
@@ -113,7 +113,7 @@ impl Outcome {
             }
             Err(e) => self.failures.push(Problem::of(&Diagnostic::error(
                 ZIP,
-                format!("cannot write the .zip: {e}"),
+                msg!("serve-cannot-write-zip", e = io_error(&e, e.to_string())),
             ))),
         }
         self.files.extend(files);
@@ -324,20 +324,29 @@ mod tests {
     #[test]
     fn places_are_shown_inside_the_round() {
         let p = Problem::of(
-            &Diagnostic::error("/r/inputs/x.xlsx", "no such file (looked in /r/)")
-                .with_hint("the order is set at /r/vanban.toml:530"),
+            &Diagnostic::error(
+                "/r/inputs/x.xlsx",
+                msg!("input-no-such-file-looked", shown = "/r"),
+            )
+            .with_hint(msg!("manifest-order-set", here = "/r/vanban.toml:530")),
         )
         .relative_to("/r");
         assert_eq!(p.file, "inputs/x.xlsx");
-        assert_eq!(p.message, "no such file (looked in /r/)");
-        assert_eq!(p.hints, ["the order is set at vanban.toml:530"]);
-        let line =
-            Problem::of(&Diagnostic::error("/r/vanban.toml:8", "unknown field")).relative_to("/r");
+        assert_eq!(p.message, "không có tệp này (đã tìm trong /r/)");
+        assert_eq!(p.hints, ["thứ tự này được đặt ở vanban.toml:530"]);
+        let line = Problem::of(&Diagnostic::error(
+            "/r/vanban.toml:8",
+            msg!("input-no-such-file"),
+        ))
+        .relative_to("/r");
         assert_eq!(
             (line.file.as_str(), line.place.as_str()),
             ("vanban.toml", "dòng 8")
         );
-        let cell = Problem::of(&Diagnostic::warning("/r/inputs/x.xlsx:CanBo!B12", "x"));
+        let cell = Problem::of(&Diagnostic::warning(
+            "/r/inputs/x.xlsx:CanBo!B12",
+            msg!("input-no-such-file"),
+        ));
         assert_eq!(cell.relative_to("/r").place, "CanBo!B12");
     }
 }

@@ -18,7 +18,7 @@ use super::pages;
 use super::replies;
 use super::single::{Choices, Shared, answer_of, no_files, render_config, shown};
 use super::state::{Session, State};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang};
 
 pub fn routes() -> Router<Arc<State>> {
     Router::new()
@@ -93,7 +93,10 @@ fn first_pages(state: &State, choices: &Choices) -> Result<Markup, Markup> {
         Some(Err(message)) => {
             return Err(pages::message(
                 "loi",
-                &format!("LibreOffice không chuyển được văn bản: {message}"),
+                &format!(
+                    "LibreOffice không chuyển được văn bản: {}",
+                    message.render(Lang::Vi)
+                ),
             ));
         }
         None => {

@@ -31,7 +31,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, io_error, msg};
 
 /// Uploads larger than this are refused unless `--max-upload` says otherwise.
 pub const DEFAULT_MAX_UPLOAD: usize = 50 * 1024 * 1024;
@@ -58,11 +58,8 @@ pub struct ServeConfig {
 pub fn serve(config: ServeConfig) -> Result<(), Vec<Diagnostic>> {
     if config.listen.is_some() && config.password.as_deref().is_none_or(str::is_empty) {
         return Err(vec![
-            Diagnostic::error(
-                "--listen",
-                "another address than 127.0.0.1 needs a password",
-            )
-            .with_hint("add --password, or set VANBAN_PASSWORD"),
+            Diagnostic::error("--listen", msg!("serve-listen-needs-password"))
+                .with_hint(msg!("serve-add-password")),
         ]);
     }
     let addr = config.listen.unwrap_or(SocketAddr::new(
@@ -76,7 +73,7 @@ pub fn serve(config: ServeConfig) -> Result<(), Vec<Diagnostic>> {
         .map_err(|e| {
             vec![Diagnostic::error(
                 "",
-                format!("cannot start the server: {e}"),
+                msg!("serve-cannot-start", e = io_error(&e, e.to_string())),
             )]
         })?;
     runtime.block_on(run(config, addr))
@@ -85,13 +82,19 @@ pub fn serve(config: ServeConfig) -> Result<(), Vec<Diagnostic>> {
 async fn run(config: ServeConfig, addr: SocketAddr) -> Result<(), Vec<Diagnostic>> {
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         vec![
-            Diagnostic::error(addr.to_string(), format!("cannot listen: {e}"))
-                .with_hint("choose another port with --port"),
+            Diagnostic::error(
+                addr.to_string(),
+                msg!("serve-cannot-listen", e = io_error(&e, e.to_string())),
+            )
+            .with_hint(msg!("serve-choose-another-port")),
         ]
     })?;
-    let bound = listener
-        .local_addr()
-        .map_err(|e| vec![Diagnostic::error("", format!("cannot listen: {e}"))])?;
+    let bound = listener.local_addr().map_err(|e| {
+        vec![Diagnostic::error(
+            "",
+            msg!("serve-cannot-listen", e = io_error(&e, e.to_string())),
+        )]
+    })?;
     // Every job folder lives under this one, removed on the way out even if a job is still
     // writing in it.
     let root = tempfile::Builder::new()
@@ -100,7 +103,10 @@ async fn run(config: ServeConfig, addr: SocketAddr) -> Result<(), Vec<Diagnostic
         .map_err(|e| {
             vec![Diagnostic::error(
                 "",
-                format!("cannot make a work folder: {e}"),
+                msg!(
+                    "serve-cannot-make-work-folder",
+                    e = io_error(&e, e.to_string())
+                ),
             )]
         })?;
     let state = Arc::new(state::State::new(&config, bound, root.path().to_path_buf()));
@@ -129,7 +135,12 @@ async fn run(config: ServeConfig, addr: SocketAddr) -> Result<(), Vec<Diagnostic
     eprintln!("vanban serve: stopped");
     drop(state);
     let _ = root.close();
-    served.map_err(|e| vec![Diagnostic::error("", format!("the server failed: {e}"))])
+    served.map_err(|e| {
+        vec![Diagnostic::error(
+            "",
+            msg!("serve-failed", e = io_error(&e, e.to_string())),
+        )]
+    })
 }
 
 /// Opens the default browser on `url`; a failure is only reported.

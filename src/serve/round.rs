@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::jobs::{self, Outcome, Problem, problems};
 use super::state::State;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, io_error, msg};
 use crate::manifest::{self, Loaded};
 
 /// The manifest's file name in the round's folder.
@@ -119,7 +119,10 @@ pub fn run(state: &Arc<State>, pdf: bool) -> Outcome {
             let mut outcome = Outcome::new(id, dir);
             outcome.fatal = problems(&[Diagnostic::error(
                 "",
-                format!("cannot make a work folder: {e}"),
+                msg!(
+                    "serve-cannot-make-work-folder",
+                    e = io_error(&e, e.to_string())
+                ),
             )]);
             return outcome;
         }
@@ -271,7 +274,7 @@ pub fn replace_source(
     crate::batch::write_atomically(&target, bytes).map_err(|e| {
         problems(&[Diagnostic::error(
             loaded.show(&source.file),
-            format!("cannot write the file: {e}"),
+            msg!("cli-cannot-write-file", e = io_error(&e, e.to_string())),
         )])
     })?;
     Ok(table.rows.len())

@@ -5,6 +5,7 @@
 use super::expr::TagKind;
 use super::scan::{Piece, Scan};
 use super::xml::{PartTree, TokKind};
+use crate::diag::{Message, msg};
 
 /// The block helpers of column blocks.
 pub const COLUMN_HELPERS: &[&str] = &["each_col", "if_col", "unless_col"];
@@ -57,8 +58,8 @@ pub struct Block {
 #[derive(Debug, Clone)]
 pub struct BlockError {
     pub paragraph: usize,
-    pub message: String,
-    pub hints: Vec<String>,
+    pub message: crate::diag::Message,
+    pub hints: Vec<crate::diag::Message>,
 }
 
 /// Which paragraphs hold nothing but block tags, comments and spaces: they may vanish.
@@ -198,8 +199,8 @@ pub fn pair_blocks(
                 Some(open) => open.elses.push(id),
                 None => errors.push(BlockError {
                     paragraph: found.paragraph,
-                    message: format!("{} is outside any block", found.text),
-                    hints: vec!["use it between {{#if ...}} and {{/if}}, or remove it".into()],
+                    message: msg!("template-outside-any-block", text = found.text.to_string()),
+                    hints: vec![msg!("template-use-between-if-if-remove")],
                 }),
             },
             TagKind::Close(name) => {
@@ -207,19 +208,27 @@ pub fn pair_blocks(
                     let message = match stack.last() {
                         Some(top) => BlockError {
                             paragraph: found.paragraph,
-                            message: format!("{} does not match {}", found.text, text(top.tag)),
-                            hints: vec![format!(
-                                "{} opened at paragraph {}; close it with {{{{/{}}}}}",
-                                text(top.tag),
-                                para(top.tag) + 1,
-                                top.helper
+                            message: msg!(
+                                "template-does-not-match",
+                                text = found.text.to_string(),
+                                tag = text(top.tag).to_string()
+                            ),
+                            hints: vec![msg!(
+                                "template-opened-paragraph-close-with",
+                                tag = text(top.tag).to_string(),
+                                tag2 = para(top.tag) + 1,
+                                helper = top.helper.to_string()
                             )],
                         },
                         None => BlockError {
                             paragraph: found.paragraph,
-                            message: format!("{} closes no open block", found.text),
-                            hints: vec![format!(
-                                "remove it, or open the block before it with {{{{#{name} ...}}}}"
+                            message: msg!(
+                                "template-closes-no-open-block",
+                                text = found.text.to_string()
+                            ),
+                            hints: vec![msg!(
+                                "template-remove-open-block-before-with",
+                                name = name.to_string()
                             )],
                         },
                     };
@@ -233,12 +242,12 @@ pub fn pair_blocks(
                     let inner = stack.pop().expect("stack deeper than depth");
                     errors.push(BlockError {
                         paragraph: para(inner.tag),
-                        message: format!("unclosed {}", text(inner.tag)),
-                        hints: vec![format!(
-                            "close it with {{{{/{}}}}} before {} at paragraph {}",
-                            inner.helper,
-                            found.text,
-                            found.paragraph + 1
+                        message: msg!("template-unclosed", tag = text(inner.tag).to_string()),
+                        hints: vec![msg!(
+                            "template-close-with-before-paragraph",
+                            helper = inner.helper.to_string(),
+                            text = found.text.to_string(),
+                            paragraph = found.paragraph + 1
                         )],
                     });
                 }
@@ -260,8 +269,11 @@ pub fn pair_blocks(
     for open in stack {
         errors.push(BlockError {
             paragraph: para(open.tag),
-            message: format!("unclosed {}", text(open.tag)),
-            hints: vec![format!("close it with {{{{/{}}}}}", open.helper)],
+            message: msg!("template-unclosed", tag = text(open.tag).to_string()),
+            hints: vec![msg!(
+                "template-close-with",
+                helper = open.helper.to_string()
+            )],
         });
     }
     // A vanishing paragraph cannot also hold the tags of a row-shaped block.
@@ -281,11 +293,8 @@ pub fn pair_blocks(
             if mixed {
                 errors.push(BlockError {
                     paragraph: p,
-                    message: format!(
-                        "paragraph {} holds tags of a table-row block and of a paragraph block",
-                        p + 1
-                    ),
-                    hints: vec!["put each block's tags in paragraphs of their own".into()],
+                    message: msg!("template-paragraph-holds-tags-table-row", p = p + 1),
+                    hints: vec![msg!("template-put-each-block-s-tags")],
                 });
             }
         }
@@ -305,12 +314,14 @@ pub fn pair_blocks(
                 let (table, row, _) = tree.paragraphs[para(t)].table_pos.unwrap_or_default();
                 errors.push(BlockError {
                     paragraph: para(t),
-                    message: format!(
-                        "row {row} of table {table} holds {} (a block over table rows) and {} (a block of another shape)",
-                        text(t),
-                        text(other.open)
+                    message: msg!(
+                        "template-row-table-holds-block-over",
+                        row = row.to_string(),
+                        table = table.to_string(),
+                        t = text(t).to_string(),
+                        open = text(other.open).to_string()
                     ),
-                    hints: vec!["give each block over rows tag rows of its own, holding nothing else".into()],
+                    hints: vec![msg!("template-give-each-block-over-rows")],
                 });
             }
         }
@@ -331,25 +342,25 @@ fn decide_shape(
     let tags = &scan.tags;
     let (po, pc) = (tags[open].paragraph, tags[close].paragraph);
     let (o, c) = (&tree.paragraphs[po], &tree.paragraphs[pc]);
-    let both = format!(
-        "{} opens in paragraph {} and {} closes in paragraph {}",
-        tags[open].text,
-        po + 1,
-        tags[close].text,
-        pc + 1
+    let both = msg!(
+        "template-opens-paragraph-closes-paragraph",
+        text = tags[open].text.to_string(),
+        po = po + 1,
+        text2 = tags[close].text.to_string(),
+        pc = pc + 1
     );
     if po == pc {
         if let Some(&e) = elses.iter().find(|&&e| tags[e].paragraph != po) {
             return Err(BlockError {
                 paragraph: po,
-                message: format!(
-                    "{} opens and closes in paragraph {} but its {} is in paragraph {}",
-                    tags[open].text,
-                    po + 1,
-                    tags[e].text,
-                    tags[e].paragraph + 1
+                message: msg!(
+                    "template-opens-closes-paragraph-but-paragraph",
+                    text = tags[open].text.to_string(),
+                    po = po + 1,
+                    text2 = tags[e].text.to_string(),
+                    paragraph = tags[e].paragraph + 1
                 ),
-                hints: vec!["keep the whole block in one paragraph, or give each tag a paragraph of its own".into()],
+                hints: vec![msg!("template-keep-whole-block-one-paragraph")],
             });
         }
         let path = |tag: usize| node_path(tree, tags[tag].first_node);
@@ -361,13 +372,13 @@ fn decide_shape(
         {
             return Err(BlockError {
                 paragraph: po,
-                message: format!(
-                    "{} and {} sit at different levels of paragraph {} (one is inside a hyperlink, field or content control)",
-                    tags[open].text,
-                    tags[other].text,
-                    po + 1
+                message: msg!(
+                    "template-sit-different-levels-paragraph-one",
+                    text = tags[open].text.to_string(),
+                    text2 = tags[other].text.to_string(),
+                    po = po + 1
                 ),
-                hints: vec!["retype both tags as plain text of the paragraph".into()],
+                hints: vec![msg!("template-retype-both-tags-plain-text")],
             });
         }
         return Ok(Shape::Inline);
@@ -391,16 +402,13 @@ fn decide_shape(
         if let Some(&e) = elses.first() {
             return Err(BlockError {
                 paragraph: po,
-                message: format!(
-                    "{} repeats a table row, which cannot hold {} (paragraph {})",
-                    tags[open].text,
-                    tags[e].text,
-                    tags[e].paragraph + 1
+                message: msg!(
+                    "template-repeats-table-row-which-cannot",
+                    text = tags[open].text.to_string(),
+                    text2 = tags[e].text.to_string(),
+                    paragraph = tags[e].paragraph + 1
                 ),
-                hints: vec![
-                    "put the choice inside one cell, or use two rows each with its own {{#if}}"
-                        .into(),
-                ],
+                hints: vec![msg!("template-put-choice-inside-one-cell")],
             });
         }
         return Ok(Shape::TableRow);
@@ -416,13 +424,13 @@ fn shape_error(
     open: usize,
     elses: &[usize],
     close: usize,
-    both: String,
+    both: Message,
 ) -> BlockError {
     let tags = &scan.tags;
     let (po, pc) = (tags[open].paragraph, tags[close].paragraph);
     let (o, c) = (&tree.paragraphs[po], &tree.paragraphs[pc]);
     let (ot, ct) = (&tags[open].text, &tags[close].text);
-    let error = |message: String, hint: String| BlockError {
+    let error = |message: Message, hint: Message| BlockError {
         paragraph: po,
         message,
         hints: vec![hint],
@@ -430,25 +438,46 @@ fn shape_error(
     match (o.table_pos, c.table_pos) {
         (Some((t1, r1, _)), Some((t2, r2, _))) if t1 == t2 && r1 != r2 && o.row.is_some() => {
             return error(
-                format!("{ot} opens in row {r1} of table {t1} but {ct} closes in row {r2}"),
-                format!(
-                    "a block that repeats a table row opens in its first cell and closes in its last: move {ct} into row {r1}"
+                msg!(
+                    "template-opens-row-table-but-closes",
+                    ot = ot.to_string(),
+                    r1 = r1.to_string(),
+                    t1 = t1.to_string(),
+                    ct = ct.to_string(),
+                    r2 = r2.to_string()
+                ),
+                msg!(
+                    "template-block-that-repeats-table-row",
+                    ct = ct.to_string(),
+                    r1 = r1.to_string()
                 ),
             );
         }
         (Some((t, r, cell)), None) => {
             return error(
-                format!(
-                    "{ot} opens in a table cell (table {t}, row {r}, cell {cell}) but {ct} closes outside the table, in paragraph {}",
-                    pc + 1
+                msg!(
+                    "template-opens-table-cell-table-row",
+                    ot = ot.to_string(),
+                    t = t.to_string(),
+                    r = r.to_string(),
+                    cell = cell.to_string(),
+                    ct = ct.to_string(),
+                    pc = pc + 1
                 ),
-                "close it in the same row's last cell, or put both tags outside the table, each alone in its paragraph".to_string(),
+                msg!("template-close-same-row-s-last"),
             );
         }
         (None, Some((t, r, cell))) => {
             return error(
-                format!("{ot} opens outside the table but {ct} closes in a table cell (table {t}, row {r}, cell {cell})"),
-                "put both tags outside the table, each alone in its paragraph, or in the first and last cell of one row".to_string(),
+                msg!(
+                    "template-opens-outside-table-but-closes",
+                    ot = ot.to_string(),
+                    ct = ct.to_string(),
+                    t = t.to_string(),
+                    r = r.to_string(),
+                    cell = cell.to_string()
+                ),
+                msg!("template-put-both-tags-outside-table"),
             );
         }
         _ => {}
@@ -474,25 +503,34 @@ fn shape_error(
             .collect::<String>();
         let others = others.trim();
         let what = if others.is_empty() {
-            "other tags".to_string()
+            msg!("template-other-tags")
         } else {
-            format!("the text '{}'", others.chars().take(30).collect::<String>())
+            msg!(
+                "template-text",
+                text = others.chars().take(30).collect::<String>().to_string()
+            )
         };
         return error(
-            format!(
-                "{both}, but {} does not stand alone in paragraph {}",
-                tags[t].text,
-                p + 1
+            msg!(
+                "template-but-does-not-stand-alone",
+                both = &both,
+                text = tags[t].text.to_string(),
+                p = p + 1
             ),
-            format!(
-                "move {what} out of paragraph {}, or keep the whole block inside one paragraph",
-                p + 1
+            msg!(
+                "template-move-out-paragraph-keep-whole",
+                what = &what,
+                p = p + 1
             ),
         );
     }
     error(
-        format!("{both}, which are in different places (body, table cell, text box, header)"),
-        format!("put {ot} and {ct} each alone in a paragraph of the same place"),
+        msg!("template-which-different-places-body-table", both = &both),
+        msg!(
+            "template-put-each-alone-paragraph-same",
+            ot = ot.to_string(),
+            ct = ct.to_string()
+        ),
     )
 }
 

@@ -19,6 +19,7 @@ pub use super::blocks::{is_column_helper, is_column_tag};
 use super::expr::TagKind;
 use super::scan::Scan;
 use super::xml::{PartTree, TokKind};
+use crate::diag::{Message, msg};
 
 /// A column block, paired and placed.
 #[derive(Debug, Clone)]
@@ -93,10 +94,10 @@ pub fn pair_columns(
         p.cell
             .map(|tc| (tree.tokens[p.row.unwrap_or(0)].parent, tc))
     };
-    let error = |t: usize, message: String, hint: &str| BlockError {
+    let error = |t: usize, message: Message, hint: Message| BlockError {
         paragraph: scan.tags[t].paragraph,
         message,
-        hints: vec![hint.to_string()],
+        hints: vec![hint],
     };
     for (id, found) in scan.tags.iter().enumerate() {
         let Ok(tag) = &found.tag else { continue };
@@ -105,16 +106,16 @@ pub fn pair_columns(
                 if place(id).is_none() {
                     errors.push(error(
                         id,
-                        format!("{} repeats a table column, but it is not in a table", found.text),
-                        "put it in the column's first cell, and its close in the column's last cell",
+                        msg!("template-column-not-in-table", text = &found.text),
+                        msg!("template-column-put-in-first-cell"),
                     ));
                     continue;
                 }
                 if h == "each_col" && !tag.expr.contains(" as |") {
                     errors.push(error(
                         id,
-                        format!("{} needs a name for its items", found.text),
-                        "name them after the list, as in {{#each_col nam_khen as |nam|}}, and print {{nam}} in the column's cells",
+                        msg!("template-column-needs-item-name", text = &found.text),
+                        msg!("template-column-name-items"),
                     ));
                 }
                 open.push(id);
@@ -133,8 +134,8 @@ pub fn pair_columns(
                 {
                     errors.push(error(
                         id,
-                        format!("{} cannot stand in a column block", found.text),
-                        "put the choice inside one cell with {{#if}} ... {{else}} ... {{/if}}",
+                        msg!("template-column-else", text = &found.text),
+                        msg!("template-column-choice-in-one-cell"),
                     ));
                 }
             }
@@ -142,11 +143,8 @@ pub fn pair_columns(
                 let Some((table, tc)) = place(id) else {
                     errors.push(error(
                         id,
-                        format!(
-                            "{} closes a column block, but it is not in a table",
-                            found.text
-                        ),
-                        "put it in the column's last cell",
+                        msg!("template-column-close-not-in-table", text = &found.text),
+                        msg!("template-column-put-in-last-cell"),
                     ));
                     continue;
                 };
@@ -159,19 +157,16 @@ pub fn pair_columns(
                 });
                 let Some(at) = matching else {
                     let hint = match open.last() {
-                        Some(&o) => format!(
-                            "{} opened at paragraph {}: close it in the last cell of its own column",
-                            scan.tags[o].text,
-                            scan.tags[o].paragraph + 1
+                        Some(&o) => msg!(
+                            "template-column-opened-close-in-own-column",
+                            tag = &scan.tags[o].text,
+                            paragraph = scan.tags[o].paragraph + 1
                         ),
-                        None => format!("open it in the column's first cell with {{{{#{h} ...}}}}"),
+                        None => msg!("template-column-open-in-first-cell", helper = h),
                     };
                     errors.push(BlockError {
                         paragraph: found.paragraph,
-                        message: format!(
-                            "{} closes no column block opened above it in the same column",
-                            found.text
-                        ),
+                        message: msg!("template-column-closes-no-block", text = &found.text),
                         hints: vec![hint],
                     });
                     continue;
@@ -202,8 +197,8 @@ pub fn pair_columns(
         };
         errors.push(error(
             o,
-            format!("unclosed {}", scan.tags[o].text),
-            &format!("close it with {{{{/{h}}}}} in the last cell of the same column"),
+            msg!("template-unclosed", tag = &scan.tags[o].text),
+            msg!("template-column-close-in-last-cell", helper = h),
         ));
     }
     (blocks, errors)
@@ -234,12 +229,15 @@ fn column_cells(
     if tree.tokens[last].parent != table || last < first {
         return Err(BlockError {
             paragraph: scan.tags[open].paragraph,
-            message: format!(
-                "{ot} opens in row {r1} of table {tn} but {ct} closes above it, in row {r2}"
+            message: msg!(
+                "template-column-closes-above",
+                ot = ot,
+                r1 = r1,
+                tn = tn,
+                ct = ct,
+                r2 = r2
             ),
-            hints: vec![
-                "open the column block in the column's first cell and close it in its last".into(),
-            ],
+            hints: vec![msg!("template-column-open-first-close-last")],
         });
     }
     let open_grid = grid_of(
@@ -250,8 +248,13 @@ fn column_cells(
     if open_grid != grid {
         return Err(BlockError {
             paragraph: scan.tags[open].paragraph,
-            message: format!("{ot} and {ct} are in different columns of table {tn}"),
-            hints: vec!["close the column block in the last cell of the column it opens in".into()],
+            message: msg!(
+                "template-column-different-columns",
+                ot = ot,
+                ct = ct,
+                tn = tn
+            ),
+            hints: vec![msg!("template-column-close-in-its-column")],
         });
     }
     let mut cells = Vec::new();
@@ -273,12 +276,13 @@ fn column_cells(
                     _ => {
                         return Err(BlockError {
                             paragraph: scan.tags[open].paragraph,
-                            message: format!(
-                                "{ot} repeats a column of table {tn}, but row {number} has no cell on exactly that column (a merged cell crosses its edge)"
+                            message: msg!(
+                                "template-column-merged-cell-crosses",
+                                ot = ot,
+                                tn = tn,
+                                row = number
                             ),
-                            hints: vec![format!(
-                                "split the merged cell of row {number} at the column's edges, or end the column block above it"
-                            )],
+                            hints: vec![msg!("template-column-split-merged-cell", row = number)],
                         });
                     }
                 }

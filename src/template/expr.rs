@@ -4,6 +4,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::diag::{Message, msg};
 use crate::input::slug::slugify;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,17 +51,17 @@ pub fn normalize_tag_text(raw: &str) -> String {
 }
 
 /// Reads a normalised tag (`{{...}}` or `{{{...}}}`).
-pub fn parse_tag(text: &str) -> Result<Tag, String> {
+pub fn parse_tag(text: &str) -> Result<Tag, Message> {
     let (inner, triple) =
         if let Some(inner) = text.strip_prefix("{{{").and_then(|t| t.strip_suffix("}}}")) {
             (inner, true)
         } else if let Some(inner) = text.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")) {
             (inner, false)
         } else {
-            return Err(format!("'{text}' is not a tag"));
+            return Err(msg!("template-not-tag", text = text.to_string()));
         };
     if inner.starts_with('{') {
-        return Err("raw blocks ({{{{ }}}}) are not supported".to_string());
+        return Err(msg!("template-raw-blocks-not-supported"));
     }
     let (inner, trim_left) = match inner.strip_prefix('~') {
         Some(rest) => (rest, true),
@@ -78,7 +79,7 @@ pub fn parse_tag(text: &str) -> Result<Tag, String> {
         trim_right,
     };
     if inner.trim().is_empty() {
-        return Err("empty tag".to_string());
+        return Err(msg!("template-empty-tag"));
     }
     if triple {
         return Ok(tag(TagKind::Value, inner));
@@ -89,18 +90,18 @@ pub fn parse_tag(text: &str) -> Result<Tag, String> {
     }
     if let Some(rest) = trimmed.strip_prefix('#') {
         if rest.starts_with('>') || rest.starts_with('*') {
-            return Err("partial blocks and decorators are not supported".to_string());
+            return Err(msg!("template-partial-blocks-decorators-not-supported"));
         }
         let name = first_word(rest);
         if name.is_empty() {
-            return Err("a block needs a helper name, like {{#each rows}}".to_string());
+            return Err(msg!("template-block-needs-helper-name-like"));
         }
         return Ok(tag(TagKind::Open(name), rest));
     }
     if let Some(rest) = trimmed.strip_prefix('/') {
         let name = first_word(rest);
         if name.is_empty() {
-            return Err("a closing tag needs the block's name, like {{/each}}".to_string());
+            return Err(msg!("template-closing-tag-needs-block-s"));
         }
         return Ok(tag(TagKind::Close(name), rest));
     }
@@ -112,10 +113,10 @@ pub fn parse_tag(text: &str) -> Result<Tag, String> {
         return Ok(tag(TagKind::Open(first_word(rest)), rest));
     }
     if trimmed.starts_with('>') {
-        return Err("partials ({{> name}}) are not supported".to_string());
+        return Err(msg!("template-partials-name-not-supported"));
     }
     if trimmed.starts_with('*') {
-        return Err("decorators ({{* name}}) are not supported".to_string());
+        return Err(msg!("template-decorators-name-not-supported"));
     }
     if let Some(rest) = trimmed.strip_prefix('&') {
         return Ok(tag(TagKind::Value, rest));
@@ -166,14 +167,14 @@ pub struct Call {
 }
 
 /// Splits an expression into terms: `sum rows "x"` is [Path(sum), Path(rows), Literal("x")].
-pub fn parse_terms(expr: &str) -> Result<Vec<Term>, String> {
+pub fn parse_terms(expr: &str) -> Result<Vec<Term>, Message> {
     let chars: Vec<char> = expr.chars().collect();
     let mut pos = 0;
     let terms = parse_seq(&chars, &mut pos, false)?;
     Ok(terms)
 }
 
-fn parse_seq(chars: &[char], pos: &mut usize, in_paren: bool) -> Result<Vec<Term>, String> {
+fn parse_seq(chars: &[char], pos: &mut usize, in_paren: bool) -> Result<Vec<Term>, Message> {
     let mut terms = Vec::new();
     loop {
         while *pos < chars.len() && chars[*pos].is_whitespace() {
@@ -181,14 +182,14 @@ fn parse_seq(chars: &[char], pos: &mut usize, in_paren: bool) -> Result<Vec<Term
         }
         if *pos >= chars.len() {
             if in_paren {
-                return Err("unclosed '(' in the expression".to_string());
+                return Err(msg!("template-unclosed-expression"));
             }
             return Ok(terms);
         }
         match chars[*pos] {
             ')' => {
                 if !in_paren {
-                    return Err("')' without '(' in the expression".to_string());
+                    return Err(msg!("template-without-expression"));
                 }
                 *pos += 1;
                 return Ok(terms);
@@ -213,7 +214,7 @@ fn parse_seq(chars: &[char], pos: &mut usize, in_paren: bool) -> Result<Vec<Term
                         terms.push(Term::Hash(key, Box::new(value)));
                         continue;
                     }
-                    return Err("'=' after a value in the expression".to_string());
+                    return Err(msg!("template-after-value-expression"));
                 }
                 if term == Term::Path("as".to_string()) {
                     let mut p = *pos;
@@ -222,7 +223,7 @@ fn parse_seq(chars: &[char], pos: &mut usize, in_paren: bool) -> Result<Vec<Term
                     }
                     if p < chars.len() && chars[p] == '|' {
                         let Some(len) = chars[p + 1..].iter().position(|&c| c == '|') else {
-                            return Err("unclosed block parameters 'as |...|'".to_string());
+                            return Err(msg!("template-unclosed-block-parameters"));
                         };
                         let names: String = chars[p + 1..p + 1 + len].iter().collect();
                         terms.push(Term::BlockParams(
@@ -238,23 +239,23 @@ fn parse_seq(chars: &[char], pos: &mut usize, in_paren: bool) -> Result<Vec<Term
     }
 }
 
-fn to_call(terms: Vec<Term>) -> Result<Call, String> {
+fn to_call(terms: Vec<Term>) -> Result<Call, Message> {
     let mut iter = terms.into_iter();
     match iter.next() {
         Some(Term::Path(name)) => Ok(Call {
             name,
             args: iter.collect(),
         }),
-        Some(_) => Err("a sub-expression must start with a helper name".to_string()),
-        None => Err("empty '()' in the expression".to_string()),
+        Some(_) => Err(msg!("template-sub-expression-must-start-with")),
+        None => Err(msg!("template-empty-expression")),
     }
 }
 
-fn parse_atom(chars: &[char], pos: &mut usize) -> Result<Term, String> {
+fn parse_atom(chars: &[char], pos: &mut usize) -> Result<Term, Message> {
     let start = *pos;
     // Only `key=` at the very end reaches here with nothing left.
     let Some(&first) = chars.get(*pos) else {
-        return Err("no value after '=' in the expression".to_string());
+        return Err(msg!("template-no-value-after-expression"));
     };
     match first {
         q @ ('"' | '\'') => {
@@ -263,7 +264,7 @@ fn parse_atom(chars: &[char], pos: &mut usize) -> Result<Term, String> {
                 *pos += 1;
             }
             if *pos >= chars.len() {
-                return Err("unclosed string in the expression".to_string());
+                return Err(msg!("template-unclosed-string-expression"));
             }
             *pos += 1;
             Ok(Term::Literal(chars[start..*pos].iter().collect()))
@@ -276,7 +277,7 @@ fn parse_atom(chars: &[char], pos: &mut usize) -> Result<Term, String> {
                         *pos += 1;
                     }
                     if *pos >= chars.len() {
-                        return Err("unclosed '[' in the expression".to_string());
+                        return Err(msg!("template-unclosed-expression-2"));
                     }
                     *pos += 1;
                     continue;
@@ -287,7 +288,10 @@ fn parse_atom(chars: &[char], pos: &mut usize) -> Result<Term, String> {
                 *pos += 1;
             }
             if *pos == start {
-                return Err(format!("unexpected '{}' in the expression", chars[start]));
+                return Err(msg!(
+                    "template-unexpected-expression",
+                    start = (chars[start]).to_string()
+                ));
             }
             let word: String = chars[start..*pos].iter().collect();
             let is_number = word.parse::<f64>().is_ok() && !word.starts_with('[');
@@ -346,7 +350,7 @@ const EACH_VARIABLES: &[&str] = &["index", "first", "last", "key"];
 
 /// A path naming a data variable (`@x`) that rendering would not find: one Handlebars does
 /// not have, `@index` and the like outside any `{{#each}}`, `@root` alone. (message, hint).
-pub fn data_variable_problem(terms: &[Term], inside_each: bool) -> Option<(String, String)> {
+pub fn data_variable_problem(terms: &[Term], inside_each: bool) -> Option<(Message, Message)> {
     let mut paths = Vec::new();
     collect_paths(terms, &mut paths);
     paths.into_iter().find_map(|path| {
@@ -357,22 +361,25 @@ pub fn data_variable_problem(terms: &[Term], inside_each: bool) -> Option<(Strin
         if head == "root" {
             return (name == "root").then(|| {
                 (
-                    "'@root' alone is the whole document, not a value".to_string(),
-                    "name one of its fields: {{@root.nam}}".to_string(),
+                    msg!("template-root-alone-whole-document-not"),
+                    msg!("template-name-one-fields-root-nam"),
                 )
             });
         }
         if !EACH_VARIABLES.contains(&head) {
             return Some((
-                format!("'@{head}' is not a data variable"),
-                format!("vanban knows {known}; to print the field '{head}' write {{{{{head}}}}}"),
+                msg!("template-not-data-variable", head = head.to_string()),
+                msg!(
+                    "template-vanban-knows-print-field-write",
+                    known = known.to_string(),
+                    head = head.to_string()
+                ),
             ));
         }
         (!inside_each).then(|| {
             (
-                format!("'@{head}' is known only inside {{{{#each}}}}"),
-                "move the tag between {{#each rows}} and {{/each}}; there {{stt}} prints the row number"
-                    .to_string(),
+                msg!("template-known-only-inside-each", head = head.to_string()),
+                msg!("template-move-tag-between-each-rows"),
             )
         })
     })
@@ -396,20 +403,26 @@ fn is_name_char(c: char) -> bool {
 
 /// What is wrong with a tag's terms that Handlebars would refuse to read, in our words, with
 /// how to write it: (message, hint). `None` when every term reads.
-pub fn terms_problem(kind: &TagKind, terms: &[Term]) -> Option<(String, String)> {
+pub fn terms_problem(kind: &TagKind, terms: &[Term]) -> Option<(Message, Message)> {
     if let (TagKind::Value, Some(Term::Hash(key, value))) = (kind, terms.first()) {
         let value = term_text(value);
         return Some((
-            format!("'{key}={value}' is a named argument with no helper before it"),
-            format!(
-                "to print '{key}' write {{{{{key}}}}}; to compare, write {{{{#if (eq {key} {value})}}}}"
+            msg!(
+                "template-named-argument-with-no-helper",
+                key = key.to_string(),
+                value = value.to_string()
+            ),
+            msg!(
+                "template-print-write-compare-write-if",
+                key = key.to_string(),
+                value = value.to_string()
             ),
         ));
     }
     terms.iter().find_map(|t| term_problem(t, terms))
 }
 
-fn term_problem(term: &Term, tag_terms: &[Term]) -> Option<(String, String)> {
+fn term_problem(term: &Term, tag_terms: &[Term]) -> Option<(Message, Message)> {
     match term {
         Term::Path(path) => path_problem(path, tag_terms),
         Term::Call(call) => call.args.iter().find_map(|a| term_problem(a, tag_terms)),
@@ -430,11 +443,9 @@ fn term_text(term: &Term) -> String {
     }
 }
 
-const NAME_HINT: &str = "a field is named by its column's header as a slug, like {{ho_va_ten}}, or by the header in brackets: {{[Họ và tên]}}";
-
 /// Reads a path as Handlebars does (`this.` or `./`, then `@root.`, `@`, `../`..., then
 /// names or `[...]` keys separated by `.` or `/`) and says where it stops.
-fn path_problem(path: &str, tag_terms: &[Term]) -> Option<(String, String)> {
+fn path_problem(path: &str, tag_terms: &[Term]) -> Option<(Message, Message)> {
     let mut rest = path;
     if let Some(r) = rest
         .strip_prefix("this.")
@@ -468,29 +479,31 @@ fn path_problem(path: &str, tag_terms: &[Term]) -> Option<(String, String)> {
                     let sep = path.chars().last().unwrap_or('.');
                     let stem = path.trim_end_matches(['.', '/']);
                     (
-                        format!("a field name cannot end with '{sep}'"),
-                        format!(
-                            "write {{{{{stem}}}}}, or name what follows the '{sep}': {{{{{stem}{sep}ten}}}}"
+                        msg!("template-field-name-cannot-end-with", sep = sep.to_string()),
+                        msg!(
+                            "template-write-name-what-follows-ten",
+                            stem = stem.to_string(),
+                            sep = sep.to_string()
                         ),
                     )
                 }
                 (Some('.'), false) => (
-                    format!("'..' inside the field name '{path}'"),
-                    format!(
-                        "separate the parts of a name with one dot: {{{{{}}}}}; '../' reads a field of the block around: {{{{../nam}}}}",
-                        path.replace("..", ".")
+                    msg!("template-inside-field-name", path = path.to_string()),
+                    msg!(
+                        "template-separate-parts-name-with-one",
+                        fixed = path.replace("..", ".").to_string()
                     ),
                 ),
                 (Some('.'), true) => (
-                    "a field name cannot start with '.'".to_string(),
-                    format!(
-                        "write {{{{{}}}}}, or {{{{this.{0}}}}} for a field of the current row",
-                        path.trim_start_matches('.')
+                    msg!("template-field-name-cannot-start-with"),
+                    msg!(
+                        "template-write-this-field-current-row",
+                        name = path.trim_start_matches('.').to_string()
                     ),
                 ),
                 (Some(c), true) => (
-                    format!("a field name cannot start with '{c}'"),
-                    NAME_HINT.to_string(),
+                    msg!("template-field-name-cannot-start-with-2", c = c.to_string()),
+                    msg!("template-name-hint"),
                 ),
                 (Some(c), false) => char_problem(c, path, tag_terms),
             });
@@ -506,21 +519,30 @@ fn path_problem(path: &str, tag_terms: &[Term]) -> Option<(String, String)> {
 }
 
 /// A character that cannot follow a name in a path.
-fn char_problem(c: char, path: &str, tag_terms: &[Term]) -> (String, String) {
-    let message = format!("'{c}' cannot be in a field name ('{path}')");
+fn char_problem(c: char, path: &str, tag_terms: &[Term]) -> (Message, Message) {
+    let message = msg!(
+        "template-cannot-field-name",
+        c = c.to_string(),
+        path = path.to_string()
+    );
     let (before, after) = path.split_once(c).unwrap_or((path, ""));
     let hint = match c {
-        '|' if tag_terms.len() == 1 && !after.is_empty() => format!(
-            "to print a value use {{{{{before}}}}}; a filter is written as a helper: {{{{{after} {before}}}}}"
+        '|' if tag_terms.len() == 1 && !after.is_empty() => msg!(
+            "template-print-value-use-filter-written",
+            before = before.to_string(),
+            after = after.to_string()
         ),
-        '|' => format!("to print a value use {{{{{before}}}}}"),
-        ',' | ';' => "a helper's arguments are separated by spaces: {{so tong_tien 0}}".to_string(),
+        '|' => msg!("template-print-value-use", before = before.to_string()),
+        ',' | ';' => msg!("template-helper-s-arguments-separated-spaces"),
         '+' | '*' | '%' => {
-            "a tag does no arithmetic: compute the value in a column of the spreadsheet".to_string()
+            msg!("template-tag-does-no-arithmetic-compute")
         }
-        '#' => format!("a block opens with '#' before its helper: {{{{#if {before}}}}}"),
-        '!' => "a comment starts with '!': {{! ghi chú }}".to_string(),
-        _ => NAME_HINT.to_string(),
+        '#' => msg!(
+            "template-block-opens-with-before-helper",
+            before = before.to_string()
+        ),
+        '!' => msg!("template-comment-starts-with-ghi-ch"),
+        _ => msg!("template-name-hint"),
     };
     (message, hint)
 }

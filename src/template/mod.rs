@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 use handlebars::{Context, Handlebars, RenderError, RenderErrorReason};
 
-use crate::diag::{Diagnostic, lower};
+use crate::diag::{Diagnostic, Message, lower, msg};
 use crate::docx::{Package, PartKind, fixup, numbering};
 use blocks::{Block, Shape};
 use expr::{Tag, TagKind, Term};
@@ -330,11 +330,11 @@ impl Template {
 }
 
 /// Turns a Handlebars error into our message and an optional hint.
-fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (String, Option<String>) {
+fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (Message, Option<Message>) {
     let at = if tag.is_empty() {
-        String::new()
+        msg!("empty")
     } else {
-        format!("{tag}: ")
+        msg!("template-message-2", tag = tag.to_string())
     };
     match reason {
         RenderErrorReason::MissingVariable(path) => {
@@ -344,20 +344,46 @@ fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (String, Opti
                 && tag.trim_matches(['{', '}', ' ']) == path
             {
                 return (
-                    format!("{at}{path} needs {what}"),
-                    Some(format!("write what it reads after its name: {example}")),
+                    msg!(
+                        "template-needs",
+                        at = &at,
+                        path = path.to_string(),
+                        what = crate::diag::needs_what(what)
+                    ),
+                    Some(msg!(
+                        "check-write-what-reads-after-name",
+                        example = example.to_string()
+                    )),
                 );
             }
             (
-                format!("{at}no field '{path}' in the data"),
-                Some(format!(
-                    "add a column '{path}' to the data, or write {{{{default {path} \"...\"}}}}"
+                msg!("template-no-field-data", at = &at, path = path.to_string()),
+                Some(msg!(
+                    "template-add-column-data-write-default",
+                    path = path.to_string()
                 )),
             )
         }
-        RenderErrorReason::HelperNotFound(name) => (format!("{at}unknown helper '{name}'"), None),
-        RenderErrorReason::Other(message) => (format!("{at}{message}"), None),
-        other => (format!("{at}{}", lower(&other.to_string())), None),
+        RenderErrorReason::HelperNotFound(name) => (
+            msg!("template-unknown-helper", at = &at, name = name.to_string()),
+            None,
+        ),
+        RenderErrorReason::Other(message) => (
+            msg!(
+                "template-message-3",
+                at = &at,
+                message = message.to_string()
+            ),
+            None,
+        ),
+        other => (
+            msg!(
+                "template-message-4",
+                at = &at,
+                other = lower(&other.to_string()).to_string()
+            ),
+            None,
+        ),
     }
 }
 
@@ -543,9 +569,13 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
         errors.push(
             Diagnostic::error(
                 at_paragraph(*p),
-                format!("'{text}' is inside {place}, which Word does not show"),
+                msg!(
+                    "template-inside-which-word-does-not",
+                    text = text.to_string(),
+                    place = place.to_string()
+                ),
             )
-            .with_hint("type the tag as plain text of the paragraph"),
+            .with_hint(msg!("template-type-tag-plain-text-paragraph")),
         );
     }
     let mut terms_of: Vec<Vec<Term>> = Vec::with_capacity(scan.tags.len());
@@ -574,7 +604,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
             errors.push(
                 Diagnostic::error(
                     at_paragraph(found.paragraph),
-                    format!("{}: {message}", found.text),
+                    msg!(
+                        "template-message",
+                        text = found.text.to_string(),
+                        message = message
+                    ),
                 )
                 .with_hint(hint),
             );
@@ -588,7 +622,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     if let Some(message) = check_call(&name, count) {
                         let d = Diagnostic::error(
                             at_paragraph(found.paragraph),
-                            format!("{}: {message}", found.text),
+                            msg!(
+                                "template-message",
+                                text = found.text.to_string(),
+                                message = &message
+                            ),
                         );
                         // A block's helper is meant to be one of the block helpers.
                         let is_block = matches!(
@@ -608,10 +646,13 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                         } else {
                             crate::helpers::HELPERS.iter().map(|h| h.0).collect()
                         };
-                        errors.push(if message.starts_with("unknown") {
+                        errors.push(if message.id == "template-unknown-helper-name" {
                             match crate::diag::closest(&name, names) {
-                                Some(near) => d.with_hint(format!("did you mean '{near}'?")),
-                                None => d.with_hint("see the helpers listed in the README"),
+                                Some(near) => d.with_hint(msg!(
+                                    "manifest-did-you-mean",
+                                    near = near.to_string()
+                                )),
+                                None => d.with_hint(msg!("template-see-helpers-listed-readme")),
                             }
                         } else {
                             d
@@ -623,7 +664,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
             Err(message) => {
                 errors.push(Diagnostic::error(
                     at_paragraph(found.paragraph),
-                    format!("{}: {message}", found.text),
+                    msg!(
+                        "template-message",
+                        text = found.text.to_string(),
+                        message = message.to_string()
+                    ),
                 ));
                 analysis.tags[t].unreadable = true;
                 terms_of.push(Vec::new());
@@ -647,12 +692,9 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
             errors.push(
                 Diagnostic::error(
                     at_paragraph(found.paragraph),
-                    format!(
-                        "{} merges a table cell, but it is not in a table",
-                        found.text
-                    ),
+                    msg!("template-merge-not-in-table", text = &found.text),
                 )
-                .with_hint("put it in the cell whose equal values should merge, beside its tag"),
+                .with_hint(msg!("template-merge-put-in-cell")),
             );
         }
     }
@@ -704,8 +746,11 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
                     None => (part.clone(), String::new()),
                 };
                 analysis.errors.push(
-                    Diagnostic::error(location, format!("{what}this tag cannot be read"))
-                        .with_hint(TAG_FORMS),
+                    Diagnostic::error(
+                        location,
+                        msg!("template-this-tag-cannot-read", what = what.to_string()),
+                    )
+                    .with_hint(msg!("template-tag-forms")),
                 );
             }
         }
@@ -720,13 +765,14 @@ fn analyze_part(source_xml: &str, options: CompileOptions, analysis: &mut PartAn
     }
 }
 
-/// The forms a tag takes, for a tag that cannot be read.
-const TAG_FORMS: &str = "a tag is a field {{ho_va_ten}}, a helper and its arguments {{so tong_tien}}, or a block {{#each rows}} ... {{/each}}";
-
 /// A tag Handlebars cannot read (the checks of [`expr::terms_problem`] passed): the same
 /// Handlebars text the part's source will hold, compiled on its own (a block's tag with a
 /// block around it), said in our words.
-fn unreadable_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> Option<(String, String)> {
+fn unreadable_tag(
+    tag: &Tag,
+    terms: &[Term],
+    options: CompileOptions,
+) -> Option<(Message, Message)> {
     let text = handlebars_tag(tag, terms, options);
     let whole = match &tag.kind {
         TagKind::Open(name) => format!("{text}{{{{/{name}}}}}"),
@@ -737,27 +783,39 @@ fn unreadable_tag(tag: &Tag, terms: &[Term], options: CompileOptions) -> Option<
     };
     handlebars::Template::compile(&whole)
         .err()
-        .map(|_| ("this tag cannot be read".to_string(), TAG_FORMS.to_string()))
+        .map(|_| (msg!("template-tag-cannot-read"), msg!("template-tag-forms")))
 }
 
 /// Whether a helper exists and takes `count` arguments; the problem otherwise.
-fn check_call(name: &str, count: usize) -> Option<String> {
+fn check_call(name: &str, count: usize) -> Option<Message> {
     if columns::is_column_helper(name) {
         return None;
     }
     let Some(&(_, min, max)) = crate::helpers::HELPERS.iter().find(|h| h.0 == name) else {
-        return Some(format!("unknown helper '{name}'"));
+        return Some(msg!("template-unknown-helper-name", name = name));
     };
-    let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
     match max {
         Some(max) if count > max || count < min => Some(if min == max {
-            format!("'{name}' takes {min} {}, found {count}", plural(min))
+            msg!(
+                "template-helper-takes",
+                name = name,
+                min = min,
+                count = count
+            )
         } else {
-            format!("'{name}' takes {min} to {max} arguments, found {count}")
+            msg!(
+                "template-helper-takes-range",
+                name = name,
+                min = min,
+                max = max,
+                count = count
+            )
         }),
-        None if count < min => Some(format!(
-            "'{name}' takes at least {min} {}, found {count}",
-            plural(min)
+        None if count < min => Some(msg!(
+            "template-helper-takes-at-least",
+            name = name,
+            min = min,
+            count = count
         )),
         _ => None,
     }

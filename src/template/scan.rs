@@ -4,6 +4,7 @@
 
 use super::expr::{self, Tag};
 use super::xml::PartTree;
+use crate::diag::{Message, msg};
 
 /// A tag found in a paragraph.
 #[derive(Debug, Clone)]
@@ -15,7 +16,7 @@ pub struct Found {
     /// The tag as typed, normalised.
     pub text: String,
     /// The tag, or why it cannot be read.
-    pub tag: Result<Tag, String>,
+    pub tag: Result<Tag, Message>,
 }
 
 /// What a text node holds after the scan.
@@ -32,9 +33,9 @@ pub struct Scan {
     pub tags: Vec<Found>,
     pub pieces: Vec<Option<Vec<Piece>>>,
     /// Paragraph problems: (paragraph, message, hint).
-    pub errors: Vec<(usize, String, String)>,
+    pub errors: Vec<(usize, Message, Message)>,
     /// Text that looks like part of a tag but is printed as typed: (paragraph, message, hint).
-    pub warnings: Vec<(usize, String, String)>,
+    pub warnings: Vec<(usize, Message, Message)>,
 }
 
 enum Span {
@@ -162,7 +163,7 @@ fn push_text(pieces: &mut Vec<Piece>, text: &str) {
 }
 
 /// A problem of a paragraph's text: (message, hint).
-type Problem = (String, String);
+type Problem = (Message, Message);
 
 /// Finds `{{...}}`, `{{{...}}}` and `\{{` in a paragraph's text. Quotes inside a tag may hold
 /// `}}`. A `{{` with no end in the paragraph is an error, and so is a `}}` with no tag open;
@@ -199,13 +200,16 @@ fn find_spans(text: &str) -> Result<(Vec<Span>, Option<Problem>), Problem> {
                     if !word.is_empty()
                         && word.chars().all(|c| c.is_alphanumeric() || c == '_') =>
                 {
-                    format!("did you mean '{{{{{word}}}}}'?")
+                    msg!("template-did-you-mean", word = word.to_string())
                 }
-                _ => "delete it, or complete the tag it belonged to".to_string(),
+                _ => msg!("template-delete-complete-tag-belonged"),
             };
-            let message = format!("stray '}}}}' after '{before}'");
+            let message = msg!("template-stray-after", before = before.to_string());
             if !text.contains("{{") {
-                return Ok((spans, Some((format!("{message}, printed as typed"), hint))));
+                return Ok((
+                    spans,
+                    Some((msg!("template-printed-typed", message = &message), hint)),
+                ));
             }
             return Err((message, hint));
         }
@@ -252,11 +256,14 @@ fn find_spans(text: &str) -> Result<(Vec<Span>, Option<Problem>), Problem> {
             None => {
                 let shown: String = text[start..].chars().take(40).collect();
                 let hint = if text[start..].chars().filter(|&c| is_quote(c)).count() % 2 == 1 {
-                    "a quote (\") in the tag is not closed".to_string()
+                    msg!("template-quote-tag-not-closed")
                 } else {
-                    "close the tag with '}}', or write '\\{{' for literal braces".to_string()
+                    msg!("template-close-tag-with-write-literal")
                 };
-                return Err((format!("unclosed tag '{shown}'"), hint));
+                return Err((
+                    msg!("template-unclosed-tag", shown = shown.to_string()),
+                    hint,
+                ));
             }
         }
     }
@@ -325,7 +332,7 @@ mod tests {
         let (scan, _) = pieces_of("<w:p/><w:p><w:r><w:t>{{ho_ten</w:t></w:r></w:p>");
         assert_eq!(scan.errors.len(), 1);
         assert_eq!(
-            (scan.errors[0].0, scan.errors[0].1.as_str()),
+            (scan.errors[0].0, scan.errors[0].1.to_string().as_str()),
             (1, "unclosed tag '{{ho_ten'")
         );
     }

@@ -2,6 +2,7 @@
 //! needs: paragraphs (numbered in document order, nested ones included), the text nodes of
 //! each paragraph, runs, and the table row and cell around each paragraph.
 
+use crate::diag::msg;
 use quick_xml::events::Event;
 
 use crate::diag::lower;
@@ -75,7 +76,7 @@ impl PartTree {
 }
 
 /// Reads a part. Fails with a plain message and the line of malformed XML.
-pub fn parse(xml: &str, kind: PartKind) -> Result<PartTree, String> {
+pub fn parse(xml: &str, kind: PartKind) -> Result<PartTree, crate::diag::Message> {
     let mut reader = quick_xml::Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
     let mut tree = PartTree::default();
@@ -95,10 +96,10 @@ pub fn parse(xml: &str, kind: PartKind) -> Result<PartTree, String> {
             Ok(event) => event,
             Err(e) => {
                 let pos = reader.error_position() as usize;
-                return Err(format!(
-                    "malformed XML at line {}: {}",
-                    line_of(xml, pos),
-                    lower(&e.to_string())
+                return Err(msg!(
+                    "template-malformed-xml-line",
+                    line = line_of(xml, pos).to_string(),
+                    reason = (lower(&e.to_string())).to_string()
                 ));
             }
         };
@@ -167,9 +168,9 @@ pub fn parse(xml: &str, kind: PartKind) -> Result<PartTree, String> {
             }
             Event::End(_) => {
                 let Some(open) = stack.pop() else {
-                    return Err(format!(
-                        "malformed XML at line {}: unexpected end tag",
-                        line_of(xml, start)
+                    return Err(msg!(
+                        "template-malformed-xml-line-unexpected-end",
+                        line = line_of(xml, start).to_string()
                     ));
                 };
                 let had_children = has_children.pop().unwrap_or(true);
@@ -259,22 +260,33 @@ pub fn parse(xml: &str, kind: PartKind) -> Result<PartTree, String> {
         }
     }
     if let Some(&open) = stack.last() {
-        return Err(format!(
-            "malformed XML: <{}> at line {} is never closed",
-            tree.tokens[open].name,
-            line_of(xml, tree.tokens[open].start)
+        return Err(msg!(
+            "template-malformed-xml-line-never-closed",
+            name = (tree.tokens[open].name).to_string(),
+            line = line_of(xml, tree.tokens[open].start).to_string()
         ));
     }
     Ok(tree)
 }
 
-fn push_node(tree: &mut PartTree, open: usize, paragraph: usize, raw: &str) -> Result<(), String> {
+fn push_node(
+    tree: &mut PartTree,
+    open: usize,
+    paragraph: usize,
+    raw: &str,
+) -> Result<(), crate::diag::Message> {
     if raw.contains("<![CDATA[") {
         // Text in CDATA is left as it is: Word never writes it.
         return Ok(());
     }
     let text = quick_xml::escape::unescape(raw)
-        .map_err(|e| format!("malformed XML text '{}': {}", raw, lower(&e.to_string())))?
+        .map_err(|e| {
+            msg!(
+                "template-malformed-xml-text",
+                raw = raw.to_string(),
+                reason = (lower(&e.to_string())).to_string()
+            )
+        })?
         .into_owned();
     let index = tree.nodes.len();
     tree.nodes.push(TextNode {
@@ -347,6 +359,9 @@ mod tests {
     #[test]
     fn malformed_xml_is_reported_with_its_line() {
         let err = parse("<a>\n<b></a>", PartKind::Word).unwrap_err();
-        assert!(err.starts_with("malformed XML at line 2"), "{err}");
+        assert!(
+            err.to_string().starts_with("malformed XML at line 2"),
+            "{err}"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Computed fields: a `[[fields]]` entry's expression (or rank) evaluated on every row of its
 //! source.
 
+use crate::diag::msg;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -70,7 +71,7 @@ pub(super) fn compute_field(
         _ => {
             return Err(vec![Diagnostic::error(
                 &loaded.display,
-                format!("{place}: give either 'value' or 'rank'"),
+                msg!("manifest-give-either-value-rank", place = place.to_string()),
             )]);
         }
     };

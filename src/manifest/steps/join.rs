@@ -1,6 +1,7 @@
 //! Joins: the rows of one source attached to the rows of another by a key (a unit's staff),
 //! as one object (`one = true`), or every row to every row (a meeting and its nominees).
 
+use crate::diag::msg;
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
@@ -33,7 +34,7 @@ pub(super) fn apply_join(
         if join.one {
             return Err(vec![Diagnostic::error(
                 &loaded.display,
-                format!("{place}: 'one = true' needs a 'key'"),
+                msg!("manifest-one-true-needs-key", place = place.to_string()),
             )]);
         }
         let rows: Vec<Value> = (0..child.rows.len())
@@ -54,7 +55,14 @@ pub(super) fn apply_join(
     let child_key_name = join.from_key.as_deref().unwrap_or(key);
     let column_of = |table: &Table, key: &str| -> Result<Column, Diagnostic> {
         find_column(table, key, || {
-            Diagnostic::error(&table.source, format!("{place}: no column '{key}'"))
+            Diagnostic::error(
+                &table.source,
+                msg!(
+                    "manifest-no-column-2",
+                    place = place.to_string(),
+                    key = key.to_string()
+                ),
+            )
         })
         .cloned()
     };
@@ -101,18 +109,19 @@ pub(super) fn apply_join(
             && let typed = child.typed(&child_key.key, row.number).unwrap_or(&key)
             && typed != parent_typed
         {
-            let (how, hint) = tidied_difference(typed, parent_typed);
+            let how = tidied_difference(typed, parent_typed);
             warnings.push(
                 Diagnostic::warning(
                     child.cell_location(&child_key.letter, row.number),
-                    format!(
-                        "the key '{}' and '{}' in {} {how}, so they are taken as one key",
-                        show_invisible(typed),
-                        show_invisible(parent_typed),
-                        tables[&join.into].cell_location(&parent_key.letter, *parent_row),
+                    msg!(
+                        "manifest-join-key-tidied",
+                        typed = show_invisible(typed),
+                        first = show_invisible(parent_typed),
+                        cell = tables[&join.into].cell_location(&parent_key.letter, *parent_row),
+                        how = how
                     ),
                 )
-                .with_hint(hint),
+                .with_hint(msg!("input-make-two-cells-alike", how = how)),
             );
             first_cell.remove(&key);
         }
@@ -120,13 +129,17 @@ pub(super) fn apply_join(
             errors.push(
                 Diagnostic::error(
                     child.cell_location(&child_key.letter, row.number),
-                    format!(
-                        "'{key}' matches no row of '{}' ({parent_source})",
-                        join.into
+                    msg!(
+                        "manifest-matches-no-row",
+                        key = key.to_string(),
+                        into = join.into.to_string(),
+                        parent_source = parent_source.to_string()
                     ),
                 )
-                .with_hint(format!(
-                    "add '{key}' to {parent_source}, or correct the code"
+                .with_hint(msg!(
+                    "manifest-add-correct-code",
+                    key = key.to_string(),
+                    parent_source = parent_source.to_string()
                 )),
             );
         }
@@ -155,7 +168,11 @@ pub(super) fn apply_join(
                 None => {
                     errors.push(Diagnostic::error(
                         parent.cell_location(&letter, parent.rows[i].number),
-                        format!("'{key}' matches no row of '{}'", join.from),
+                        msg!(
+                            "manifest-matches-no-row-2",
+                            key = key.to_string(),
+                            from = join.from.to_string()
+                        ),
                     ));
                     Value::Null
                 }

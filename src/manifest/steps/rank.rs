@@ -1,6 +1,7 @@
 //! Ranks: each row's place by a number field (1 for the highest, ties share a rank), for a
 //! `[[fields]]` entry with `rank = "..."`.
 
+use crate::diag::msg;
 use serde_json::Value;
 
 use crate::diag::Diagnostic;
@@ -26,14 +27,23 @@ pub(super) fn rank(
         Some(other) => {
             return Err(vec![Diagnostic::error(
                 &loaded.display,
-                format!("{place}: order: expected \"asc\" or \"desc\", found '{other}'"),
+                msg!(
+                    "manifest-order-expected-asc-desc-found",
+                    place = place.to_string(),
+                    other = other.to_string()
+                ),
             )]);
         }
     };
     let key = find_column(table, by, || {
         Diagnostic::error(
             &loaded.display,
-            format!("{place}: no field '{by}' in {}", table.source),
+            msg!(
+                "manifest-no-field",
+                place = place.to_string(),
+                by = by.to_string(),
+                source = table.source.to_string()
+            ),
         )
     })
     .map_err(|d| vec![d])?
@@ -54,9 +64,11 @@ pub(super) fn rank(
                 .unwrap_or_else(|| {
                     errors.push(Diagnostic::error(
                         table.row_location(row.number),
-                        format!(
-                            "{place}: expected a number in '{by}', found {}",
-                            crate::helpers::format_value(value)
+                        msg!(
+                            "manifest-expected-number-found",
+                            place = place.to_string(),
+                            by = by.to_string(),
+                            value = crate::helpers::format_value(value).to_string()
                         ),
                     ));
                     0.0

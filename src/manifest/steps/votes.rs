@@ -1,6 +1,7 @@
 //! The Council's votes: for and against counted per nominee against the members and the
 //! threshold that applies, giving each row its `bieu_quyet` (share, verdict).
 
+use crate::diag::msg;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -24,11 +25,12 @@ pub(super) fn count_votes(
     globals: &Map<String, Value>,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let place = format!("votes on '{}'", votes.source);
+    let place_text = msg!("manifest-votes-on", source = &votes.source);
     let table = table_of(loaded, tables, &votes.source, &place)?;
-    let error = |message: String| {
+    let error = |message: crate::diag::Message| {
         vec![Diagnostic::error(
             &loaded.display,
-            format!("{place}: {message}"),
+            msg!("manifest-message", place = &place_text, message = message),
         )]
     };
     // A positive whole number, written in the manifest or a global's name.
@@ -41,14 +43,22 @@ pub(super) fn count_votes(
                     .flatten()
                     .filter(|&n| n > 0)
                     .ok_or_else(|| {
-                        error(format!(
-                            "{what}: global '{name}' is not a positive whole number"
+                        error(msg!(
+                            "manifest-global-not-positive-whole-number",
+                            what = what.to_string(),
+                            name = name.to_string()
                         ))
                     }),
-                None => Err(error(format!("{what}: no global '{name}'"))),
+                None => Err(error(msg!(
+                    "manifest-no-global",
+                    what = what.to_string(),
+                    name = name.to_string()
+                ))),
             },
-            other => Err(error(format!(
-                "{what}: expected a number or a global's name, found {other}"
+            other => Err(error(msg!(
+                "manifest-expected-number-global-s-name",
+                what = what.to_string(),
+                other = other.to_string()
             ))),
         }
     };
@@ -60,8 +70,9 @@ pub(super) fn count_votes(
         .transpose()?;
     let share = |text: &str| {
         parse_share(text).ok_or_else(|| {
-            error(format!(
-                "threshold: expected a share like \"80%\", found '{text}'"
+            error(msg!(
+                "manifest-threshold-expected-share-like-80",
+                text = text.to_string()
             ))
         })
     };
@@ -110,7 +121,10 @@ pub(super) fn count_votes(
         let fields = &table.rows[i].fields;
         let cell = |key: &str, letter: &str| {
             count_cell(fields.get(key)).map_err(|m| {
-                Diagnostic::error(table.cell_location(letter, number), format!("{place}: {m}"))
+                Diagnostic::error(
+                    table.cell_location(letter, number),
+                    msg!("manifest-message-2", place = &place_text, m = m),
+                )
             })
         };
         let (yes, no) = match (
@@ -144,7 +158,7 @@ pub(super) fn count_votes(
             None => {
                 warnings.push(Diagnostic::warning(
                     table.cell_location(&for_letter, number),
-                    format!("{place}: no vote count; the nominee is marked not passed"),
+                    msg!("manifest-no-vote-count-nominee-marked", place = &place_text),
                 ));
                 result.insert("dong_y".into(), Value::Null);
                 result.insert(
@@ -169,20 +183,36 @@ pub(super) fn count_votes(
                 let cast = yes + no.unwrap_or(0) + not_voting;
                 if let Some(present) = present.filter(|&p| p != cast) {
                     let what = match &votes.abstained {
-                        Some(_) => format!(
-                            "{yes} for, {} against and {not_voting} not voting make {cast}",
-                            no.unwrap_or(0)
+                        Some(_) => msg!(
+                            "manifest-against-not-voting-make",
+                            yes = yes.to_string(),
+                            no = no.unwrap_or(0).to_string(),
+                            not_voting = not_voting.to_string(),
+                            cast = cast.to_string()
                         ),
-                        None => format!("{yes} for and {} against make {cast}", no.unwrap_or(0)),
+                        None => msg!(
+                            "manifest-against-make",
+                            yes = yes.to_string(),
+                            no = no.unwrap_or(0).to_string(),
+                            cast = cast.to_string()
+                        ),
                     };
                     warnings.push(
                         Diagnostic::warning(
                             table.cell_location(&for_letter, number),
-                            format!("{place}: {what}, not the {present} members present"),
+                            msg!(
+                                "manifest-not-members-present",
+                                place = &place_text,
+                                what = what,
+                                present = present
+                            ),
                         )
                         .with_hint(match &votes.abstained {
-                            Some(name) => format!("correct the counts, or record in '{name}' the members who did not vote"),
-                            None => "record the members who did not vote in a column and name it with 'abstained'".into(),
+                            Some(name) => msg!(
+                                "manifest-correct-counts-record-members-who",
+                                name = name.to_string()
+                            ),
+                            None => msg!("manifest-record-members-who-did-not-vote"),
                         }),
                     );
                 }
@@ -190,9 +220,12 @@ pub(super) fn count_votes(
                 if yes + no.unwrap_or(0) > members {
                     errors.push(Diagnostic::error(
                         table.cell_location(&for_letter, number),
-                        format!(
-                            "{place}: {yes} for and {} against make more votes than the {members} members",
-                            no.unwrap_or(0)
+                        msg!(
+                            "manifest-against-make-more-votes-than",
+                            place = &place_text,
+                            yes = yes.to_string(),
+                            no = no.unwrap_or(0).to_string(),
+                            members = members.to_string()
                         ),
                     ));
                 }
