@@ -203,6 +203,7 @@ async fn the_round_in_the_browser() {
     .unwrap();
     browser.shot("4-thay-tep-sai").await;
     // A workbook that reads as the source replaces it; the page then lists its rows.
+    let original = std::fs::read(folder.path().join("inputs/don-vi.xlsx")).unwrap();
     let workbook = tempfile::tempdir().unwrap();
     let changed = workbook.path().join("don-vi-moi.xlsx");
     std::fs::copy(
@@ -219,7 +220,16 @@ async fn the_round_in_the_browser() {
         .await
         .unwrap();
     let note = text_of(&browser, "tr[data-source='don_vi'] .tin p.tot").await;
-    assert_eq!(note, "Đã thay tệp: đọc được 14 dòng.");
+    // The replaced workbook is kept, named with the time, and the page says where.
+    let kept = note
+        .strip_prefix("Đã thay tệp: đọc được 14 dòng. Tệp cũ được giữ ở ")
+        .and_then(|rest| rest.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("{note}"));
+    assert!(
+        kept.starts_with("inputs/ban-cu/don-vi-") && kept.ends_with(".xlsx"),
+        "{kept}"
+    );
+    assert_eq!(std::fs::read(folder.path().join(kept)).unwrap(), original);
 }
 
 fn all_files(dir: &std::path::Path) -> Vec<String> {

@@ -240,13 +240,13 @@ pub fn run(state: &Arc<State>, pdf: bool) -> Outcome {
 
 /// Replaces the source `name`'s workbook by `bytes` (an upload whose name ended in
 /// `.extension`), once it reads as that source: same kind of file, the sheet there.
-/// Returns the rows read.
+/// Returns the rows read and where the replaced workbook was kept.
 pub fn replace_source(
     state: &State,
     name: &str,
     extension: &str,
     bytes: &[u8],
-) -> Result<usize, Vec<Problem>> {
+) -> Result<(usize, Option<String>), Vec<Problem>> {
     let loaded = load(&state.folder)?;
     let Some(source) = loaded.manifest.sources.get(name) else {
         return Err(vec![message(&format!("Không có nguồn dữ liệu '{name}'."))]);
@@ -271,13 +271,54 @@ pub fn replace_source(
         .map_err(|e| problems_in(&state.folder, &e))?;
     let table = crate::input::load_table(&trial, &loaded.show(&source.file), &options)
         .map_err(|e| problems_in(&state.folder, &e))?;
+    let kept = keep_old(&target).map_err(|e| {
+        problems(&[Diagnostic::error(
+            loaded.show(&source.file),
+            msg!("cli-cannot-write-file", e = io_error(&e, e.to_string())),
+        )])
+    })?;
     crate::batch::write_atomically(&target, bytes).map_err(|e| {
         problems(&[Diagnostic::error(
             loaded.show(&source.file),
             msg!("cli-cannot-write-file", e = io_error(&e, e.to_string())),
         )])
     })?;
-    Ok(table.rows.len())
+    let kept = kept.map(|path| {
+        let shown = path.strip_prefix(&state.folder).unwrap_or(&path);
+        crate::diag::display(shown)
+    });
+    Ok((table.rows.len(), kept))
+}
+
+/// Copies the workbook about to be replaced to `ban-cu/` beside it, named with the time
+/// (`ban-cu/can-bo-2026-12-04-030112.xlsx`), so a replacement never loses the clerk's file.
+fn keep_old(target: &Path) -> std::io::Result<Option<PathBuf>> {
+    if !target.is_file() {
+        return Ok(None);
+    }
+    let dir = target.parent().unwrap_or(Path::new(".")).join("ban-cu");
+    std::fs::create_dir_all(&dir)?;
+    let stem = target.file_stem().unwrap_or_default().to_string_lossy();
+    let extension = target.extension().unwrap_or_default().to_string_lossy();
+    let time: String = crate::new::now_w3c()
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    let (day, clock) = time.split_at(8.min(time.len()));
+    let day = format!("{}-{}-{}", &day[..4], &day[4..6], &day[6..]);
+    for n in 1.. {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let kept = dir.join(format!("{stem}-{day}-{clock}{suffix}.{extension}"));
+        if !kept.exists() {
+            std::fs::copy(target, &kept)?;
+            return Ok(Some(kept));
+        }
+    }
+    unreachable!("some name is free")
 }
 
 /// A message of the page's own, shown like a problem without a place.

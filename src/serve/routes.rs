@@ -268,8 +268,12 @@ async fn replace(
     })
     .await;
     match replaced {
-        Ok(Ok(rows)) => {
-            pages::message("tot", &format!("Đã thay tệp: đọc được {rows} dòng.")).into_response()
+        Ok(Ok((rows, kept))) => {
+            let kept = kept
+                .map(|path| format!(" Tệp cũ được giữ ở {path}."))
+                .unwrap_or_default();
+            pages::message("tot", &format!("Đã thay tệp: đọc được {rows} dòng.{kept}"))
+                .into_response()
         }
         Ok(Err(problems)) => pages::fragment(
             StatusCode::UNPROCESSABLE_ENTITY,
