@@ -216,8 +216,9 @@ fn every_rule_and_quota_fires_on_its_planted_row_and_nowhere_else() {
             "inputs/de-nghi.xlsx:TapThe!C4 tap-the-ky-luat",
             "inputs/de-nghi.xlsx:CaNhan!D9 chien-si-thi-dua-co-so",
             "inputs/de-nghi.xlsx:CaNhan!D34 bang-khen",
-            "inputs/don-vi.xlsx:DonVi!J9 s plan",
-            "inputs/don-vi.xlsx:DonVi!J10 s plan",
+            // The date-order warnings quote no name: a plan dated after its deadline.
+            "inputs/don-vi.xlsx:DonVi!J9 ",
+            "inputs/don-vi.xlsx:DonVi!J10 ",
         ],
         "{summary}"
     );
