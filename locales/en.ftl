@@ -498,3 +498,48 @@ serve-choose-another-port = choose another port with --port
 serve-cannot-make-work-folder = cannot make a work folder: { $e }
 serve-failed = the server failed: { $e }
 serve-cannot-write-zip = cannot write the .zip: { $e }
+
+## Helpers' own failures (a wrong argument in a template's tag)
+
+helper-failed = { $name }: { $message }
+helper-expected = expected { $what }, found { $found }
+helper-value-list = a list
+helper-value-object = an object
+helper-value-nothing = nothing
+helper-value-quoted = '{ $value }'
+helper-list-not-value = { $shown } is a list, not a value; use { $hint }
+helper-object-not-value = { $shown } is an object, not a value; use { $hint }
+helper-not-block = { $name }: is not a block helper; write {"{{"}{ $name } …{"}}"}, not {"{{"}#{ $name } …{"}}"}
+helper-no-named-arguments = { $name }: takes no named arguments, found '{ $key }='
+helper-argument-count = { $name }: expected { $expected }, found { $found }
+helper-what-rows = a list of rows
+helper-what-field-name = a field name in quotes
+helper-what-number = a number
+helper-what-whole-number = a whole number
+helper-what-asc-desc = "asc" or "desc"
+helper-what-date = a date (dd/mm/yyyy)
+helper-what-date-format = a format such as "dd/mm/yyyy"
+helper-what-decimals = a number of decimals from 0 to 10
+helper-what-roman = a whole number from 1 to 3999
+helper-what-text = a text
+helper-rows-found-item = expected a list of rows, found a list item { $item }
+helper-no-row-has-field = no row has a field '{ $field }' (fields: { $known })
+helper-number-in-field = expected a number in field '{ $field }' of row { $row }, found { $found }
+helper-total-too-large = the total is too large
+helper-count-arguments = expected 1 argument, or a field and at least one value
+helper-share-of-zero = cannot take a share of 0
+helper-at-least-one-year = expected at least 1 year, found { $years }
+helper-number-too-large = the number { $value } is too large
+helper-stt-outside-each = used outside {"{{"}#each{"}}"}; it numbers the rows of a list: {"{{"}#each rows{"}}{{"}stt{"}}"}…{"{{"}/each{"}}"}
+helper-each-col-needs-list = each_col needs a list, found '{ $found }'
+helper-count-none = no arguments
+helper-count-exactly = { $min } { $min ->
+        [one] argument
+       *[other] arguments
+    }
+helper-count-or = { $min } or { $max } arguments
+helper-count-range = { $min } to { $max } arguments
+helper-count-at-least = at least { $min } { $min ->
+        [one] argument
+       *[other] arguments
+    }

@@ -510,3 +510,42 @@ serve-choose-another-port = hãy chọn cổng khác bằng --port
 serve-cannot-make-work-folder = không tạo được thư mục làm việc: { $e }
 serve-failed = máy chủ bị lỗi: { $e }
 serve-cannot-write-zip = không ghi được tệp .zip: { $e }
+
+## Lỗi của các hàm trong thẻ (đối số sai trong thẻ của mẫu)
+
+helper-failed = { $name }: { $message }
+helper-expected = cần { $what }, nhưng gặp { $found }
+helper-value-list = một danh sách
+helper-value-object = một đối tượng
+helper-value-nothing = giá trị trống
+helper-value-quoted = '{ $value }'
+helper-list-not-value = { $shown } là một danh sách, không phải một giá trị; hãy dùng { $hint }
+helper-object-not-value = { $shown } là một đối tượng, không phải một giá trị; hãy dùng { $hint }
+helper-not-block = { $name }: không phải hàm khối; hãy viết {"{{"}{ $name } …{"}}"}, không viết {"{{"}#{ $name } …{"}}"}
+helper-no-named-arguments = { $name }: không nhận đối số có tên, nhưng gặp '{ $key }='
+helper-argument-count = { $name }: cần { $expected }, nhưng có { $found }
+helper-what-rows = một danh sách các dòng
+helper-what-field-name = tên một trường trong dấu ngoặc kép
+helper-what-number = một số
+helper-what-whole-number = một số nguyên
+helper-what-asc-desc = "asc" (tăng dần) hoặc "desc" (giảm dần)
+helper-what-date = một ngày (dd/mm/yyyy)
+helper-what-date-format = một định dạng như "dd/mm/yyyy"
+helper-what-decimals = số chữ số thập phân từ 0 đến 10
+helper-what-roman = một số nguyên từ 1 đến 3999
+helper-what-text = một đoạn chữ
+helper-rows-found-item = cần một danh sách các dòng, nhưng gặp một phần tử { $item }
+helper-no-row-has-field = không dòng nào có trường '{ $field }' (các trường: { $known })
+helper-number-in-field = cần một số ở trường '{ $field }' của dòng { $row }, nhưng gặp { $found }
+helper-total-too-large = tổng quá lớn
+helper-count-arguments = cần 1 đối số, hoặc một trường và ít nhất một giá trị
+helper-share-of-zero = không chia được cho 0
+helper-at-least-one-year = cần ít nhất 1 năm, nhưng gặp { $years }
+helper-number-too-large = số { $value } quá lớn
+helper-stt-outside-each = dùng ngoài {"{{"}#each{"}}"}; hàm này đánh số các dòng của một danh sách: {"{{"}#each rows{"}}{{"}stt{"}}"}…{"{{"}/each{"}}"}
+helper-each-col-needs-list = each_col cần một danh sách, nhưng gặp '{ $found }'
+helper-count-none = không có đối số nào
+helper-count-exactly = { $min } đối số
+helper-count-or = { $min } hoặc { $max } đối số
+helper-count-range = từ { $min } đến { $max } đối số
+helper-count-at-least = ít nhất { $min } đối số

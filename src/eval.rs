@@ -198,7 +198,10 @@ impl Eval {
                     RenderErrorReason::MissingVariable(path) => {
                         msg!("eval-no-field", field = path.as_deref().unwrap_or_default())
                     }
-                    other => msg!("eval-library", reason = lower(&other.to_string())),
+                    other => match crate::helpers::message_of(other) {
+                        Some(message) => msg!("eval-library", reason = message.clone()),
+                        None => msg!("eval-library", reason = lower(&other.to_string())),
+                    },
                 };
                 self.error(&compiled.source, reason, Some(&subject.origin))
             })

@@ -99,3 +99,37 @@ fn status_lines_are_in_vietnamese_too() {
         )
     );
 }
+
+#[test]
+fn a_helper_s_complaint_about_a_value_is_said_in_the_reader_s_language() {
+    let builder = crate::common::DocxBuilder::new(crate::common::p(&[&crate::common::r(
+        "Số tiền: {{doc_tien tien}}",
+    )]));
+    let dir = crate::common::with_template(&builder, "d.csv", "Tên,Tiền\nAn,năm trăm\n");
+    let args = ["render", "t.docx", "--data", "d.csv"];
+    let english = vanban_env(dir.path(), &args, &[("LC_ALL", ""), ("LANG", "C.UTF-8")]);
+    assert_eq!(english.code, 1, "{}", english.stderr);
+    assert!(
+        english
+            .stderr
+            .contains("doc_tien: expected a number, found 'năm trăm'"),
+        "{}",
+        english.stderr
+    );
+    let mut vi = vec!["--lang", "vi"];
+    vi.extend_from_slice(&args);
+    let vietnamese = vanban_env(dir.path(), &vi, &[("LC_ALL", ""), ("LANG", "C.UTF-8")]);
+    assert_eq!(vietnamese.code, english.code);
+    assert!(
+        vietnamese
+            .stderr
+            .contains("doc_tien: cần một số, nhưng gặp 'năm trăm'"),
+        "{}",
+        vietnamese.stderr
+    );
+    assert!(
+        !vietnamese.stderr.contains("expected"),
+        "{}",
+        vietnamese.stderr
+    );
+}

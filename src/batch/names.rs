@@ -66,7 +66,12 @@ pub(super) fn document_names(
                             "--name",
                             msg!(
                                 "batch-rendering",
-                                reason = crate::diag::lower(&e.reason().to_string()).to_string(),
+                                reason = match crate::helpers::message_of(e.reason()) {
+                                    Some(message) => crate::diag::Arg::Message(message.clone()),
+                                    None => crate::diag::Arg::Text(
+                                        crate::diag::lower(&e.reason().to_string()).to_string(),
+                                    ),
+                                },
                                 origin = document.origin.to_string()
                             ),
                         ));

@@ -16,6 +16,7 @@ use super::logic::equals;
 use super::number::{self, Dec, NumError, to_dec};
 use super::text::is_blank;
 use super::{Args, describe, format_value};
+use crate::diag::msg;
 use crate::input::slug::slugify;
 
 /// A field as a template names it.
@@ -49,7 +50,7 @@ impl Field {
 fn list_arg<'a>(args: &'a Args<'_, '_>, i: usize) -> Result<&'a Vec<Value>, RenderError> {
     match args.value(i)? {
         Value::Array(items) => Ok(items),
-        other => Err(args.expected("a list of rows", other)),
+        other => Err(args.expected(msg!("helper-what-rows"), other)),
     }
 }
 
@@ -57,7 +58,7 @@ fn list_arg<'a>(args: &'a Args<'_, '_>, i: usize) -> Result<&'a Vec<Value>, Rend
 fn field_arg(args: &Args<'_, '_>, i: usize, list: &[Value]) -> Result<Field, RenderError> {
     let name = match args.value(i)? {
         Value::String(s) if !s.trim().is_empty() => s.clone(),
-        other => return Err(args.expected("a field name in quotes", other)),
+        other => return Err(args.expected(msg!("helper-what-field-name"), other)),
     };
     let field = Field {
         slug: slugify(&name),
@@ -65,10 +66,7 @@ fn field_arg(args: &Args<'_, '_>, i: usize, list: &[Value]) -> Result<Field, Ren
     };
     for item in list {
         if !item.is_object() {
-            return Err(args.fail(format_args!(
-                "expected a list of rows, found a list item {}",
-                describe(item)
-            )));
+            return Err(args.fail(msg!("helper-rows-found-item", item = describe(item))));
         }
     }
     if !list.is_empty() && !list.iter().any(|row| field.get(row).is_some()) {
@@ -80,10 +78,10 @@ fn field_arg(args: &Args<'_, '_>, i: usize, list: &[Value]) -> Result<Field, Ren
             .map(String::as_str)
             .take(12)
             .collect();
-        return Err(args.fail(format_args!(
-            "no row has a field '{}' (fields: {})",
-            field.name,
-            known.join(", ")
+        return Err(args.fail(msg!(
+            "helper-no-row-has-field",
+            field = field.name.clone(),
+            known = known.join(", ")
         )));
     }
     Ok(field)
@@ -105,16 +103,16 @@ pub(crate) fn sum(args: &Args<'_, '_>) -> Result<Value, RenderError> {
             _ => Err(NumError::NotANumber),
         }
         .map_err(|_| {
-            args.fail(format_args!(
-                "expected a number in field '{}' of row {}, found {}",
-                field.name,
-                i + 1,
-                describe(value)
+            args.fail(msg!(
+                "helper-number-in-field",
+                field = field.name.clone(),
+                row = i + 1,
+                found = describe(value)
             ))
         })?;
         total = total
             .checked_add(n)
-            .ok_or_else(|| args.fail("the total is too large"))?;
+            .ok_or_else(|| args.fail(msg!("helper-total-too-large")))?;
     }
     Ok(total.to_json())
 }
@@ -125,7 +123,7 @@ pub(crate) fn count(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     let list = list_arg(args, 0)?;
     match args.len() {
         1 => Ok(Value::from(list.len())),
-        2 => Err(args.fail("expected 1 argument, or a field and at least one value")),
+        2 => Err(args.fail(msg!("helper-count-arguments"))),
         n => {
             let field = field_arg(args, 1, list)?;
             let values = (2..n)
@@ -145,12 +143,12 @@ pub(crate) fn count(args: &Args<'_, '_>) -> Result<Value, RenderError> {
 pub(crate) fn ty_le(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     let number = |i: usize| -> Result<Dec, RenderError> {
         let v = args.value(i)?;
-        to_dec(v).ok_or_else(|| args.expected("a number", v))
+        to_dec(v).ok_or_else(|| args.expected(msg!("helper-what-number"), v))
     };
     let (part, whole) = (number(0)?, number(1)?);
     part.checked_div(whole)
         .map(Dec::to_json)
-        .ok_or_else(|| args.fail("cannot take a share of 0"))
+        .ok_or_else(|| args.fail(msg!("helper-share-of-zero")))
 }
 
 /// `{{lien_tuc list "field" value last_year years}}`: whether, in each of the `years` years
@@ -164,12 +162,12 @@ pub(crate) fn lien_tuc(args: &Args<'_, '_>) -> Result<Value, RenderError> {
         let v = args.value(i)?;
         to_dec(v)
             .and_then(|d| d.to_json().as_i64())
-            .ok_or_else(|| args.expected("a whole number", v))
+            .ok_or_else(|| args.expected(msg!("helper-what-whole-number"), v))
     };
     let last = whole(3)?;
     let years = whole(4)?;
     if years < 1 {
-        return Err(args.fail(format_args!("expected at least 1 year, found {years}")));
+        return Err(args.fail(msg!("helper-at-least-one-year", years = years.to_string())));
     }
     let year = Field {
         name: "nam".into(),
@@ -221,7 +219,7 @@ pub(crate) fn sort(args: &Args<'_, '_>) -> Result<Value, RenderError> {
         match args.value(2)? {
             Value::String(s) if s.eq_ignore_ascii_case("desc") => true,
             Value::String(s) if s.eq_ignore_ascii_case("asc") => false,
-            other => return Err(args.expected("\"asc\" or \"desc\"", other)),
+            other => return Err(args.expected(msg!("helper-what-asc-desc"), other)),
         }
     } else {
         false

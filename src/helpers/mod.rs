@@ -12,8 +12,10 @@
 //!   the comparisons (`eq`, `in`, …), where it counts as empty.
 //! - A value that is present but empty (`""`, null) prints nothing through the formatting helpers
 //!   (`so`, `ngay`, `ngay_thang`, `doc_so`, `doc_tien`, `la_ma`, `hoa`, `thuong`).
-//! - A wrong argument fails with `RenderErrorReason::Other("<helper>: expected …, found '…'")`;
-//!   a wrong number of arguments with `"<helper>: expected 1 argument, found 2"`.
+//! - A wrong argument fails with a [`HelperError`], a catalogue message (`<helper>: expected …,
+//!   found '…'` in English), carried as `RenderErrorReason::NestedError` so the stage that
+//!   reports it says it in the reader's language ([`message_of`]); a wrong number of
+//!   arguments with `<helper>: expected 1 argument, found 2`.
 //! - Numbers may be JSON numbers or text (`"1250000"`, `"7,5"`, `"1.250.000"`): see the
 //!   `number` module for the exact rules. Dates are text: see the `date` module.
 //! - A helper name used bare, without arguments, where the helper needs some (`{{count}}`,
@@ -26,6 +28,8 @@ use handlebars::{
     RenderErrorReason, ScopedJson,
 };
 use serde_json::Value;
+
+use crate::diag::{Message, msg};
 
 mod collate;
 mod date;
@@ -218,23 +222,50 @@ fn print_value(args: &Args<'_, '_>) -> Result<Value, RenderError> {
                 Some(p) => format!("{{{{#each {p}}}}} … {{{{/each}}}}"),
                 None => "{{#each (…)}} … {{/each}}".to_string(),
             };
-            Err(other(format!("{shown} is a list, not a value; use {hint}")))
+            Err(other(msg!(
+                "helper-list-not-value",
+                shown = shown,
+                hint = hint
+            )))
         }
         Value::Object(_) => {
             let hint = match args.params[0].relative_path() {
                 Some(p) => format!("{{{{#with {p}}}}} … {{{{/with}}}}"),
                 None => "{{#with (…)}} … {{/with}}".to_string(),
             };
-            Err(other(format!(
-                "{shown} is an object, not a value; use {hint}"
+            Err(other(msg!(
+                "helper-object-not-value",
+                shown = shown,
+                hint = hint
             )))
         }
         v => Ok(Value::String(format_value(v))),
     }
 }
 
-fn other(message: String) -> RenderError {
-    RenderErrorReason::Other(message).into()
+/// A helper's failure as a catalogue message, carried through Handlebars to the stage that
+/// reports it, which says it in the reader's language (`Display` is the English).
+#[derive(Debug)]
+pub struct HelperError(pub Message);
+
+impl std::fmt::Display for HelperError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for HelperError {}
+
+/// The message of a render error that one of our helpers raised.
+pub fn message_of(reason: &RenderErrorReason) -> Option<&Message> {
+    match reason {
+        RenderErrorReason::NestedError(e) => e.downcast_ref::<HelperError>().map(|e| &e.0),
+        _ => None,
+    }
+}
+
+pub(crate) fn other(message: Message) -> RenderError {
+    RenderErrorReason::NestedError(Box::new(HelperError(message))).into()
 }
 
 /// A helper of this module: checks the arguments, then computes a JSON value.
@@ -264,20 +295,22 @@ impl HelperDef for ValueHelper {
             }
         }
         if h.is_block() {
-            return Err(other(format!(
-                "{name}: is not a block helper; write {{{{{name} …}}}}, not {{{{#{name} …}}}}"
-            )));
+            return Err(other(msg!("helper-not-block", name = name)));
         }
         if let Some(key) = h.hash().keys().next() {
-            return Err(other(format!(
-                "{name}: takes no named arguments, found '{key}='"
+            return Err(other(msg!(
+                "helper-no-named-arguments",
+                name = name,
+                key = key.to_string()
             )));
         }
         let found = h.params().len();
         if found < self.min || self.max.is_some_and(|max| found > max) {
-            return Err(other(format!(
-                "{name}: expected {}, found {found}",
-                expected_count(self.min, self.max)
+            return Err(other(msg!(
+                "helper-argument-count",
+                name = name,
+                expected = expected_count(self.min, self.max),
+                found = found
             )));
         }
         let index = rc
@@ -294,14 +327,13 @@ impl HelperDef for ValueHelper {
 }
 
 /// `1 argument`, `1 or 2 arguments`, `at least 2 arguments`, `no arguments`.
-fn expected_count(min: usize, max: Option<usize>) -> String {
-    let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };
+fn expected_count(min: usize, max: Option<usize>) -> Message {
     match max {
-        Some(0) => "no arguments".to_string(),
-        Some(max) if max == min => format!("{min} {}", noun(min)),
-        Some(max) if max == min + 1 => format!("{min} or {max} arguments"),
-        Some(max) => format!("{min} to {max} arguments"),
-        None => format!("at least {min} {}", noun(min)),
+        Some(0) => msg!("helper-count-none"),
+        Some(max) if max == min => msg!("helper-count-exactly", min = min),
+        Some(max) if max == min + 1 => msg!("helper-count-or", min = min, max = max),
+        Some(max) => msg!("helper-count-range", min = min, max = max),
+        None => msg!("helper-count-at-least", min = min),
     }
 }
 
@@ -342,30 +374,34 @@ impl Args<'_, '_> {
     }
 
     /// `<helper>: <message>`, as a render error.
-    pub(crate) fn fail(&self, message: impl std::fmt::Display) -> RenderError {
-        other(format!("{}: {message}", self.name))
+    pub(crate) fn fail(&self, message: Message) -> RenderError {
+        other(msg!("helper-failed", name = self.name, message = message))
     }
 
     /// `<helper>: expected <what>, found '<value>'`.
-    pub(crate) fn expected(&self, what: &str, found: &Value) -> RenderError {
-        self.fail(format_args!("expected {what}, found {}", describe(found)))
+    pub(crate) fn expected(&self, what: Message, found: &Value) -> RenderError {
+        self.fail(msg!(
+            "helper-expected",
+            what = what,
+            found = describe(found)
+        ))
     }
 }
 
 /// A value as error messages show it: `'abc'`, `'7,5'`, `a list`, `an object`, `nothing`.
-pub(crate) fn describe(value: &Value) -> String {
+pub(crate) fn describe(value: &Value) -> Message {
     match value {
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "an object".to_string(),
-        Value::Null => "nothing".to_string(),
-        Value::Bool(b) => format!("'{b}'"),
+        Value::Array(_) => msg!("helper-value-list"),
+        Value::Object(_) => msg!("helper-value-object"),
+        Value::Null => msg!("helper-value-nothing"),
+        Value::Bool(b) => msg!("helper-value-quoted", value = b.to_string()),
         v => {
             let text = format_value(v);
             let mut shown: String = text.chars().take(60).collect();
             if shown.len() < text.len() {
                 shown.push('…');
             }
-            format!("'{shown}'")
+            msg!("helper-value-quoted", value = shown)
         }
     }
 }

@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::date::{self, DateTime};
 use super::number::{self, DECIMALS, Dec, NumError};
 use super::{Args, describe, format_value, words};
+use crate::diag::msg;
 
 /// Present but empty: `""` (or only spaces) and null print nothing.
 pub(crate) fn is_blank(value: &Value) -> bool {
@@ -18,8 +19,6 @@ pub(crate) fn is_blank(value: &Value) -> bool {
     }
 }
 
-const DATE: &str = "a date (dd/mm/yyyy)";
-
 /// Argument `i` as a date; `None` when blank.
 fn date_arg(args: &Args<'_, '_>, i: usize) -> Result<Option<DateTime>, RenderError> {
     let value = args.value(i)?;
@@ -29,8 +28,8 @@ fn date_arg(args: &Args<'_, '_>, i: usize) -> Result<Option<DateTime>, RenderErr
     match value {
         Value::String(s) => date::parse_date(s)
             .map(Some)
-            .ok_or_else(|| args.expected(DATE, value)),
-        _ => Err(args.expected(DATE, value)),
+            .ok_or_else(|| args.expected(msg!("helper-what-date"), value)),
+        _ => Err(args.expected(msg!("helper-what-date"), value)),
     }
 }
 
@@ -48,9 +47,9 @@ pub(crate) fn number_arg(args: &Args<'_, '_>, i: usize) -> Result<Option<Dec>, R
     match parsed {
         Ok(d) => Ok(Some(d)),
         Err(NumError::TooLarge) => {
-            Err(args.fail(format_args!("the number {} is too large", describe(value))))
+            Err(args.fail(msg!("helper-number-too-large", value = describe(value))))
         }
-        Err(NumError::NotANumber) => Err(args.expected("a number", value)),
+        Err(NumError::NotANumber) => Err(args.expected(msg!("helper-what-number"), value)),
     }
 }
 
@@ -68,7 +67,7 @@ pub(crate) fn ngay(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     let format = if args.len() > 1 {
         match args.value(1)? {
             Value::String(s) => s.as_str(),
-            other => return Err(args.expected("a format such as \"dd/mm/yyyy\"", other)),
+            other => return Err(args.expected(msg!("helper-what-date-format"), other)),
         }
     } else {
         "dd/mm/yyyy"
@@ -88,7 +87,7 @@ pub(crate) fn so(args: &Args<'_, '_>) -> Result<Value, RenderError> {
             .filter(|d| d.is_whole() && (0..=i128::from(DECIMALS)).contains(&d.trunc()));
         match d {
             Some(d) => Some(d.trunc() as u32),
-            None => return Err(args.expected("a number of decimals from 0 to 10", value)),
+            None => return Err(args.expected(msg!("helper-what-decimals"), value)),
         }
     } else {
         None
@@ -127,14 +126,14 @@ pub(crate) fn la_ma(args: &Args<'_, '_>) -> Result<Value, RenderError> {
         .and_then(words::roman);
     match roman {
         Some(r) => text_value(r),
-        None => Err(args.expected("a whole number from 1 to 3999", args.value(0)?)),
+        None => Err(args.expected(msg!("helper-what-roman"), args.value(0)?)),
     }
 }
 
 /// Argument 0 as text for `hoa` / `thuong`: text, numbers and booleans as they print.
 fn case_arg(args: &Args<'_, '_>) -> Result<String, RenderError> {
     match args.value(0)? {
-        v @ (Value::Array(_) | Value::Object(_)) => Err(args.expected("a text", v)),
+        v @ (Value::Array(_) | Value::Object(_)) => Err(args.expected(msg!("helper-what-text"), v)),
         v => Ok(format_value(v)),
     }
 }
@@ -165,8 +164,6 @@ pub(crate) fn thuong(args: &Args<'_, '_>) -> Result<Value, RenderError> {
 pub(crate) fn stt(args: &Args<'_, '_>) -> Result<Value, RenderError> {
     match args.index() {
         Some(i) => Ok(Value::from(i + 1)),
-        None => Err(args.fail(
-            "used outside {{#each}}; it numbers the rows of a list: {{#each rows}}{{stt}}…{{/each}}",
-        )),
+        None => Err(args.fail(msg!("helper-stt-outside-each"))),
     }
 }

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use handlebars::{
     BlockContext, BlockParams, Context, Handlebars, Helper, HelperDef, HelperResult, JsonValue,
-    Output, RenderContext, RenderError, RenderErrorReason, Renderable,
+    Output, RenderContext, RenderError, Renderable,
 };
 
 use super::blocks::BlockError;
@@ -349,11 +349,10 @@ impl HelperDef for ColumnHelper {
                     JsonValue::Array(a) => a,
                     JsonValue::Null => Vec::new(),
                     other => {
-                        return Err(RenderErrorReason::Other(format!(
-                            "each_col needs a list, found '{}'",
-                            crate::helpers::format_value(&other)
-                        ))
-                        .into());
+                        return Err(crate::helpers::other(msg!(
+                            "helper-each-col-needs-list",
+                            found = crate::helpers::format_value(&other)
+                        )));
                     }
                 };
                 let (path, base) = match rc.block() {

@@ -368,6 +368,10 @@ fn describe_render_error(reason: &RenderErrorReason, tag: &str) -> (Message, Opt
             msg!("template-unknown-helper", at = &at, name = name.to_string()),
             None,
         ),
+        reason if let Some(message) = crate::helpers::message_of(reason) => (
+            msg!("template-message-3", at = &at, message = message.clone()),
+            None,
+        ),
         RenderErrorReason::Other(message) => (
             msg!(
                 "template-message-3",
