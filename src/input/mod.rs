@@ -29,6 +29,7 @@ mod numbers;
 mod ods_formats;
 mod sheet;
 pub use header::{header_range, parse_header_rows};
+pub use sheet::visible_sheets;
 pub mod slug;
 mod spaces;
 #[cfg(test)]

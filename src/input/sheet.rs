@@ -256,16 +256,9 @@ fn apply_hidden(
         .filter(|n| with_cells.contains(n))
         .collect();
     let numbers: Vec<String> = hidden_rows.iter().map(usize::to_string).collect();
-    let plural = |n: usize| {
-        if n == 1 {
-            ("row", "is")
-        } else {
-            ("rows", "are")
-        }
-    };
     let mut rows = rows;
     if !numbers.is_empty() {
-        let (noun, _) = plural(numbers.len());
+        let noun = if numbers.len() == 1 { "row" } else { "rows" };
         if hidden.filtered && keep_filtered {
             notes.push(Diagnostic::note(
                 place,
@@ -316,11 +309,8 @@ fn apply_hidden(
                 }
             })
             .collect();
-        let (noun, _) = if hidden.columns.len() == 1 && hidden.columns[0].0 == hidden.columns[0].1 {
-            ("column", "is")
-        } else {
-            ("columns", "are")
-        };
+        let one = hidden.columns.len() == 1 && hidden.columns[0].0 == hidden.columns[0].1;
+        let noun = if one { "column" } else { "columns" };
         notes.push(Diagnostic::note(
             place,
             msg!(
@@ -333,15 +323,33 @@ fn apply_hidden(
     rows
 }
 
+/// Whether a sheet is a worksheet the clerk sees (not hidden, not a chart).
+fn is_visible_worksheet(sheet: &calamine::Sheet) -> bool {
+    sheet.visible == calamine::SheetVisible::Visible && sheet.typ == calamine::SheetType::WorkSheet
+}
+
 /// The first visible worksheet (as Excel opens the workbook on), else the first sheet.
 fn first_visible(workbook: &Workbook) -> Option<String> {
-    use calamine::{SheetType, SheetVisible};
     let sheets = workbook.sheets_metadata();
     sheets
         .iter()
-        .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .find(|s| is_visible_worksheet(s))
         .or_else(|| sheets.first())
         .map(|s| s.name.clone())
+}
+
+/// The visible worksheets of a workbook, in order (the first is the one read when no sheet is
+/// named); none for CSV, JSON or a file that does not open.
+pub fn visible_sheets(path: &Path) -> Vec<String> {
+    calamine::open_workbook_auto(path)
+        .map(|book| {
+            book.sheets_metadata()
+                .iter()
+                .filter(|s| is_visible_worksheet(s))
+                .map(|s| s.name.clone())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The merged regions of a sheet, where calamine reads them (`.xlsx`, `.xls`; those of

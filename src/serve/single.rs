@@ -3,7 +3,7 @@
 //! the workbook; the first rows as `vanban data` shows them; the template's problems against
 //! that data (`check`). What is made of them (the preview, every document) is `making`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
@@ -167,21 +167,6 @@ fn safe_stem(name: &str) -> String {
     }
 }
 
-/// The visible worksheets of a workbook, in order (the first is the one read by default, as
-/// `--sheet` defaults to); none for CSV and JSON.
-fn sheets(path: &Path) -> Vec<String> {
-    use calamine::{Reader, SheetType, SheetVisible};
-    calamine::open_workbook_auto(path)
-        .map(|book| {
-            book.sheets_metadata()
-                .iter()
-                .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
-                .map(|s| s.name.clone())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// The problems as the page shows them: the uploaded names in place of the folder's.
 pub fn shown(session: &Session, ds: &[Diagnostic]) -> Vec<Problem> {
     let folder = crate::diag::display(session.dir.path());
@@ -223,7 +208,7 @@ fn view(session: &Session, choices: &Choices) -> Markup {
             p.canh-bao { (missing) " Hãy thả thêm tệp vào ô bên trên." }
         };
     };
-    let sheets = sheets(data);
+    let sheets = crate::input::visible_sheets(data);
     let table = crate::input::load_table(data, data_name, &choices.load());
     let columns: Vec<(String, String)> = match &table {
         Ok(t) => t
