@@ -134,30 +134,11 @@ fn first_pages(state: &State, choices: &Choices) -> Result<Markup, Markup> {
         div.trang #mot-mau-trang {
             @for (i, image) in images.iter().enumerate() {
                 @if let Ok(bytes) = std::fs::read(image) {
-                    img alt={ "Trang " (i + 1) } src={ "data:image/png;base64," (base64(&bytes)) };
+                    img alt={ "Trang " (i + 1) } src={ "data:image/png;base64," (base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &bytes)) };
                 }
             }
         }
     })
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 async fn make_all(
